@@ -1,0 +1,98 @@
+//! The analysis pipeline: a [`Document`] in, an [`Analysis`] out.
+//!
+//! Each stage is a function of the stages before it and never reaches back:
+//!
+//! ```text
+//! segment ─▶ structure ─▶ parties ─▶ attribute ─▶ timeline ─▶ align
+//! (spans)    (roles)      (sides)    (side+evidence) (dates, events) (counterparts)
+//! ```
+//!
+//! The whole analysis is linear in the input: no stage may compile a regex per sentence or
+//! scan the text once per sentence.
+
+pub mod align;
+pub mod attribute;
+pub mod parties;
+pub mod segment;
+pub mod structure;
+pub mod timeline;
+
+use crate::input::{Document, PartySpec};
+use crate::model::{Analysis, SCHEMA_VERSION, Sentence};
+
+/// What the user told us beyond the document itself.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Sides named on the command line (`--party`); they take precedence over front matter.
+    pub parties: Vec<PartySpec>,
+    /// Reference date (`--published`), `YYYY-MM-DD`; overrides the front matter's.
+    pub published: Option<String>,
+}
+
+/// Runs the whole pipeline once.
+pub fn analyze(doc: &Document, options: &Options) -> Analysis {
+    let text = doc.text.as_str();
+    let mut meta = doc.meta.clone();
+    if options.published.is_some() {
+        meta.published = options.published.clone();
+    }
+    let seg = segment::segment(text, doc.body_start);
+    let roles = structure::roles(text, &seg, &meta);
+
+    let (specs, origin) = if !options.parties.is_empty() {
+        (options.parties.as_slice(), "command line")
+    } else {
+        (doc.parties.as_slice(), "front matter")
+    };
+    let parties = parties::find(text, &seg.sentences, &roles, specs, origin);
+    let attributions = attribute::attribute(text, &seg.sentences, &roles, &parties);
+    let timeline = timeline::build(
+        text,
+        &seg.sentences,
+        &roles,
+        &attributions,
+        &parties,
+        meta.published.as_deref(),
+    );
+
+    let mut notes = parties.notes.clone();
+    notes.extend(timeline.notes.iter().cloned());
+
+    let mut sentences: Vec<Sentence> = Vec::with_capacity(seg.sentences.len());
+    let mut dates = timeline.dates.into_iter();
+    for (index, ((span, role), attribution)) in seg
+        .sentences
+        .iter()
+        .zip(&roles)
+        .zip(attributions)
+        .enumerate()
+    {
+        sentences.push(Sentence {
+            index,
+            start: span.start,
+            end: span.end,
+            text: text[span.start..span.end].to_string(),
+            paragraph: span.paragraph,
+            role: *role,
+            side: attribution.side,
+            evidence: attribution.evidence,
+            dates: dates.next().unwrap_or_default(),
+            event: timeline.event_of.get(index).copied().flatten(),
+            counterpart: None,
+        });
+    }
+    let counterparts = align::counterparts(&sentences);
+    for (sentence, counterpart) in sentences.iter_mut().zip(counterparts) {
+        sentence.counterpart = counterpart;
+    }
+
+    Analysis {
+        schema: SCHEMA_VERSION,
+        meta,
+        parties: parties.parties,
+        paragraphs: seg.paragraphs,
+        sentences,
+        events: timeline.events,
+        notes,
+    }
+}

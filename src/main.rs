@@ -1,0 +1,148 @@
+//! The `bilateral` command line: arguments → load → analyse → one view.
+//!
+//! Exit codes: 0 success; 1 a failure that is not the input's fault (writing the output,
+//! the terminal); 2 bad input or bad usage. Errors are one line on stderr, never a backtrace.
+
+use bilateral::input::{DEFAULT_MAX_SIZE, Document, PartySpec};
+use bilateral::view;
+use bilateral::{Options, analyze};
+use clap::{Parser, Subcommand};
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Read an article about two parties and see what each side said, side by side.
+#[derive(Parser, Debug)]
+#[command(
+    name = "bilateral",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    /// The article: a text file, or `-` for stdin. Without it, the bundled seed article.
+    file: Option<PathBuf>,
+
+    /// Print the analysis as JSON (schema in docs/json.md).
+    #[arg(long, conflicts_with = "plain")]
+    json: bool,
+
+    /// Print plain text instead of opening the reader (the default when stdout is not a terminal).
+    #[arg(long)]
+    plain: bool,
+
+    /// A side of the interaction, as NAME or NAME=ALIAS,ALIAS…; give it twice to fix both sides
+    /// and their order.
+    #[arg(long = "party", value_name = "NAME[=ALIAS,…]", value_parser = PartySpec::parse)]
+    parties: Vec<PartySpec>,
+
+    /// Publication date (YYYY-MM-DD), the reference for relative dates; overrides front matter.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_published)]
+    published: Option<String>,
+
+    /// Largest input accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_SIZE)]
+    max_size: u64,
+
+    /// Width of the `--plain` output in columns (default: the terminal's, or 100).
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..))]
+    width: Option<u16>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Segment stdin into sentences; print them as a JSON array of strings.
+    Sentences,
+    /// Read JSON lines {"text", "reference"} on stdin; print one {"dates": [...]} line each.
+    Dates,
+}
+
+fn parse_published(text: &str) -> Result<String, String> {
+    bilateral::input::parse_date(text)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Input(message)) => {
+            eprintln!("bilateral: {message}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Output(err)) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Output(err)) => {
+            eprintln!("bilateral: cannot write the output: {err}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+enum Failure {
+    /// The input or the usage is wrong: exit 2.
+    Input(String),
+    /// Writing failed: exit 1.
+    Output(io::Error),
+}
+
+impl From<io::Error> for Failure {
+    fn from(err: io::Error) -> Failure {
+        Failure::Output(err)
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let stdout = io::stdout();
+    match cli.command {
+        Some(Command::Sentences) => {
+            let text = read_stdin_text(cli.max_size)?;
+            return Ok(bilateral::scripting::sentences::run(
+                &text,
+                &mut stdout.lock(),
+            )?);
+        }
+        Some(Command::Dates) => {
+            return bilateral::scripting::dates::run(io::stdin().lock(), &mut stdout.lock())
+                .map_err(Failure::Input);
+        }
+        None => {}
+    }
+    if cli.parties.len() > 2 {
+        return Err(Failure::Input(format!(
+            "--party was given {} times; an interaction has two sides",
+            cli.parties.len()
+        )));
+    }
+    let doc = match &cli.file {
+        Some(path) => {
+            Document::load(path, cli.max_size).map_err(|e| Failure::Input(e.to_string()))?
+        }
+        None => Document::seed(),
+    };
+    let options = Options {
+        parties: cli.parties,
+        published: cli.published,
+    };
+    let analysis = analyze(&doc, &options);
+
+    let mut out = io::BufWriter::new(stdout.lock());
+    if cli.json {
+        view::json::write(&analysis, &mut out)?;
+    } else {
+        let width = cli.width.map(usize::from).unwrap_or_else(terminal_width);
+        let _ = io::stdout().is_terminal();
+        view::plain::write(&analysis, width, &mut out)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn terminal_width() -> usize {
+    ratatui::crossterm::terminal::size().map_or(100, |(w, _)| usize::from(w).clamp(20, 200))
+}
+
+fn read_stdin_text(max_size: u64) -> Result<String, Failure> {
+    bilateral::input::read_stdin_text(max_size).map_err(|e| Failure::Input(e.to_string()))
+}
