@@ -65,28 +65,49 @@ fn nul_byte_is_a_binary_file() {
 #[test]
 fn empty_and_whitespace_only() {
     let path = temp_file("empty.txt", b"");
-    assert_input_error(&bilateral(&["--plain", path.to_str().unwrap()], b""), &["empty.txt", "is empty"]);
-    assert_input_error(&bilateral(&["--plain", "-"], b"  \r\n\t\n"), &["<stdin>", "is empty"]);
+    assert_input_error(
+        &bilateral(&["--plain", path.to_str().unwrap()], b""),
+        &["empty.txt", "is empty"],
+    );
+    assert_input_error(
+        &bilateral(&["--plain", "-"], b"  \r\n\t\n"),
+        &["<stdin>", "is empty"],
+    );
 }
 
 #[test]
 fn bad_front_matter() {
-    let path = temp_file("fm.txt", b"+++\npublshed = \"2023-01-01\"\n+++\nFreedonia spoke.\n");
-    assert_input_error(&bilateral(&["--plain", path.to_str().unwrap()], b""), &["fm.txt", "publshed"]);
+    let path = temp_file(
+        "fm.txt",
+        b"+++\npublshed = \"2023-01-01\"\n+++\nFreedonia spoke.\n",
+    );
+    assert_input_error(
+        &bilateral(&["--plain", path.to_str().unwrap()], b""),
+        &["fm.txt", "publshed"],
+    );
 }
 
 #[test]
 fn too_large_for_the_limit() {
     let path = temp_file("big.txt", &b"Freedonia spoke. ".repeat(100));
-    let out = bilateral(&["--plain", "--max-size", "1000", path.to_str().unwrap()], b"");
+    let out = bilateral(
+        &["--plain", "--max-size", "1000", path.to_str().unwrap()],
+        b"",
+    );
     assert_input_error(&out, &["big.txt", "limit of 1000 bytes", "--max-size"]);
-    let out = bilateral(&["--plain", "--max-size", "1000", "-"], &b"Freedonia spoke. ".repeat(100));
+    let out = bilateral(
+        &["--plain", "--max-size", "1000", "-"],
+        &b"Freedonia spoke. ".repeat(100),
+    );
     assert_input_error(&out, &["<stdin>", "limit of 1000 bytes"]);
 }
 
 #[test]
 fn stdin_with_bom_and_crlf_is_read() {
-    let out = bilateral(&["--json", "-"], "\u{feff}Title\r\nFreedonia spoke. Sylvania listened.\r\n".as_bytes());
+    let out = bilateral(
+        &["--json", "-"],
+        "\u{feff}Title\r\nFreedonia spoke. Sylvania listened.\r\n".as_bytes(),
+    );
     assert_eq!(out.status.code(), Some(0));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["sentences"][0]["start"], 3);
