@@ -12,6 +12,7 @@
 
 pub mod align;
 pub mod attribute;
+pub mod invariants;
 pub mod parties;
 pub mod segment;
 pub mod structure;

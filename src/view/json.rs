@@ -1,12 +1,16 @@
 //! `--json`: the analysis as a JSON document (schema in `docs/json.md`).
 //!
-//! JSON escaping makes any text safe to print, so the exact input text is kept here.
+//! JSON escaping makes any text safe to print, so the exact input text is kept here: C0
+//! controls are escaped by JSON itself, DEL and C1 controls by
+//! [`JsonControlEscaper`](super::sanitize::JsonControlEscaper).
 
 use crate::model::Analysis;
 use std::io::{self, Write};
 
 /// Writes `analysis` as pretty-printed JSON followed by a newline.
 pub fn write(analysis: &Analysis, out: &mut impl Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, analysis)?;
-    out.write_all(b"\n")
+    let mut safe = super::sanitize::JsonControlEscaper::new(&mut *out);
+    serde_json::to_writer_pretty(&mut safe, analysis)?;
+    safe.write_all(b"\n")?;
+    safe.flush()
 }

@@ -1,0 +1,329 @@
+//! The real binary on hostile and degenerate articles.
+//!
+//! - Escape sequences, C1 controls, bidi overrides and binary-looking bytes in the article
+//!   never reach stdout as control characters in `--plain` or `--json`, and `--json` still
+//!   holds the exact text with offsets into the input.
+//! - Limits: input above `--max-size` is refused with a clear error (exit 2); a 10 MB
+//!   paragraph without a full stop is analysed (losslessly) rather than hanging.
+//! - Degenerate articles (no party, one side, only headlines, only quotes, one sentence,
+//!   thousands of tiny paragraphs, unbalanced quotation marks) all open with exit 0.
+
+use bilateral::analysis::invariants;
+use bilateral::model::Analysis;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn bilateral(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bilateral"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().unwrap();
+    let bytes = stdin.to_vec();
+    // Write from another thread so a large input cannot deadlock against a full stdout pipe.
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&bytes);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("bilateral-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// Runs `--json` on `text` (from stdin), asserts success and every invariant of the analysis.
+fn json_of(text: &str, extra: &[&str]) -> Analysis {
+    let mut args = vec!["--json"];
+    args.extend_from_slice(extra);
+    args.push("-");
+    let out = bilateral(&args, text.as_bytes());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "stderr: {stderr}");
+    let analysis: Analysis = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let body_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    // With no front matter in these articles, the body starts after the BOM.
+    if let Err(broken) = invariants::check(text, body_start, &analysis) {
+        panic!("{broken}");
+    }
+    analysis
+}
+
+/// Runs `--plain` on `text`, asserts exit 0 and returns stdout.
+fn plain_of(text: &str, extra: &[&str]) -> String {
+    let mut args = vec!["--plain", "--width", "100"];
+    args.extend_from_slice(extra);
+    args.push("-");
+    let out = bilateral(&args, text.as_bytes());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "stderr: {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    String::from_utf8(out.stdout).expect("plain output is UTF-8")
+}
+
+/// No byte that a terminal could act on: C0 other than newline/tab/CR, DEL, C1 (as UTF-8).
+fn assert_no_terminal_controls(what: &str, bytes: &[u8]) {
+    if let Some(i) = bytes
+        .iter()
+        .position(|&b| (b < 0x20 && !matches!(b, b'\n' | b'\t')) || b == 0x7f)
+    {
+        panic!(
+            "{what}: control byte {:#04x} at {i} in …{}…",
+            bytes[i],
+            String::from_utf8_lossy(&bytes[i.saturating_sub(40)..(i + 40).min(bytes.len())])
+        );
+    }
+    let text = String::from_utf8_lossy(bytes);
+    if let Some(c) = text.chars().find(|c| ('\u{80}'..='\u{9f}').contains(c)) {
+        panic!("{what}: C1 control U+{:04X} in the output", c as u32);
+    }
+}
+
+const HOSTILE: &str = "Freedonia and Sylvania talk \u{1b}]0;owned\u{7} by phone\n\
+\n\
+FREDVILLE, Dec 10 - President Rufus Firefly of Freedonia said on Sunday \u{1b}[2J that the \
+talks were useful.\u{1b}[31m Sylvania's ambassador said \u{9b}6n the offer was \
+\u{202e}deripxe\u{202c} and would be answered.\n\
+\n\
+The ministry said: \u{1b}P+q\u{1b}\\ \u{1b}_apc\u{1b}\\ \u{90}dcs\u{9c} \u{7f}\u{8}\u{8}\u{8} done.\n";
+
+/// Binary-looking but NUL-free text: every C0 and C1 control, DEL, and Latin-1 noise.
+fn binary_looking() -> String {
+    let mut text = String::from("Freedonia said the file was fine. ");
+    for round in 1..5u32 {
+        for code in (1u32..0x20)
+            .chain(0x7f..0x100)
+            .chain([0xfffd, 0x202e, 0x200b])
+        {
+            // A different order each round, still never NUL.
+            let code = if code < 0x20 {
+                (code * round) % 0x1f + 1
+            } else {
+                code
+            };
+            text.push(char::from_u32(code).unwrap_or('?'));
+        }
+        text.push_str(". Sylvania said it was not. ");
+    }
+    text.push('\n');
+    text
+}
+
+#[test]
+fn plain_output_carries_no_escape_sequence_from_the_article() {
+    for text in [HOSTILE.to_string(), binary_looking()] {
+        let stdout = plain_of(&text, &[]);
+        assert_no_terminal_controls("--plain", stdout.as_bytes());
+        // Made visible, not dropped.
+        assert!(stdout.contains('␛'), "{stdout}");
+    }
+    let stdout = plain_of(HOSTILE, &[]);
+    assert!(stdout.contains("owned"), "{stdout}");
+    assert!(stdout.contains("\\u{9b}"), "{stdout}");
+}
+
+#[test]
+fn plain_output_escapes_names_given_by_the_user_and_the_front_matter() {
+    let text = "+++\ntitle = \"Talks \\u001b]0;owned\\u0007 end\"\nsource = \"Wire \\u009b2J\"\n\
+parties = [\"Free\\u001b[2Jdonia\"]\n+++\nFree\u{1b}[2Jdonia said talks ended. Sylvania agreed.\n";
+    let stdout = plain_of(text, &[]);
+    assert_no_terminal_controls("--plain with front matter", stdout.as_bytes());
+    let stdout = plain_of(
+        "Freedonia said talks ended. Sylvania agreed.\n",
+        &[
+            "--party",
+            "Free\u{1b}]0;x\u{7}donia",
+            "--party",
+            "Syl\u{9b}vania",
+        ],
+    );
+    assert_no_terminal_controls("--plain with --party", stdout.as_bytes());
+}
+
+#[test]
+fn json_keeps_the_exact_text_with_no_raw_control() {
+    for text in [HOSTILE.to_string(), binary_looking()] {
+        let out = bilateral(&["--json", "-"], text.as_bytes());
+        assert_eq!(out.status.code(), Some(0));
+        assert_no_terminal_controls("--json", &out.stdout);
+        let analysis = json_of(&text, &[]);
+        let joined: String = analysis.sentences.iter().map(|s| s.text.as_str()).collect();
+        for needle in [
+            "\u{1b}]0;owned\u{7}",
+            "\u{1b}[2J",
+            "\u{9b}6n",
+            "\u{202e}",
+            "\u{7f}",
+        ] {
+            if text.contains(needle) {
+                assert!(joined.contains(needle), "{needle:?} lost from --json");
+            }
+        }
+    }
+}
+
+#[test]
+fn error_messages_quote_input_safely() {
+    let path = temp_file("evil\u{1b}]0;owned\u{7}\u{9b}2J.txt", b"\xff not utf-8\n");
+    let out = bilateral(&["--plain", path.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert_no_terminal_controls("stderr", &out.stderr[..out.stderr.len() - 1]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("evil␛]0;owned␇"), "{stderr}");
+
+    let out = bilateral(&["--plain", "-"], b"+++\ntitle = \"\x1b[2J\n+++\nBody.\n");
+    assert_eq!(out.status.code(), Some(2));
+    assert_no_terminal_controls("front matter error", &out.stderr[..out.stderr.len() - 1]);
+
+    let out = bilateral(&["dates"], b"{\"text\": \"\x1b[2J\", \"reference\": 12}\n");
+    assert_eq!(out.status.code(), Some(2));
+    assert_no_terminal_controls("dates error", &out.stderr[..out.stderr.len() - 1]);
+}
+
+#[test]
+fn input_above_the_size_limit_is_refused_clearly() {
+    let article = "Freedonia said talks went well. ".repeat(64);
+    let path = temp_file("limit.txt", article.as_bytes());
+    for args in [
+        vec!["--plain", "--max-size", "1024", path.to_str().unwrap()],
+        vec!["--json", "--max-size", "1024", "-"],
+    ] {
+        let out = bilateral(&args, article.as_bytes());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains("larger than the limit of 1024 bytes"),
+            "{stderr}"
+        );
+        assert!(stderr.contains("--max-size"), "{stderr}");
+        assert!(out.stdout.is_empty());
+    }
+    // At the limit exactly, it is read.
+    let exact = "x".repeat(1023) + "\n";
+    let out = bilateral(&["--json", "--max-size", "1024", "-"], exact.as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn a_ten_megabyte_paragraph_without_a_full_stop_is_analysed_losslessly() {
+    let mut text = String::with_capacity(10 << 20);
+    let words = [
+        "Freedonia",
+        "said",
+        "that",
+        "Sylvania",
+        "“would",
+        "answer”",
+        "talks",
+        "résumé",
+        "東京",
+    ];
+    let mut i = 0usize;
+    while text.len() < 10 << 20 {
+        text.push_str(words[i % words.len()]);
+        text.push(if i % 97 == 96 { ',' } else { ' ' });
+        i += 1;
+    }
+    text.push('\n');
+    let analysis = json_of(&text, &[]);
+    assert!(!analysis.sentences.is_empty());
+    let stdout = plain_of(&text, &[]);
+    assert!(
+        stdout.len() >= 10 << 20,
+        "plain output lost text: {} bytes",
+        stdout.len()
+    );
+}
+
+#[test]
+fn degenerate_articles_open() {
+    let tiny_paragraphs: String = (0..5000).map(|i| format!("Yes {i}.\n\n")).collect();
+    let cases: Vec<(&str, String, Vec<&str>)> = vec![
+        (
+            "no party",
+            "The weather was mild. Markets were calm on Tuesday.\n".into(),
+            vec![],
+        ),
+        (
+            "one side only",
+            "Freedonia said it wanted peace. Freedonia's president repeated it.\n".into(),
+            vec!["--party", "Freedonia"],
+        ),
+        (
+            "only headlines",
+            "Freedonia and Sylvania talk\n\nSylvania replies\n\nWhat comes next\n".into(),
+            vec![],
+        ),
+        (
+            "only quotes",
+            "“We want peace.”\n\n“So do we,” \n\n«Nous aussi.»\n\n\"Then talk.\"\n".into(),
+            vec![],
+        ),
+        (
+            "single sentence",
+            "Freedonia called Sylvania".into(),
+            vec![],
+        ),
+        ("a single character", "x".into(), vec![]),
+        ("thousands of tiny paragraphs", tiny_paragraphs, vec![]),
+        ("only punctuation", ". . . ! ? … “ ” « »\n".into(), vec![]),
+        (
+            "only escapes",
+            "\u{1b}[2J\u{1b}]0;x\u{7}\u{9b}\n".into(),
+            vec![],
+        ),
+        (
+            "CR-only line ends",
+            "Freedonia spoke.\rSylvania answered.\rThey agreed.\r".into(),
+            vec![],
+        ),
+    ];
+    for (what, text, extra) in &cases {
+        let analysis = json_of(text, extra);
+        assert!(!analysis.sentences.is_empty(), "{what}: no sentence");
+        let stdout = plain_of(text, extra);
+        assert!(!stdout.trim().is_empty(), "{what}: empty --plain output");
+        assert_no_terminal_controls(what, stdout.as_bytes());
+    }
+}
+
+#[test]
+fn unbalanced_and_deep_quotes_do_not_derail_later_sentences() {
+    let deep = "“‘".repeat(2000);
+    for opening in [
+        "Freedonia said “the talks would go on. Sylvania was silent.".to_string(),
+        format!("Freedonia said {deep}no. Sylvania was silent."),
+        "Freedonia said \"it would and\" \"and\" \" \" \" \" wait. Sylvania was silent."
+            .to_string(),
+    ] {
+        let text = format!(
+            "{opening}\n\nSylvania denied it on Monday. Freedonia said talks would resume. They did.\n"
+        );
+        let analysis = json_of(&text, &[]);
+        let last: Vec<&str> = analysis
+            .sentences
+            .iter()
+            .filter(|s| s.paragraph == analysis.paragraphs.len() - 1)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(
+            last,
+            [
+                "Sylvania denied it on Monday.",
+                "Freedonia said talks would resume.",
+                "They did."
+            ],
+            "an unbalanced quote in the first paragraph derailed the last one"
+        );
+    }
+}
