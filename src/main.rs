@@ -77,6 +77,7 @@ fn main() -> ExitCode {
             eprintln!("bilateral: cannot write the output: {err}");
             ExitCode::from(1)
         }
+        Err(Failure::Signal(sig)) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(1)),
     }
 }
 
@@ -85,6 +86,8 @@ enum Failure {
     Input(String),
     /// Writing failed: exit 1.
     Output(io::Error),
+    /// The reader was ended by a signal: exit 128 + signal, like a shell would report.
+    Signal(i32),
 }
 
 impl From<io::Error> for Failure {
@@ -127,12 +130,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
     };
     let analysis = analyze(&doc, &options);
 
+    if !cli.json && !cli.plain && io::stdout().is_terminal() {
+        return match view::tui::run(&analysis)? {
+            view::tui::Exit::Quit => Ok(()),
+            view::tui::Exit::Signal(sig) => Err(Failure::Signal(sig)),
+        };
+    }
     let mut out = io::BufWriter::new(stdout.lock());
     if cli.json {
         view::json::write(&analysis, &mut out)?;
     } else {
         let width = cli.width.map(usize::from).unwrap_or_else(terminal_width);
-        let _ = io::stdout().is_terminal();
         view::plain::write(&analysis, width, &mut out)?;
     }
     out.flush()?;

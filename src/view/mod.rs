@@ -5,3 +5,4 @@
 pub mod json;
 pub mod plain;
 pub mod sanitize;
+pub mod tui;

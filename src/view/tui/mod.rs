@@ -1,0 +1,207 @@
+//! The terminal reader: terminal setup and restore, and the event loop.
+//!
+//! The analysis is done before [`run`] is called; the loop only maps events to
+//! [`state::Action`]s through the one keymap, applies them with `State::update`, carries out
+//! the returned effect (quit, copy through OSC 52, mouse capture, suspend) and draws again
+//! — after a state change or a resize only, never on a timer.
+//!
+//! Terminal hygiene, the rules this module must keep:
+//! - everything enabled (raw mode, alternate screen, mouse capture, hidden cursor) is undone on
+//!   every exit path: normal return, error (a drop guard), panic (a hook that restores first,
+//!   then says where to report), SIGTERM/SIGHUP/SIGINT/SIGQUIT (flags checked by the loop,
+//!   which restores and exits with 128 + signal);
+//! - Ctrl-Z (a key in raw mode) and SIGTSTP restore the terminal, stop the process, and on
+//!   `fg` enter again and redraw everything;
+//! - key releases are ignored (kitty/Windows send them);
+//! - with `NO_COLOR`, crossterm's own colour switch is turned back on
+//!   (`Colored::set_ansi_color_disabled(false)`): otherwise it writes empty SGR sequences that
+//!   reset bold/reverse and the selection would vanish; the monochrome theme sets no colour.
+
+pub mod keymap;
+pub mod layout;
+pub mod state;
+pub mod theme;
+pub mod widgets;
+pub mod wrap;
+
+#[cfg(test)]
+mod fixture;
+#[cfg(test)]
+mod render_tests;
+
+use crate::model::Analysis;
+use crate::view::sanitize::escape_controls;
+use base64::Engine;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
+};
+use ratatui::crossterm::style::{Colored, Print};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{cursor, execute};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+use state::{Action, Effect, State};
+use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+use theme::Theme;
+use widgets::ViewCache;
+
+/// How the reader ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The user quit.
+    Quit,
+    /// A terminating signal arrived; the process should exit with 128 + this number.
+    Signal(i32),
+}
+
+/// Where a crash should be reported.
+const REPORT: &str = "please report it with the article that caused it (bilateral issue tracker)";
+
+fn enter(mouse: bool) -> io::Result<()> {
+    enable_raw_mode()?;
+    let mut out = io::stdout();
+    execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    if mouse {
+        execute!(out, EnableMouseCapture)?;
+    }
+    Ok(())
+}
+
+/// Undoes everything [`enter`] may have done; safe to call twice and from a panic hook.
+pub fn restore() {
+    let mut out = io::stdout();
+    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = disable_raw_mode();
+    let _ = out.flush();
+}
+
+/// Restores the terminal when dropped (error paths).
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        eprintln!("bilateral: internal error in the reader; {REPORT}.");
+        previous(info);
+    }));
+}
+
+fn osc52(text: &str) -> String {
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+    format!("\u{1b}]52;c;{encoded}\u{7}")
+}
+
+/// Runs the reader on `analysis` until the user quits or a signal ends it.
+pub fn run(analysis: &Analysis) -> io::Result<Exit> {
+    let theme = Theme::from_env();
+    if theme.mono {
+        Colored::set_ansi_color_disabled(false);
+    }
+    let mut state = State::new(analysis);
+    if let Some(note) = analysis.notes.first() {
+        state.message = Some(escape_controls(note).into_owned());
+    }
+
+    let pending = Arc::new(AtomicUsize::new(0));
+    for sig in [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP] {
+        signal_hook::flag::register_usize(sig, Arc::clone(&pending), sig as usize)?;
+    }
+    install_panic_hook();
+    let _guard = Guard;
+    enter(false)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let mut cache = ViewCache::default();
+    let mut dirty = true;
+    loop {
+        match pending.swap(0, Ordering::SeqCst) {
+            0 => {}
+            sig if sig as i32 == SIGTSTP => {
+                suspend(&mut terminal, state.mouse)?;
+                dirty = true;
+            }
+            sig => return Ok(Exit::Signal(sig as i32)),
+        }
+        if dirty {
+            terminal.draw(|frame| widgets::draw(frame, &state, &mut cache, &theme))?;
+            state.page = cache.page;
+            dirty = false;
+        }
+        // The timeout only lets the loop see signals; nothing is drawn unless something changed.
+        if !event::poll(Duration::from_millis(200))? {
+            continue;
+        }
+        let action = match event::read()? {
+            Event::Key(key) => keymap::action_for(&key, state.search.editing),
+            Event::Resize(..) => {
+                dirty = true;
+                None
+            }
+            Event::Mouse(m) if state.mouse => match m.kind {
+                MouseEventKind::ScrollDown => {
+                    cache.pane_at(m.column, m.row).map(|p| Action::Scroll(p, 1))
+                }
+                MouseEventKind::ScrollUp => cache
+                    .pane_at(m.column, m.row)
+                    .map(|p| Action::Scroll(p, -1)),
+                MouseEventKind::Down(MouseButton::Left) => cache
+                    .claim_at(m.column, m.row)
+                    .map(|(p, pos)| Action::Click(p, pos)),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(action) = action else { continue };
+        dirty = true;
+        match state.update(action) {
+            Effect::None => {}
+            Effect::Quit => return Ok(Exit::Quit),
+            Effect::Copy(text) => execute!(io::stdout(), Print(osc52(&text)))?,
+            Effect::Mouse(true) => execute!(io::stdout(), EnableMouseCapture)?,
+            Effect::Mouse(false) => execute!(io::stdout(), DisableMouseCapture)?,
+            Effect::Suspend => suspend(&mut terminal, state.mouse)?,
+        }
+    }
+}
+
+/// Gives the terminal back, stops the process (as Ctrl-Z would in a cooked shell), and on
+/// `fg` takes the terminal again and forces a full redraw.
+fn suspend<B: ratatui::backend::Backend>(terminal: &mut Terminal<B>, mouse: bool) -> io::Result<()>
+where
+    B::Error: Into<io::Error>,
+{
+    restore();
+    signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
+    enter(mouse)?;
+    terminal.clear().map_err(Into::into)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn osc52_is_base64_inside_the_sequence() {
+        let seq = osc52("civilians \u{1b}]0;x\u{7}");
+        assert!(seq.starts_with("\u{1b}]52;c;"));
+        assert!(seq.ends_with('\u{7}'));
+        let body = &seq[7..seq.len() - 1];
+        assert!(!body.contains('\u{1b}') && !body.contains('\u{7}'));
+        let back = base64::engine::general_purpose::STANDARD
+            .decode(body)
+            .unwrap();
+        assert_eq!(back, "civilians \u{1b}]0;x\u{7}".as_bytes());
+    }
+}

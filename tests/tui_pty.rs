@@ -1,0 +1,356 @@
+//! The real binary driven in a pseudo-terminal (portable-pty) with a vt100 screen parser:
+//! keys, resize, quit, terminal restore (alternate screen left, cooked mode back), NO_COLOR.
+//! No tmux, nothing to install: `cargo test` runs it.
+
+#![cfg(unix)]
+
+use nix::sys::termios::LocalFlags;
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, SlavePty, native_pty_system};
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+struct Session {
+    parser: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    // Kept open so the terminal settings can still be read after the child exits.
+    _slave: Box<dyn SlavePty + Send>,
+    /// The pty was cooked before the reader started (so the final check can fail).
+    cooked_before: bool,
+}
+
+fn nz(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).unwrap()
+}
+
+fn size(cols: u16, rows: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+impl Session {
+    fn start(args: &[&str], cols: u16, rows: u16, envs: &[(&str, &str)]) -> Session {
+        let pair = native_pty_system().openpty(size(cols, rows)).unwrap();
+        let cooked_before = pair.master.get_termios().is_some_and(|t| {
+            t.local_flags
+                .contains(LocalFlags::ICANON | LocalFlags::ECHO)
+        });
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_bilateral"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        for (k, v) in envs {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let sink = Arc::clone(&parser);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        let writer = pair.master.take_writer().unwrap();
+        Session {
+            parser,
+            writer,
+            child,
+            master: pair.master,
+            _slave: pair.slave,
+            cooked_before,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the screen satisfies `pred`; panics with the screen after 10 s.
+    fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if pred(&screen) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("timed out waiting for {what}; screen:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn cooked(&self) -> bool {
+        let t = self.master.get_termios().expect("termios of the pty");
+        t.local_flags
+            .contains(LocalFlags::ICANON | LocalFlags::ECHO)
+    }
+
+    fn alternate(&self) -> bool {
+        self.parser.lock().unwrap().screen().alternate_screen()
+    }
+
+    /// Title of the focused pane: the text before the thick `━` border on its title row.
+    fn focused_title(&self) -> String {
+        let screen = self.screen();
+        let line = screen
+            .lines()
+            .find(|l| l.contains('━'))
+            .unwrap_or_else(|| panic!("no focused pane; screen:\n{screen}"));
+        line[..line.find('━').unwrap()]
+            .rsplit("  ")
+            .next()
+            .unwrap()
+            .trim()
+            .to_string()
+    }
+
+    /// Row of the selection glyph in the focused pane's column.
+    fn selected_row(&self) -> Option<usize> {
+        let screen = self.screen();
+        let lines: Vec<&str> = screen.lines().collect();
+        let title_row = lines.iter().position(|l| l.contains('━'))?;
+        let col = lines[title_row].find('━')?;
+        let col = lines[title_row][..col].chars().count();
+        let parser = self.parser.lock().unwrap();
+        let s = parser.screen();
+        let (rows, cols) = s.size();
+        (title_row as u16 + 1..rows.get()).find_map(|r| {
+            let row_has = (0..cols.get()).any(|c| {
+                usize::from(c) <= col
+                    && s.cell(r, c).is_some_and(|cell| cell.contents() == "▌")
+                    && s.cell(r, c + 2).is_some_and(|cell| cell.inverse())
+            });
+            row_has.then_some(usize::from(r))
+        })
+    }
+
+    fn exit_code(&mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.exit_code();
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                let _ = self.child.kill();
+                panic!("the reader did not exit; screen:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+fn count_of(screen: &str) -> Option<(usize, usize)> {
+    let re = regex::Regex::new(r"(\d+)/(\d+)\s*$").unwrap();
+    screen
+        .lines()
+        .last()
+        .and_then(|l| re.captures(l))
+        .map(|c| (c[1].parse().unwrap(), c[2].parse().unwrap()))
+}
+
+/// Keys, search, help, resize, quit and restore: works whatever the analysis finds.
+#[test]
+fn reader_in_a_pty() {
+    let mut s = Session::start(&[], 120, 30, &[]);
+    assert!(
+        s.cooked_before,
+        "a fresh pty is cooked: the check below can fail"
+    );
+    let screen = s.wait_for("the seed's title", |t| {
+        t.contains("Russian citizens appreciate efforts")
+    });
+    assert!(screen.contains("11 Dec 2023"), "{screen}");
+    assert!(s.alternate(), "the reader runs on the alternate screen");
+    assert!(!s.cooked(), "raw mode while reading");
+
+    // j moves the selection down.
+    s.wait_for("a selection", |_| s.selected_row().is_some());
+    let before = s.selected_row().unwrap();
+    s.send("j");
+    s.wait_for("the selection to move", |_| {
+        s.selected_row().is_some_and(|r| r > before)
+    });
+
+    // l switches to the other column (the focus moves to another pane title).
+    let title = s.focused_title();
+    s.send("l");
+    s.wait_for("the focus to move", |_| s.focused_title() != title);
+
+    // /civilians finds matches, counted in the status bar.
+    s.send("/civilians");
+    let screen = s.wait_for("the match count", |t| {
+        t.contains("/civilians") && count_of(t).is_some()
+    });
+    let (at, total) = count_of(&screen).unwrap();
+    assert!(total >= 2 && (1..=total).contains(&at), "{screen}");
+    assert!(screen.contains("/civilians"), "{screen}");
+    s.send("\r");
+    s.send("n");
+    s.wait_for("n to step", |t| {
+        count_of(t).is_some_and(|(n, _)| n == at % total + 1)
+    });
+    s.send("\u{1b}");
+    s.wait_for("Esc to clear the search", |t| count_of(t).is_none());
+
+    // ? shows the help generated from the keymap; any key closes it.
+    s.send("?");
+    s.wait_for("the help", |t| {
+        t.contains("Keys · any key closes") && t.contains("counterpart")
+    });
+    s.send("?");
+    s.wait_for("the help to close", |t| {
+        !t.contains("Keys · any key closes")
+    });
+
+    // A resize redraws at the new size: the status bar moves to the new last row.
+    s.master.resize(size(80, 24)).unwrap();
+    s.parser
+        .lock()
+        .unwrap()
+        .screen_mut()
+        .set_size(nz(24), nz(80));
+    s.wait_for("a redraw at 80×24", |t| {
+        t.lines().nth(23).is_some_and(|l| l.contains("j/k claim"))
+    });
+    // Too small, and q still works there.
+    s.master.resize(size(30, 8)).unwrap();
+    s.parser
+        .lock()
+        .unwrap()
+        .screen_mut()
+        .set_size(nz(8), nz(30));
+    s.wait_for("the too-small message", |t| {
+        t.contains("terminal too small")
+    });
+
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+    s.wait_for("the alternate screen to be left", |_| !s.alternate());
+    assert!(s.cooked(), "cooked mode is back");
+}
+
+/// Content that needs the attribution and timeline stages on main: the two side names,
+/// the calls of Oct 16 and Dec 10, `]` moving along the timeline and `c` answering.
+#[test]
+#[ignore = "needs attribution + timeline on main (expected by 16:45); then remove this line"]
+fn seed_content_in_a_pty() {
+    let json = std::process::Command::new(env!("CARGO_BIN_EXE_bilateral"))
+        .arg("--json")
+        .output()
+        .unwrap();
+    let analysis: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let names: Vec<String> = analysis["parties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names.len(), 2, "two sides found on the seed");
+
+    let mut s = Session::start(&[], 120, 30, &[]);
+    let screen = s.wait_for("both sides and the two calls", |t| {
+        names.iter().all(|n| t.contains(n.as_str())) && t.contains("Oct 16") && t.contains("Dec 10")
+    });
+    assert!(screen.contains("call"), "{screen}");
+
+    // Focus starts on a side pane; j moves, l lands on the other side.
+    let left = s.focused_title();
+    assert!(names.iter().any(|n| left.starts_with(n.as_str())), "{left}");
+    let before = s.selected_row().unwrap();
+    s.send("j");
+    s.wait_for("j to move", |_| {
+        s.selected_row().is_some_and(|r| r != before)
+    });
+    s.send("l");
+    s.wait_for("the other side", |_| {
+        let t = s.focused_title();
+        t != left && names.iter().any(|n| t.starts_with(n.as_str()))
+    });
+
+    // ] moves the timeline cursor (a reversed chip) to another event.
+    let chip = |s: &Session| -> String {
+        let p = s.parser.lock().unwrap();
+        let screen = p.screen();
+        (0..screen.size().1.get())
+            .filter(|&c| screen.cell(1, c).is_some_and(|cell| cell.inverse()))
+            .map(|c| screen.cell(1, c).unwrap().contents().to_string())
+            .collect()
+    };
+    s.send("g");
+    let first = chip(&s);
+    s.send("]");
+    s.wait_for("] to move the timeline", |_| {
+        chip(&s) != first || s.screen().contains("nothing from")
+    });
+
+    // c jumps to a counterpart or says there is none.
+    let title = s.focused_title();
+    s.send("c");
+    s.wait_for("c to answer", |t| {
+        s.focused_title() != title || t.contains("no statement from")
+    });
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+}
+
+/// NO_COLOR: no colour at all, and the selection still bold + reverse (crossterm would
+/// otherwise reset it with empty SGR sequences).
+#[test]
+fn no_color_keeps_the_selection_visible() {
+    let mut s = Session::start(&[], 100, 30, &[("NO_COLOR", "1")]);
+    s.wait_for("a selection", |_| s.selected_row().is_some());
+    {
+        let p = s.parser.lock().unwrap();
+        let screen = p.screen();
+        let (rows, cols) = screen.size();
+        let mut reversed_bold = 0;
+        for r in 0..rows.get() {
+            for c in 0..cols.get() {
+                let cell = screen.cell(r, c).unwrap();
+                assert_eq!(cell.fgcolor(), vt100::Color::Default, "colour at {r},{c}");
+                assert_eq!(cell.bgcolor(), vt100::Color::Default, "colour at {r},{c}");
+                if cell.inverse() && cell.bold() {
+                    reversed_bold += 1;
+                }
+            }
+        }
+        assert!(reversed_bold > 10, "the selection is bold + reverse");
+    }
+    s.send("\u{3}"); // Ctrl-C quits too
+    assert_eq!(s.exit_code(), 0);
+    s.wait_for("the alternate screen to be left", |_| !s.alternate());
+    assert!(s.cooked());
+}
+
+/// SIGTERM restores the terminal and exits 128 + 15.
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut s = Session::start(&[], 100, 30, &[("NO_COLOR", "")]);
+    s.wait_for("the reader", |t| t.contains("Russian citizens"));
+    let pid = s.child.process_id().expect("pid");
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(pid as i32),
+        nix::sys::signal::Signal::SIGTERM,
+    )
+    .unwrap();
+    assert_eq!(s.exit_code(), 128 + 15);
+    s.wait_for("the alternate screen to be left", |_| !s.alternate());
+    assert!(s.cooked());
+}
