@@ -219,6 +219,14 @@ fn reader_in_a_pty() {
         !t.contains("Keys · any key closes")
     });
 
+    // m turns mouse capture on (left on at exit: the restore must turn it off).
+    s.send("m");
+    s.wait_for("mouse capture", |t| {
+        t.contains("mouse on")
+            && s.parser.lock().unwrap().screen().mouse_protocol_mode()
+                != vt100::MouseProtocolMode::None
+    });
+
     // A resize redraws at the new size: the status bar moves to the new last row.
     s.master.resize(size(80, 24)).unwrap();
     s.parser
@@ -227,7 +235,8 @@ fn reader_in_a_pty() {
         .screen_mut()
         .set_size(nz(24), nz(80));
     s.wait_for("a redraw at 80×24", |t| {
-        t.lines().nth(23).is_some_and(|l| l.contains("j/k claim"))
+        // The status bar (mouse indicator on the right) is on the new last row.
+        t.lines().nth(23).is_some_and(|l| l.trim_end().ends_with("mouse"))
     });
     // Too small, and q still works there.
     s.master.resize(size(30, 8)).unwrap();
@@ -244,6 +253,12 @@ fn reader_in_a_pty() {
     assert_eq!(s.exit_code(), 0);
     s.wait_for("the alternate screen to be left", |_| !s.alternate());
     assert!(s.cooked(), "cooked mode is back");
+    assert_eq!(
+        s.parser.lock().unwrap().screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse capture is off again"
+    );
+    assert!(!s.parser.lock().unwrap().screen().hide_cursor(), "cursor shown");
 }
 
 /// Content that needs the attribution and timeline stages on main: the two side names,
@@ -351,6 +366,36 @@ fn sigterm_restores_the_terminal() {
     )
     .unwrap();
     assert_eq!(s.exit_code(), 128 + 15);
+    s.wait_for("the alternate screen to be left", |_| !s.alternate());
+    assert!(s.cooked());
+}
+
+/// Ctrl-Z gives the terminal back and stops; SIGCONT (what `fg` sends) takes it again and
+/// redraws.
+#[test]
+fn ctrl_z_suspends_and_resumes() {
+    let mut s = Session::start(&[], 100, 30, &[]);
+    s.wait_for("the reader", |t| t.contains("Russian citizens"));
+    s.send("\u{1a}");
+    s.wait_for("the alternate screen to be left", |_| !s.alternate());
+    let start = Instant::now();
+    while !s.cooked() && start.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(s.cooked(), "cooked while suspended");
+    assert!(s.child.try_wait().unwrap().is_none(), "stopped, not gone");
+    let pid = s.child.process_id().expect("pid");
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(pid as i32),
+        nix::sys::signal::Signal::SIGCONT,
+    )
+    .unwrap();
+    s.wait_for("the reader again", |t| {
+        s.alternate() && t.contains("Russian citizens")
+    });
+    assert!(!s.cooked(), "raw again");
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
     s.wait_for("the alternate screen to be left", |_| !s.alternate());
     assert!(s.cooked());
 }

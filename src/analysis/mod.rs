@@ -82,7 +82,7 @@ pub fn analyze(doc: &Document, options: &Options) -> Analysis {
             counterpart: None,
         });
     }
-    let counterparts = align::counterparts(&sentences);
+    let counterparts = align::counterparts(&sentences, &parties.parties);
     for (sentence, counterpart) in sentences.iter_mut().zip(counterparts) {
         sentence.counterpart = counterpart;
     }

@@ -39,7 +39,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::style::{Colored, Print};
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
@@ -177,15 +177,16 @@ pub fn run(analysis: &Analysis) -> io::Result<Exit> {
 }
 
 /// Gives the terminal back, stops the process (as Ctrl-Z would in a cooked shell), and on
-/// `fg` takes the terminal again and forces a full redraw.
-fn suspend<B: ratatui::backend::Backend>(terminal: &mut Terminal<B>, mouse: bool) -> io::Result<()>
-where
-    B::Error: Into<io::Error>,
-{
+/// `fg` takes the terminal again with a fresh `Terminal` so the next frame redraws every cell.
+/// (`Terminal::clear` would ask the terminal for the cursor position, a round-trip that
+/// some terminals and multiplexers never answer.)
+fn suspend(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>, mouse: bool) -> io::Result<()> {
     restore();
     signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
     enter(mouse)?;
-    terminal.clear().map_err(Into::into)
+    execute!(io::stdout(), Clear(ClearType::All))?;
+    *terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -211,6 +211,11 @@ fn article_text_is_sanitized_on_screen() {
         );
     }
     assert!(text_of(buf).contains("␛]0;owned␇"));
+    // In the detail, a right-to-left override is shown, not obeyed.
+    a.sentences[1].text = "Firefly said \u{202e}dias nitup".into();
+    let t = frame(&a, (120, 30), &Theme::color(), &[]);
+    let text = text_of(t.backend().buffer());
+    assert!(text.contains("⟨U+202E⟩"), "{text}");
 }
 
 /// A frame costs the same on 100 000 claims: only what is drawn is wrapped.

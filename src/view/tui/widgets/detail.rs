@@ -5,7 +5,8 @@
 //! joining the paragraph's sentence texts from the analysis (never the raw input), with the
 //! selected sentence highlighted and scrolled into view. At most [`NEIGHBOURS`] sentences on
 //! each side and [`MAX_SENTENCE`] bytes of each are shown, so a huge paragraph costs no more
-//! than a normal one. All article text goes through `State::texts` / `escape_controls`.
+//! than a normal one. Article text goes through `escape_controls`, and the paragraph through
+//! `reveal_invisible` (bidi controls and zero-width characters shown as `⟨U+202E⟩`).
 
 use super::super::state::State;
 use super::super::theme::Theme;
@@ -13,7 +14,7 @@ use super::super::wrap::wrap;
 use super::text;
 use super::timeline::short_date;
 use crate::model::{QuoteKind, Role, Side};
-use crate::view::sanitize::escape_controls;
+use crate::view::sanitize::{escape_controls, reveal_invisible};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -183,7 +184,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         if i > first {
             joined.push(' ');
         }
-        let t = clip(state.texts.get(i).map_or("", |t| t.as_ref()), MAX_SENTENCE);
+        // The detail shows invisible characters too (bidi overrides, zero-width), so a
+        // sentence cannot look like something it is not.
+        let t = reveal_invisible(&clip(&sentences[i].text, MAX_SENTENCE)).into_owned();
         if i == s {
             mark = joined.len()..joined.len() + t.len();
         }
