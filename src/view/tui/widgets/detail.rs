@@ -180,13 +180,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     }
     let mut joined = String::new();
     let mut mark = 0..0;
-    for i in first..=last {
+    for (i, sentence) in sentences.iter().enumerate().take(last + 1).skip(first) {
         if i > first {
             joined.push(' ');
         }
         // The detail shows invisible characters too (bidi overrides, zero-width), so a
         // sentence cannot look like something it is not.
-        let t = reveal_invisible(&clip(&sentences[i].text, MAX_SENTENCE)).into_owned();
+        let t = reveal_invisible(&clip(&sentence.text, MAX_SENTENCE)).into_owned();
         if i == s {
             mark = joined.len()..joined.len() + t.len();
         }
