@@ -236,7 +236,9 @@ fn reader_in_a_pty() {
         .set_size(nz(24), nz(80));
     s.wait_for("a redraw at 80×24", |t| {
         // The status bar (mouse indicator on the right) is on the new last row.
-        t.lines().nth(23).is_some_and(|l| l.trim_end().ends_with("mouse"))
+        t.lines()
+            .nth(23)
+            .is_some_and(|l| l.trim_end().ends_with("mouse"))
     });
     // Too small, and q still works there.
     s.master.resize(size(30, 8)).unwrap();
@@ -258,7 +260,10 @@ fn reader_in_a_pty() {
         vt100::MouseProtocolMode::None,
         "mouse capture is off again"
     );
-    assert!(!s.parser.lock().unwrap().screen().hide_cursor(), "cursor shown");
+    assert!(
+        !s.parser.lock().unwrap().screen().hide_cursor(),
+        "cursor shown"
+    );
 }
 
 /// Content that needs the attribution and timeline stages on main: the two side names,
