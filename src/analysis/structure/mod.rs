@@ -249,9 +249,8 @@ fn is_byline_line(text: &str) -> bool {
 /// "Jon Park is a diplomatic correspondent for the Wire."
 fn is_biography(unit: &str) -> bool {
     let mut ws = unit.split_whitespace();
-    let mut name_words = 0;
     let mut verb = false;
-    for w in ws.by_ref().take(5) {
+    for (name_words, w) in ws.by_ref().take(5).enumerate() {
         if w == "is" || w == "was" {
             verb = name_words > 0;
             break;
@@ -259,7 +258,6 @@ fn is_biography(unit: &str) -> bool {
         if !w.chars().next().is_some_and(char::is_uppercase) {
             return false;
         }
-        name_words += 1;
     }
     if !verb {
         return false;
