@@ -262,7 +262,7 @@ pub fn label(key: Key) -> String {
         other => format!("{other:?}"),
     };
     if key.ctrl {
-        format!("Ctrl-{name}")
+        format!("Ctrl-{}", name.to_uppercase())
     } else {
         name
     }
@@ -276,6 +276,16 @@ pub fn keys_label(binding: &Binding) -> String {
         .map(|&key| label(key))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The keymap as a Markdown table (the README's key table is checked against it).
+pub fn markdown_table() -> String {
+    let mut out = String::from("| keys | what they do |\n|---|---|\n");
+    for b in BINDINGS {
+        let keys: Vec<String> = b.keys.iter().map(|&k| format!("`{}`", label(k))).collect();
+        out.push_str(&format!("| {} | {} |\n", keys.join(" "), b.help));
+    }
+    out
 }
 
 /// The status-bar hints for the focused pane: (first key, word). Moves are summarised first.
@@ -356,6 +366,16 @@ mod tests {
         for (i, a) in all.iter().enumerate() {
             assert!(!all[i + 1..].contains(a), "{} bound twice", label(*a));
         }
+    }
+
+    #[test]
+    fn the_readme_key_table_is_the_keymap() {
+        let readme = include_str!("../../../README.md");
+        let table = markdown_table();
+        assert!(
+            readme.contains(&table),
+            "README's key table differs from the keymap; paste this:\n{table}"
+        );
     }
 
     #[test]

@@ -1,5 +1,9 @@
 //! Rendering: insta snapshots of whole frames on `TestBackend`, style assertions for the
 //! selection in both themes, degenerate sizes, and the cost of a frame on a huge article.
+//!
+//! The seed snapshots change whenever an analysis stage changes what the seed shows: review
+//! the diff, then accept it with `INSTA_UPDATE=always cargo test --lib render_tests`
+//! (`cargo insta` is not needed) and read the `.snap` files before committing.
 
 use super::fixture;
 use super::state::{Action, Pane, State};
@@ -64,7 +68,13 @@ fn seed_snapshots() {
             text_of(mono.backend().buffer()),
             "NO_COLOR changes styles, never text"
         );
-        insta::assert_snapshot!(format!("seed_{w}x{h}"), colour.backend());
+        insta::with_settings!({
+            description => "The reader on the seed. When an analysis stage changes what the seed \
+                shows, review the diff and accept it with \
+                `INSTA_UPDATE=always cargo test --lib render_tests` (then read the .snap files)."
+        }, {
+            insta::assert_snapshot!(format!("seed_{w}x{h}"), colour.backend());
+        });
     }
 }
 
@@ -257,4 +267,16 @@ fn frames_wrap_only_visible_claims() {
     assert_eq!(state.focus, Pane::Right);
     // Sylvania-like B speaks first (sentence 1), so A is on the right and starts at 2.
     assert_eq!(state.current_sentence(), Some(2));
+}
+
+/// Prints the seed as the README shows it:
+/// `cargo test --lib readme_capture -- --ignored --nocapture`.
+#[test]
+#[ignore = "a helper for the README, not a test"]
+fn readme_capture() {
+    let a = seed();
+    let t = frame(&a, (100, 30), &Theme::mono(), &[]);
+    for line in text_of(t.backend().buffer()).lines() {
+        println!("{}", line.trim_end());
+    }
 }
