@@ -12,6 +12,8 @@ use std::time::{Duration, Instant};
 
 struct Session {
     parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the reader wrote, unparsed.
+    raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     master: Box<dyn MasterPty + Send>,
@@ -52,18 +54,22 @@ impl Session {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
         let mut reader = pair.master.try_clone_reader().unwrap();
         let sink = Arc::clone(&parser);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let raw_sink = Arc::clone(&raw);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
+                raw_sink.lock().unwrap().extend_from_slice(&buf[..n]);
                 sink.lock().unwrap().process(&buf[..n]);
             }
         });
         let writer = pair.master.take_writer().unwrap();
         Session {
             parser,
+            raw,
             writer,
             child,
             master: pair.master,
@@ -403,4 +409,47 @@ fn ctrl_z_suspends_and_resumes() {
     assert_eq!(s.exit_code(), 0);
     s.wait_for("the alternate screen to be left", |_| !s.alternate());
     assert!(s.cooked());
+}
+
+/// An article full of terminal controls cannot drive the terminal through the reader: none of
+/// its escape sequences or C1 bytes reaches the output; they show as visible escapes.
+#[test]
+fn hostile_article_is_shown_not_obeyed() {
+    let dir = std::env::temp_dir().join(format!("bilateral-tui-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("hostile.txt");
+    std::fs::write(
+        &path,
+        "Freedonia said \u{1b}]0;owned\u{7} the talks failed.\n\
+         Sylvania said \u{1b}[2Jwiped and \u{9b}31mred and \u{202e}desrever.\n",
+    )
+    .unwrap();
+    let mut s = Session::start(
+        &[
+            path.to_str().unwrap(),
+            "--party",
+            "Freedonia",
+            "--party",
+            "Sylvania",
+        ],
+        100,
+        30,
+        &[],
+    );
+    s.wait_for("the visible escapes", |t| {
+        t.contains("␛]0;owned␇") && t.contains("␛[2Jwiped")
+    });
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+    s.wait_for("the alternate screen to be left", |_| !s.alternate());
+    let raw = s.raw.lock().unwrap().clone();
+    let find = |needle: &[u8]| raw.windows(needle.len()).any(|w| w == needle);
+    assert!(!find(b"\x1b]0;owned"), "the OSC title sequence got through");
+    assert!(
+        !find(b"\x1b[2Jwiped"),
+        "the clear-screen sequence got through"
+    );
+    assert!(!find("\u{9b}".as_bytes()), "a C1 CSI got through");
+    assert!(!find(b"\x07"), "a BEL got through");
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -100,6 +100,10 @@ fn fixture_snapshots() {
         frame(&a, (100, 30), &t, &[Action::Help]).backend()
     );
     insta::assert_snapshot!(
+        "fixture_120x24_help_two_columns",
+        frame(&a, (120, 24), &t, &[Action::Help]).backend()
+    );
+    insta::assert_snapshot!(
         "fixture_100x30_expanded_counterpart",
         frame(
             &a,

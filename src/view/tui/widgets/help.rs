@@ -1,5 +1,8 @@
 //! The `?` overlay: every binding of the keymap with its description, generated from
 //! [`keymap::BINDINGS`] so it can never disagree with what the keys do.
+//!
+//! Rules: one column when it fits the height, else two side by side; what still does not fit
+//! is cut at the bottom with a `…` line rather than drawn outside the screen.
 
 use super::super::keymap;
 use super::super::theme::Theme;
@@ -16,8 +19,17 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme) {
         .collect();
     let key_w = rows.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);
     let help_w = rows.iter().map(|(_, h)| text::width(h)).max().unwrap_or(0);
-    let w = (key_w + help_w + 6).min(usize::from(area.width.saturating_sub(2))) as u16;
-    let h = (rows.len() + 2).min(usize::from(area.height)) as u16;
+    let col_w = key_w + help_w + 4;
+    let max_w = usize::from(area.width.saturating_sub(2));
+    let fits_height = rows.len() + 2 <= usize::from(area.height);
+    let columns = if !fits_height && 2 * col_w + 4 <= max_w {
+        2
+    } else {
+        1
+    };
+    let per_column = rows.len().div_ceil(columns);
+    let w = (columns * col_w + 2 * columns).min(max_w) as u16;
+    let h = (per_column + 2).min(usize::from(area.height)) as u16;
     if w < 3 || h < 3 {
         return;
     }
@@ -27,15 +39,30 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme) {
         w,
         h,
     );
-    let lines: Vec<Line> = rows
-        .into_iter()
-        .map(|(k, help)| {
-            Line::from(vec![
-                Span::styled(format!(" {k:<key_w$}  "), theme.key),
-                Span::raw(help),
-            ])
+    let room = usize::from(h - 2);
+    let cell = |(k, help): &(String, &str)| -> Vec<Span<'static>> {
+        let pad = key_w.saturating_sub(text::width(k));
+        vec![
+            Span::styled(format!(" {k}{}  ", " ".repeat(pad)), theme.key),
+            Span::raw(format!("{help:<help_w$} ")),
+        ]
+    };
+    let mut lines: Vec<Line> = (0..per_column.min(room))
+        .map(|i| {
+            let mut spans = Vec::new();
+            for c in 0..columns {
+                if let Some(row) = rows.get(c * per_column + i) {
+                    spans.extend(cell(row));
+                }
+            }
+            Line::from(spans)
         })
         .collect();
+    if per_column > room
+        && let Some(last) = lines.last_mut()
+    {
+        *last = Line::styled(" … (taller terminal for the rest)", theme.dim);
+    }
     frame.render_widget(Clear, popup);
     frame.render_widget(
         Paragraph::new(lines).block(
