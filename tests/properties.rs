@@ -8,6 +8,9 @@
 //! sequences, combining marks, bidi controls, zero-width characters, odd whitespace, CRLF,
 //! unbalanced quotation marks and front matter — and plain `any::<char>()` noise.
 
+#[path = "../benches/corpus/mod.rs"]
+mod corpus;
+
 use bilateral::analysis::{invariants, segment};
 use bilateral::input::{Document, PartySpec};
 use bilateral::{Options, analyze};
@@ -214,4 +217,31 @@ fn regressions() {
     ] {
         check_article(text, &Options::default()).unwrap();
     }
+}
+
+/// The benchmark corpus is analysed losslessly too, whatever its seed.
+#[test]
+fn generated_corpus_holds_the_invariants() {
+    for seed in 0..4 {
+        let text = corpus::generate(seed, 64 * 1024);
+        assert_eq!(
+            text,
+            corpus::generate(seed, 64 * 1024),
+            "the generator is deterministic"
+        );
+        check_article(&text, &Options::default()).unwrap();
+    }
+}
+
+#[test]
+fn corpus_generator_sizes() {
+    let doc = corpus::generate(1, 1 << 20);
+    assert!(doc.len() >= 1 << 20 && doc.len() < (1 << 20) + 16_384);
+    assert_ne!(corpus::generate(7, 50_000), corpus::generate(8, 50_000));
+    assert_eq!(corpus::parse_size("100M"), Some(100 << 20));
+    assert_eq!(corpus::parse_size("1.5MB"), Some(3 << 19));
+    assert_eq!(corpus::parse_size("64k"), Some(64 << 10));
+    assert_eq!(corpus::parse_size("123"), Some(123));
+    assert_eq!(corpus::parse_size("1MiB"), Some(1 << 20));
+    assert_eq!(corpus::parse_size("x"), None);
 }
