@@ -96,7 +96,7 @@ fn stages(c: &mut Criterion) {
         })
     });
     group.bench_function("align", |b| {
-        b.iter(|| align::counterparts(black_box(&sentences)))
+        b.iter(|| align::counterparts(black_box(&sentences), &analysis.parties))
     });
     group.bench_function("json", |b| {
         let mut out = Vec::with_capacity(text.len() * 4);
