@@ -1,8 +1,13 @@
 //! `bilateral dates`: JSON lines `{"text": ..., "reference": "YYYY-MM-DD"}` on stdin, one JSON
 //! line `{"dates": [...]}` per input line on stdout, in order.
 //!
-//! PLACEHOLDER (to be replaced): no dates are found.
+//! Each line is read on its own with the timeline's finder and resolver
+//! ([`crate::analysis::timeline::dates_in`]); anaphora (`that day`) only see earlier dates of
+//! the same line. Only fully known values are printed (`YYYY-MM-DD`, `YYYY-Www`, `YYYY-MM`,
+//! `YYYY`); with no reference, relative dates are left out. Blank lines are skipped; a line that
+//! is not a request is an error naming its line number.
 
+use crate::analysis::timeline::{dates_in, resolve::parse_reference};
 use serde::{Deserialize, Serialize};
 use std::io::{BufRead, Write};
 
@@ -15,6 +20,17 @@ struct Request {
 #[derive(Serialize)]
 struct Response {
     dates: Vec<String>,
+}
+
+/// The dates of one text, as printed by `bilateral dates`.
+pub fn dates_of(text: &str, reference: Option<&str>) -> Vec<String> {
+    let reference = reference.and_then(parse_reference);
+    let mut context = None;
+    dates_in(text, reference, &mut context)
+        .into_iter()
+        .filter(|d| !d.resolved.value.contains('X'))
+        .map(|d| d.resolved.value)
+        .collect()
 }
 
 /// Answers each line; a line that is not a valid request is an error naming the line number.
@@ -30,10 +46,12 @@ pub fn run(input: impl BufRead, out: &mut impl Write) -> Result<(), String> {
                 n + 1
             )
         })?;
-        let _ = (&request.text, &request.reference);
-        let response = Response { dates: Vec::new() };
+        let response = Response {
+            dates: dates_of(&request.text, request.reference.as_deref()),
+        };
         serde_json::to_writer(&mut *out, &response).map_err(|e| e.to_string())?;
         out.write_all(b"\n").map_err(|e| e.to_string())?;
+        out.flush().map_err(|e| e.to_string())?;
     }
     Ok(())
 }

@@ -1,0 +1,453 @@
+//! Grouping date mentions into events: kind, label, participants, attributes, main event.
+//!
+//! Rules:
+//! - **One event per normalised value.** Mentions that resolve to the same value
+//!   (`on the 10th` and `that day` → `2023-12-10`) are one event. Dateline, byline and source
+//!   lines make no events (a dateline's date is the publication, not a happening).
+//! - **Kind** comes from the cue words around each mention (`assets/timeline/events.txt`):
+//!   the cue nearest to the date in its sentence wins, among call / meeting / talks / vote /
+//!   attack cues; `statement` cues count only when none of those is in the sentence (so "spoke
+//!   on the phone on the 10th and expressed…" is a call, not a statement). "calling for" is no
+//!   call. An event takes the first specific kind any of its mentions gives.
+//! - **Sentence ↔ event.** A sentence with a date of its own belongs to the event of that date
+//!   (a day-precise one first). A date inside a `since` clause is a boundary ("the second call
+//!   since the war broke out on October 7"): it makes or joins its event, but the sentence
+//!   counts as undated. An undated sentence that reports a side's statement (side A, B or both)
+//!   belongs to the main event; an undated `neither` sentence belongs to it only when it names
+//!   the main event's kind ("The phone call … lasted about 50 minutes"). Bylines and source
+//!   lines belong to no event.
+//! - **Main event**: the event the article reports on — the latest call, meeting or talks on
+//!   or before the reference date; failing that, the latest dated event of another kind
+//!   (without a reference: the first in text).
+//! - **Attributes** are read from the sentences tied to an event: durations ("lasted about 50
+//!   minutes" → `about 50 minutes`, "a 40-minute call" → `40 minutes`) and ordinals ("the
+//!   second time", "their first phone call").
+//! - **Participants**: the sides whose name, alias or person is written in the event's sentences.
+//! - Events are ordered by date; without a reference date, by first mention in the text.
+//!
+//! This module never resolves dates and never changes a sentence's side.
+
+use super::lexicon::{EVENTS, entries};
+use crate::model::{Event, EventKind, Party, Role, Side};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use jiff::civil::Date;
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// A cue kind, or `None` for phrases that cancel a cue ("calling for").
+struct Cues {
+    automaton: AhoCorasick,
+    kinds: Vec<Option<EventKind>>,
+    labels: HashMap<EventKind, String>,
+}
+
+fn kind_named(name: &str) -> Option<EventKind> {
+    Some(match name {
+        "call" => EventKind::Call,
+        "meeting" => EventKind::Meeting,
+        "talks" => EventKind::Talks,
+        "vote" => EventKind::Vote,
+        "attack" => EventKind::Attack,
+        "statement" => EventKind::Statement,
+        "other" => EventKind::Other,
+        _ => return None,
+    })
+}
+
+static CUES: LazyLock<Cues> = LazyLock::new(|| {
+    let mut patterns = Vec::new();
+    let mut kinds = Vec::new();
+    let mut labels = HashMap::new();
+    for (key, items) in entries(EVENTS) {
+        if let Some(k) = key.strip_prefix("label ") {
+            if let (Some(kind), Some(label)) = (kind_named(k.trim()), items.first()) {
+                labels.insert(kind, label.to_string());
+            }
+            continue;
+        }
+        let kind = if key == "not_call" {
+            None
+        } else {
+            match kind_named(key) {
+                Some(k) => Some(k),
+                None => continue,
+            }
+        };
+        for item in items {
+            patterns.push(item);
+            kinds.push(kind);
+        }
+    }
+    let automaton = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .expect("event cue automaton");
+    Cues {
+        automaton,
+        kinds,
+        labels,
+    }
+});
+
+/// A cue found in a sentence: kind and byte span (sentence-relative).
+#[derive(Debug, Clone, Copy)]
+pub struct Cue {
+    pub kind: EventKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn word_char(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric())
+}
+
+/// Event cues of a sentence, in order ("calling for" and the like removed).
+pub fn cues(s: &str) -> Vec<Cue> {
+    let c = &*CUES;
+    c.automaton
+        .find_iter(s)
+        .filter(|m| {
+            !word_char(s[..m.start()].chars().next_back())
+                && !word_char(s[m.end()..].chars().next())
+        })
+        .filter_map(|m| {
+            c.kinds[m.pattern().as_usize()].map(|kind| Cue {
+                kind,
+                start: m.start(),
+                end: m.end(),
+            })
+        })
+        .collect()
+}
+
+/// The kind a date mention at `start..end` gets from the cues of its sentence.
+pub fn kind_near(cues: &[Cue], start: usize, end: usize) -> EventKind {
+    let dist = |c: &Cue| {
+        if c.end <= start {
+            start - c.end
+        } else {
+            c.start.saturating_sub(end)
+        }
+    };
+    cues.iter()
+        .filter(|c| c.kind != EventKind::Statement)
+        .min_by_key(|c| dist(c))
+        .or_else(|| cues.iter().min_by_key(|c| dist(c)))
+        .map(|c| c.kind)
+        .unwrap_or(EventKind::Other)
+}
+
+static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)\b(?:lasted|lasting|went\ on\ for|continued\ for|took)\s+
+        (?P<q>(?:about|around|nearly|almost|more\ than|over|some|roughly|approximately|just\ over|just\ under|less\ than|up\ to)\s+)?
+        (?P<n>\d+|an?|one|two|three|four|five|six|ten|twenty|thirty|forty|fifty|sixty|ninety|half\ an)\s+
+        (?P<u>minutes?|hours?)\b
+        | \b(?P<n2>\d+)-(?P<u2>minute|hour)\b",
+    )
+    .expect("duration regex")
+});
+
+static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)\b(?:the|their|its|a|his|her)\s+
+        (?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|previous)\s+
+        (?P<w>time|phone\ call|telephone\ call|video\ call|call|conversation|meeting|visit|round|summit|contact|talks)\b",
+    )
+    .expect("ordinal regex")
+});
+
+/// Attributes stated in a sentence: durations and ordinals.
+pub fn attributes(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for c in DURATION.captures_iter(s) {
+        if let (Some(n), Some(u)) = (c.name("n"), c.name("u")) {
+            let q = c
+                .name("q")
+                .map(|q| q.as_str().to_lowercase())
+                .unwrap_or_default();
+            out.push(format!(
+                "{q}{} {}",
+                n.as_str().to_lowercase(),
+                u.as_str().to_lowercase()
+            ));
+        } else if let (Some(n), Some(u)) = (c.name("n2"), c.name("u2")) {
+            out.push(format!("{} {}s", n.as_str(), u.as_str().to_lowercase()));
+        }
+    }
+    for c in ORDINAL.captures_iter(s) {
+        if let (Some(o), Some(w)) = (c.name("o"), c.name("w")) {
+            out.push(format!(
+                "{} {}",
+                o.as_str().to_lowercase(),
+                w.as_str().to_lowercase()
+            ));
+        }
+    }
+    out
+}
+
+/// What the grouping needs to know about one date mention.
+#[derive(Debug, Clone)]
+pub struct MentionInfo {
+    pub sentence: usize,
+    /// Byte span relative to the sentence.
+    pub start: usize,
+    pub end: usize,
+    pub value: String,
+    pub granularity: crate::model::Granularity,
+    pub first_day: Option<Date>,
+    pub since: bool,
+}
+
+/// Inputs of [`group`], one entry per sentence.
+pub struct SentenceInfo<'a> {
+    pub text: &'a str,
+    pub role: Role,
+    pub side: Side,
+}
+
+pub struct Grouped {
+    pub events: Vec<Event>,
+    pub event_of: Vec<Option<usize>>,
+}
+
+fn interaction(kind: EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::Call | EventKind::Meeting | EventKind::Talks
+    )
+}
+
+/// Groups mentions into events and ties sentences to them (see the module rules).
+pub fn group(
+    sentences: &[SentenceInfo<'_>],
+    mentions: &[MentionInfo],
+    parties: &[Party],
+    reference: Option<Date>,
+) -> Grouped {
+    let n = sentences.len();
+    let sentence_cues: Vec<Vec<Cue>> = sentences.iter().map(|s| cues(s.text)).collect();
+
+    struct Draft {
+        value: String,
+        granularity: crate::model::Granularity,
+        first_day: Option<Date>,
+        kind: EventKind,
+        first_mention: usize,
+        mentioning: Vec<usize>,
+    }
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut by_value: HashMap<&str, usize> = HashMap::new();
+    let mut own: Vec<Vec<(usize, crate::model::Granularity)>> = vec![Vec::new(); n];
+    for (mi, m) in mentions.iter().enumerate() {
+        let Some(s) = sentences.get(m.sentence) else {
+            continue;
+        };
+        if matches!(s.role, Role::Dateline | Role::Byline | Role::Source) {
+            continue;
+        }
+        let kind = kind_near(&sentence_cues[m.sentence], m.start, m.end);
+        let id = *by_value.entry(m.value.as_str()).or_insert_with(|| {
+            drafts.push(Draft {
+                value: m.value.clone(),
+                granularity: m.granularity,
+                first_day: m.first_day,
+                kind: EventKind::Other,
+                first_mention: mi,
+                mentioning: Vec::new(),
+            });
+            drafts.len() - 1
+        });
+        let d = &mut drafts[id];
+        let specific = |k: EventKind| !matches!(k, EventKind::Other | EventKind::Statement);
+        if specific(kind) && !specific(d.kind)
+            || d.kind == EventKind::Other && kind == EventKind::Statement
+        {
+            d.kind = kind;
+        }
+        if d.mentioning.last() != Some(&m.sentence) {
+            d.mentioning.push(m.sentence);
+        }
+        if !m.since {
+            own[m.sentence].push((id, m.granularity));
+        }
+    }
+
+    // Main event.
+    let eligible = |d: &Draft| match (reference, d.first_day) {
+        (Some(r), Some(f)) => f <= r,
+        (None, _) => true,
+        _ => false,
+    };
+    let latest = |pred: &dyn Fn(&Draft) -> bool| -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for (i, d) in drafts.iter().enumerate() {
+            if !pred(d) || !eligible(d) {
+                continue;
+            }
+            best = match best {
+                None => Some(i),
+                Some(b) if reference.is_none() => Some(b),
+                Some(b) => {
+                    let key = |x: &Draft| (x.first_day, std::cmp::Reverse(x.first_mention));
+                    Some(if key(d) > key(&drafts[b]) { i } else { b })
+                }
+            };
+        }
+        best
+    };
+    let main = latest(&|d| interaction(d.kind))
+        .or_else(|| {
+            latest(&|d| {
+                d.kind != EventKind::Other && d.granularity == crate::model::Granularity::Day
+            })
+        })
+        .or_else(|| latest(&|d| d.granularity == crate::model::Granularity::Day));
+
+    // Sentence ↔ event.
+    let mut event_of: Vec<Option<usize>> = vec![None; n];
+    for (i, s) in sentences.iter().enumerate() {
+        if matches!(s.role, Role::Byline | Role::Source) {
+            continue;
+        }
+        if let Some(&(id, _)) = own[i]
+            .iter()
+            .find(|(_, g)| *g == crate::model::Granularity::Day)
+            .or_else(|| own[i].first())
+        {
+            event_of[i] = Some(id);
+            continue;
+        }
+        let Some(m) = main else { continue };
+        let reports = matches!(s.side, Side::A | Side::B | Side::Both);
+        let names_kind = sentence_cues[i]
+            .iter()
+            .any(|c| c.kind == drafts[m].kind && c.kind != EventKind::Statement)
+            || interaction(drafts[m].kind) && !attributes(s.text).is_empty();
+        if reports || names_kind {
+            event_of[i] = Some(m);
+        }
+    }
+
+    // Order: by date, or by text without a reference.
+    let mut order: Vec<usize> = (0..drafts.len()).collect();
+    if reference.is_some() {
+        order.sort_by_key(|&i| (drafts[i].first_day, drafts[i].first_mention));
+    } else {
+        order.sort_by_key(|&i| drafts[i].first_mention);
+    }
+    let mut new_id = vec![0; drafts.len()];
+    for (pos, &old) in order.iter().enumerate() {
+        new_id[old] = pos;
+    }
+    for e in event_of.iter_mut().flatten() {
+        *e = new_id[*e];
+    }
+
+    let surface: Vec<(String, Vec<String>)> = parties
+        .iter()
+        .map(|p| {
+            let mut forms = vec![p.name.clone()];
+            forms.extend(p.aliases.iter().cloned());
+            for person in &p.people {
+                forms.push(person.name.clone());
+                if let Some(last) = person.name.split_whitespace().last() {
+                    forms.push(last.to_string());
+                }
+            }
+            forms.retain(|f| f.chars().count() >= 2);
+            (p.name.clone(), forms)
+        })
+        .collect();
+    let labels = &CUES.labels;
+    let mut tied_lists: Vec<Vec<usize>> = vec![Vec::new(); drafts.len()];
+    for (i, e) in event_of.iter().enumerate() {
+        if let Some(e) = e {
+            tied_lists[*e].push(i);
+        }
+    }
+    let mut events: Vec<Event> = Vec::with_capacity(drafts.len());
+    for (pos, &old) in order.iter().enumerate() {
+        let d = &drafts[old];
+        let mut tied = std::mem::take(&mut tied_lists[pos]);
+        let mut all = tied.clone();
+        all.extend(d.mentioning.iter().copied());
+        all.sort_unstable();
+        all.dedup();
+        let mut attributes_found: Vec<String> = Vec::new();
+        tied.sort_unstable();
+        for &i in &tied {
+            for a in attributes(sentences[i].text) {
+                if !attributes_found.contains(&a) {
+                    attributes_found.push(a);
+                }
+            }
+        }
+        let participants = surface
+            .iter()
+            .filter(|(_, forms)| {
+                all.iter()
+                    .any(|&i| forms.iter().any(|f| contains_word(sentences[i].text, f)))
+            })
+            .map(|(name, _)| name.clone())
+            .collect();
+        events.push(Event {
+            id: pos,
+            date: d.value.clone(),
+            granularity: d.granularity,
+            kind: d.kind,
+            label: labels
+                .get(&d.kind)
+                .cloned()
+                .unwrap_or_else(|| "event".into()),
+            main: Some(old) == main,
+            participants,
+            attributes: attributes_found,
+            sentences: all,
+        });
+    }
+    Grouped { events, event_of }
+}
+
+/// Whether `needle` occurs in `hay` as a whole word (case-sensitive).
+fn contains_word(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle).any(|(i, _)| {
+        !word_char(hay[..i].chars().next_back())
+            && !word_char(hay[i + needle.len()..].chars().next())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_from_nearest_cue() {
+        let s = "This is the second phone call since the war broke out on October 7.";
+        let c = cues(s);
+        let at = s.find("October").unwrap();
+        assert_eq!(kind_near(&c, at, at + 9), EventKind::Attack);
+        let s = "The leader spoke on the phone with his peer on the 10th and expressed dismay.";
+        let at = s.find("the 10th").unwrap();
+        assert_eq!(kind_near(&cues(s), at, at + 8), EventKind::Call);
+        let s = "The council voted for a resolution calling for a ceasefire on the 8th.";
+        let at = s.find("the 8th").unwrap();
+        assert_eq!(kind_near(&cues(s), at, at + 7), EventKind::Vote);
+    }
+
+    #[test]
+    fn attributes_are_read() {
+        assert_eq!(
+            attributes("The call lasted about 50 minutes."),
+            vec!["about 50 minutes"]
+        );
+        assert_eq!(attributes("It was a 40-minute call."), vec!["40 minutes"]);
+        assert_eq!(
+            attributes("This is the second time they spoke; their first phone call was brief."),
+            vec!["second time", "first phone call"]
+        );
+    }
+}

@@ -1,0 +1,137 @@
+//! The timeline's word lists, read once from `assets/timeline/*.txt`.
+//!
+//! Every list is knowledge, not code: month and weekday names, number words, tense cues,
+//! count nouns that make a four-digit number a quantity, and event-kind cue words. Each file
+//! uses the same small format, `key: item, item, ...` with `#` comments, parsed once into a
+//! [`LazyLock`]. This module only looks words up; it never decides anything about a text.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+const CALENDAR: &str = include_str!("../../../assets/timeline/calendar.txt");
+const NUMBERS: &str = include_str!("../../../assets/timeline/numbers.txt");
+const TENSE: &str = include_str!("../../../assets/timeline/tense.txt");
+const NUMBER_CONTEXT: &str = include_str!("../../../assets/timeline/number_context.txt");
+pub(crate) const EVENTS: &str = include_str!("../../../assets/timeline/events.txt");
+
+/// `(key, items)` for each non-comment line of a `key: a, b, c` file.
+pub(crate) fn entries(
+    file: &'static str,
+) -> impl Iterator<Item = (&'static str, Vec<&'static str>)> {
+    file.lines().filter_map(|line| {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            return None;
+        }
+        let (key, rest) = line.split_once(':')?;
+        let items = rest
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
+        Some((key.trim(), items))
+    })
+}
+
+/// A month or weekday name: its number and whether the surface form is an abbreviation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Name {
+    pub number: u8,
+    pub abbreviation: bool,
+}
+
+pub struct Lexicon {
+    pub months: HashMap<&'static str, Name>,
+    pub weekdays: HashMap<&'static str, Name>,
+    pub numbers: HashMap<&'static str, u32>,
+    pub future: Vec<Vec<&'static str>>,
+    pub past: HashMap<&'static str, ()>,
+    pub reporting: HashMap<&'static str, ()>,
+    pub not_past: HashMap<&'static str, ()>,
+    pub approx: HashMap<&'static str, ()>,
+    pub counted: HashMap<&'static str, ()>,
+}
+
+fn set(items: Vec<&'static str>) -> HashMap<&'static str, ()> {
+    items.into_iter().map(|w| (w, ())).collect()
+}
+
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut months = HashMap::new();
+    let mut weekdays = HashMap::new();
+    for (key, items) in entries(CALENDAR) {
+        let (kind, n) = key.split_once(' ').unwrap_or((key, "0"));
+        let number: u8 = n.trim().parse().unwrap_or(0);
+        let table = match kind {
+            "month" => &mut months,
+            "weekday" => &mut weekdays,
+            _ => continue,
+        };
+        for (i, item) in items.into_iter().enumerate() {
+            table.insert(
+                item,
+                Name {
+                    number,
+                    abbreviation: i > 0,
+                },
+            );
+        }
+    }
+    let mut numbers = HashMap::new();
+    for (key, items) in entries(NUMBERS) {
+        if let Ok(value) = key.parse::<u32>() {
+            for item in items {
+                numbers.insert(item, value);
+            }
+        }
+    }
+    let mut lex = Lexicon {
+        months,
+        weekdays,
+        numbers,
+        future: Vec::new(),
+        past: HashMap::new(),
+        reporting: HashMap::new(),
+        not_past: HashMap::new(),
+        approx: HashMap::new(),
+        counted: HashMap::new(),
+    };
+    for (key, items) in entries(TENSE) {
+        match key {
+            "future" => {
+                lex.future = items
+                    .into_iter()
+                    .map(|p| p.split_whitespace().collect())
+                    .collect()
+            }
+            "past" => lex.past = set(items),
+            "reporting" => lex.reporting = set(items),
+            "not_past" => lex.not_past = set(items),
+            _ => {}
+        }
+    }
+    for (key, items) in entries(NUMBER_CONTEXT) {
+        match key {
+            "approx" => lex.approx = set(items),
+            "counted" => lex.counted = set(items),
+            _ => {}
+        }
+    }
+    lex
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_loaded() {
+        assert_eq!(LEXICON.months["sept"].number, 9);
+        assert!(LEXICON.months["sept"].abbreviation);
+        assert!(!LEXICON.months["may"].abbreviation);
+        assert_eq!(LEXICON.weekdays["sunday"].number, 7);
+        assert_eq!(LEXICON.numbers["twenty"], 20);
+        assert!(LEXICON.future.iter().any(|p| p == &["will"]));
+        assert!(LEXICON.counted.contains_key("people"));
+    }
+}

@@ -1,0 +1,406 @@
+//! Normalising a found expression against a reference date (calendar arithmetic with `jiff`).
+//!
+//! Values keep the granularity the text gives: day `YYYY-MM-DD`, ISO week `YYYY-Www`, month
+//! `YYYY-MM`, year `YYYY`.
+//!
+//! Rules for underspecified dates (news convention, as HeidelTime's news mode):
+//! - A date with its year is taken as written; a weekday named with it does not change it.
+//! - Month and day without a year (`October 16`): `last`/`next` pick the occurrence strictly
+//!   before/after the reference; past tense picks the latest on or before it, future tense
+//!   the earliest on or after it; with no tense, the nearest occurrence. A weekday named with
+//!   the date must agree, so it picks the year among the candidates.
+//! - Month alone (`in August`): the same, by month.
+//! - Day of month alone (`on the 10th`): the latest such day on or before the reference unless
+//!   the tense is future (then the earliest on or after); `of this month` / `of the previous
+//!   month` fix the month. A weekday named with it picks the month where it agrees.
+//! - Weekday alone (`on Tuesday`): the latest on or before the reference unless future;
+//!   `last`/`next` exclude the reference day itself.
+//! - `last week`/`next month`…: the reference's period moved by one, at that granularity.
+//! - `a week ago`, `three weeks ago`: a day (as most test suites and readers count them).
+//! - Anaphora (`that day`) take the last date in context at day granularity; none → nothing.
+//! - Without a reference date only fully written dates are resolved; other calendar forms keep
+//!   what the text says with `X` for the unknown parts (`XXXX-XX-10`, `XXXX-10-16`), and
+//!   purely relative forms (`yesterday`, `Tuesday`) get no value.
+//!
+//! This module never panics: out-of-range arithmetic gives no value.
+
+use super::expressions::{Expr, Shift, Unit};
+use super::tense::Tense;
+use crate::model::Granularity;
+use jiff::Span;
+use jiff::civil::{Date, Weekday};
+
+/// A normalised value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    pub value: String,
+    pub granularity: Granularity,
+    /// First day of the period, when known (for ordering and anaphora).
+    pub first_day: Option<Date>,
+}
+
+/// Parses `YYYY-MM-DD`.
+pub fn parse_reference(s: &str) -> Option<Date> {
+    let s = s.trim();
+    let s = s.get(..10).unwrap_or(s);
+    s.parse::<Date>().ok()
+}
+
+fn day(d: Date) -> Resolved {
+    Resolved {
+        value: format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+        granularity: Granularity::Day,
+        first_day: Some(d),
+    }
+}
+
+fn month(y: i32, m: i8) -> Option<Resolved> {
+    let first = Date::new(i16::try_from(y).ok()?, m, 1).ok()?;
+    Some(Resolved {
+        value: format!("{:04}-{:02}", y, m),
+        granularity: Granularity::Month,
+        first_day: Some(first),
+    })
+}
+
+fn year(y: i32) -> Option<Resolved> {
+    let first = Date::new(i16::try_from(y).ok()?, 1, 1).ok()?;
+    Some(Resolved {
+        value: format!("{:04}", y),
+        granularity: Granularity::Year,
+        first_day: Some(first),
+    })
+}
+
+fn week(d: Date) -> Resolved {
+    let iso = d.iso_week_date();
+    let monday = d
+        .checked_sub(Span::new().days(i64::from(d.weekday().to_monday_one_offset() - 1)))
+        .unwrap_or(d);
+    Resolved {
+        value: format!("{:04}-W{:02}", iso.year(), iso.week()),
+        granularity: Granularity::Week,
+        first_day: Some(monday),
+    }
+}
+
+fn unknown(value: String, granularity: Granularity) -> Resolved {
+    Resolved {
+        value,
+        granularity,
+        first_day: None,
+    }
+}
+
+fn add_days(d: Date, n: i64) -> Option<Date> {
+    d.checked_add(Span::new().days(n)).ok()
+}
+
+fn add_months(d: Date, n: i64) -> Option<Date> {
+    d.first_of_month().checked_add(Span::new().months(n)).ok()
+}
+
+/// Picks among candidates (sorted ascending) by shift and tense; `key` orders against `r`.
+fn pick<T: Copy + Ord>(
+    cands: &[T],
+    r: T,
+    shift: Shift,
+    tense: Tense,
+    nearest: impl Fn(T) -> i64,
+) -> Option<T> {
+    let before_eq = cands.iter().rev().find(|&&c| c <= r).copied();
+    let after_eq = cands.iter().find(|&&c| c >= r).copied();
+    match shift {
+        Shift::Last => return cands.iter().rev().find(|&&c| c < r).copied(),
+        Shift::Next => return cands.iter().find(|&&c| c > r).copied(),
+        _ => {}
+    }
+    match tense {
+        Tense::Past => before_eq,
+        Tense::Future => after_eq,
+        Tense::Unknown => match (before_eq, after_eq) {
+            (Some(b), Some(a)) => Some(if nearest(a) < nearest(b) { a } else { b }),
+            (b, a) => b.or(a),
+        },
+    }
+}
+
+fn weekday_of(n: u8) -> Option<Weekday> {
+    Weekday::from_monday_one_offset(n as i8).ok()
+}
+
+/// Resolves one expression. `context` is the last resolved date before it in the text.
+pub fn resolve(
+    expr: &Expr,
+    tense: Tense,
+    reference: Option<Date>,
+    context: Option<&Resolved>,
+) -> Option<Resolved> {
+    match *expr {
+        Expr::Calendar {
+            year: y,
+            month: m,
+            day: d,
+            weekday,
+            month_rel,
+            shift,
+        } => calendar(y, m, d, weekday, month_rel, shift, tense, reference),
+        Expr::Relative {
+            unit,
+            offset,
+            as_day,
+        } => {
+            let r = reference?;
+            let off = i64::from(offset);
+            match unit {
+                Unit::Day => add_days(r, off).map(day),
+                Unit::Week if as_day => add_days(r, off * 7).map(day),
+                Unit::Week => add_days(r, off * 7).map(week),
+                Unit::Month => {
+                    let f = add_months(r, off)?;
+                    month(i32::from(f.year()), f.month())
+                }
+                Unit::Year => year(i32::from(r.year()) + offset),
+            }
+        }
+        Expr::WeekdayOfWeek {
+            weekday,
+            week_offset,
+        } => {
+            let r = reference?;
+            let monday = add_days(r, -i64::from(r.weekday().to_monday_one_offset() - 1))?;
+            add_days(monday, i64::from(week_offset) * 7 + i64::from(weekday) - 1).map(day)
+        }
+        Expr::Anaphor { unit, offset } => {
+            let c = context?;
+            let Some(first) = c.first_day else {
+                // Without a reference, "that day" repeats what the text said before.
+                let same = offset == 0
+                    && matches!(
+                        (unit, c.granularity),
+                        (Unit::Day, Granularity::Day)
+                            | (Unit::Month, Granularity::Month)
+                            | (Unit::Year, Granularity::Year)
+                    );
+                return same.then(|| c.clone());
+            };
+            match (unit, c.granularity) {
+                (Unit::Day, Granularity::Day) => add_days(first, i64::from(offset)).map(day),
+                (Unit::Week, Granularity::Day | Granularity::Week) => {
+                    add_days(first, i64::from(offset) * 7).map(week)
+                }
+                (Unit::Month, Granularity::Day | Granularity::Month) => {
+                    let f = add_months(first, i64::from(offset))?;
+                    month(i32::from(f.year()), f.month())
+                }
+                (Unit::Year, _) => year(i32::from(first.year()) + offset),
+                _ => None,
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn calendar(
+    y: Option<i32>,
+    m: Option<u8>,
+    d: Option<u8>,
+    weekday: Option<u8>,
+    month_rel: Option<i32>,
+    shift: Shift,
+    tense: Tense,
+    reference: Option<Date>,
+) -> Option<Resolved> {
+    let wd = weekday.and_then(weekday_of);
+    match (y, m, d) {
+        (Some(y), Some(m), Some(d)) => Date::new(i16::try_from(y).ok()?, m as i8, d as i8)
+            .ok()
+            .map(day),
+        (Some(y), Some(m), None) => month(y, m as i8),
+        (Some(y), None, _) => year(y),
+        (None, Some(m), Some(d)) => {
+            let Some(r) = reference else {
+                return Some(unknown(format!("XXXX-{:02}-{:02}", m, d), Granularity::Day));
+            };
+            let mut cands: Vec<Date> = (-1..=1)
+                .filter_map(|k| Date::new(r.year().checked_add(k)?, m as i8, d as i8).ok())
+                .collect();
+            if let Some(w) = wd
+                && cands.iter().any(|c| c.weekday() == w)
+            {
+                // Agreement with the weekday may need a wider search (e.g. "Friday, Oct. 13").
+                cands.retain(|c| c.weekday() == w);
+            }
+            if shift == Shift::This {
+                return cands
+                    .iter()
+                    .find(|c| c.year() == r.year())
+                    .copied()
+                    .map(day);
+            }
+            pick(&cands, r, shift, tense, |c| (c - r).get_days().abs() as i64).map(day)
+        }
+        (None, Some(m), None) => {
+            let Some(r) = reference else {
+                return Some(unknown(format!("XXXX-{:02}", m), Granularity::Month));
+            };
+            let ry = i32::from(r.year());
+            if shift == Shift::This {
+                return month(ry, m as i8);
+            }
+            let rk = ry * 12 + i32::from(r.month()) - 1;
+            let cands: Vec<i32> = (-1..=1).map(|k| (ry + k) * 12 + i32::from(m) - 1).collect();
+            let k = pick(&cands, rk, shift, tense, |c| i64::from((c - rk).abs()))?;
+            month(k.div_euclid(12), (k.rem_euclid(12) + 1) as i8)
+        }
+        (None, None, Some(d)) => {
+            let Some(r) = reference else {
+                return Some(unknown(format!("XXXX-XX-{:02}", d), Granularity::Day));
+            };
+            if let Some(rel) = month_rel {
+                let f = add_months(r, i64::from(rel))?;
+                return Date::new(f.year(), f.month(), d as i8).ok().map(day);
+            }
+            let mut cands: Vec<Date> = (-2..=2)
+                .filter_map(|k| {
+                    let f = add_months(r, k)?;
+                    Date::new(f.year(), f.month(), d as i8).ok()
+                })
+                .collect();
+            if let Some(w) = wd {
+                let agreeing: Vec<Date> = (-12..=12)
+                    .filter_map(|k| {
+                        let f = add_months(r, k)?;
+                        Date::new(f.year(), f.month(), d as i8).ok()
+                    })
+                    .filter(|c| c.weekday() == w)
+                    .collect();
+                if !agreeing.is_empty() {
+                    cands = agreeing;
+                }
+            }
+            let t = if tense == Tense::Future {
+                Tense::Future
+            } else {
+                Tense::Past
+            };
+            pick(&cands, r, shift, t, |c| (c - r).get_days().abs() as i64).map(day)
+        }
+        (None, None, None) => {
+            let w = wd?;
+            let r = reference?;
+            let cands: Vec<Date> = (-7..=7)
+                .filter_map(|k| add_days(r, k))
+                .filter(|c| c.weekday() == w)
+                .collect();
+            if shift == Shift::This {
+                let monday = add_days(r, -i64::from(r.weekday().to_monday_one_offset() - 1))?;
+                return add_days(monday, i64::from(w.to_monday_one_offset() - 1)).map(day);
+            }
+            let t = if tense == Tense::Future {
+                Tense::Future
+            } else {
+                Tense::Past
+            };
+            pick(&cands, r, shift, t, |c| (c - r).get_days().abs() as i64).map(day)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::expressions::find;
+    use super::*;
+
+    fn values(text: &str, reference: &str) -> Vec<String> {
+        let r = parse_reference(reference);
+        let mut last: Option<Resolved> = None;
+        let mut out = Vec::new();
+        for f in find(text) {
+            if let Some(v) = resolve(&f.expr, f.tense, r, last.as_ref()) {
+                out.push(v.value.clone());
+                if v.first_day.is_some() {
+                    last = Some(v);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn granularity_is_kept() {
+        assert_eq!(values("in 2022", "2023-12-11"), vec!["2022"]);
+        assert_eq!(values("in March 2022", "2023-12-11"), vec!["2022-03"]);
+        assert_eq!(values("last week", "2013-02-12"), vec!["2013-W06"]);
+        assert_eq!(values("next month", "2023-12-11"), vec!["2024-01"]);
+        assert_eq!(values("1957-58", "2013-03-22"), vec!["1957", "1958"]);
+    }
+
+    #[test]
+    fn news_convention_for_underspecified_dates() {
+        // Past by default, future when the tense says so.
+        assert_eq!(
+            values("They spoke on the 10th.", "2023-12-11"),
+            vec!["2023-12-10"]
+        );
+        assert_eq!(
+            values("They spoke on the 20th.", "2023-12-11"),
+            vec!["2023-11-20"]
+        );
+        assert_eq!(
+            values("They will meet on the 20th.", "2023-12-11"),
+            vec!["2023-12-20"]
+        );
+        assert_eq!(
+            values("The war broke out on October 7.", "2023-12-11"),
+            vec!["2023-10-07"]
+        );
+        assert_eq!(
+            values("He was fired in July.", "2013-03-22"),
+            vec!["2012-07"]
+        );
+        assert_eq!(
+            values("It will open in May.", "2013-03-22"),
+            vec!["2013-05"]
+        );
+        assert_eq!(
+            values("They met on Tuesday.", "2023-12-14"),
+            vec!["2023-12-12"]
+        );
+        assert_eq!(
+            values("They will meet on Tuesday.", "2023-12-14"),
+            vec!["2023-12-19"]
+        );
+    }
+
+    #[test]
+    fn weekday_must_agree_with_the_date() {
+        // 10 Feb 2013 was a Sunday.
+        assert_eq!(values("Sunday, Feb 10", "2013-02-12"), vec!["2013-02-10"]);
+        // Friday the 13th: the nearest past month where the 13th is a Friday.
+        assert_eq!(
+            values("It was Friday the 13th.", "2023-12-11"),
+            vec!["2023-10-13"]
+        );
+    }
+
+    #[test]
+    fn relative_days_and_anaphora() {
+        assert_eq!(values("yesterday", "2013-02-12"), vec!["2013-02-11"]);
+        assert_eq!(values("two days ago", "2013-02-12"), vec!["2013-02-10"]);
+        assert_eq!(values("last year", "2013-02-12"), vec!["2012"]);
+        assert_eq!(
+            values("They met on the 8th and spoke the next day.", "2023-12-11"),
+            vec!["2023-12-08", "2023-12-09"]
+        );
+        assert!(values("He left that day.", "2023-12-11").is_empty());
+    }
+
+    #[test]
+    fn without_reference_keep_what_the_text_says() {
+        assert_eq!(values("on the 10th", ""), vec!["XXXX-XX-10"]);
+        assert_eq!(values("on October 16", ""), vec!["XXXX-10-16"]);
+        assert_eq!(values("on 16 October 2023", ""), vec!["2023-10-16"]);
+        assert!(values("yesterday", "").is_empty());
+    }
+}

@@ -1,0 +1,168 @@
+//! Tense around a date mention: does the text look back or forward from the reference date?
+//!
+//! News convention (as HeidelTime's news mode): an underspecified date ("on the 10th",
+//! "Friday", "in August") is resolved towards the past unless the sentence says future.
+//! Rules, in order:
+//! 1. Every token gets a tag: *future* (`will`, `'ll`, `expected to`, `due`, `set to`, `is to`,
+//!    `until`… from `assets/timeline/tense.txt`), *past* (auxiliaries `was`/`had`/`did`,
+//!    irregular past forms, and words ending in `-ed` that are not in the `not_past` list and do
+//!    not follow `be`/`been`/`is`/`has`/`to`…, which makes them passive or perfect forms), or
+//!    *reporting* (`said`, `told`…).
+//! 2. The nearest tagged token *before* the mention decides, scanning back to the start of the
+//!    clause (`;` or sentence start). A reporting verb decides only when it is within four
+//!    tokens of the date ("said Friday"), because the clause it introduces has its own tense
+//!    ("said it will meet on the 20th" is future).
+//! 3. Otherwise the nearest tagged token within six tokens *after* the mention decides.
+//! 4. Otherwise the tense is unknown and the resolver applies its own default.
+//!
+//! This module never resolves a date; it only reads words.
+
+use super::lexicon::LEXICON;
+use super::tokens::{Tok, TokKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tag {
+    None,
+    Past,
+    Future,
+    Reporting,
+}
+
+const PASSIVE_OR_PERFECT: &[&str] = &[
+    "be", "been", "being", "is", "are", "am", "to", "has", "have", "having", "will", "would",
+    "get", "gets", "getting", "s",
+];
+
+/// Tags every token (see the module rules).
+pub fn tags(toks: &[Tok<'_>]) -> Vec<Tag> {
+    let lex = &*LEXICON;
+    let mut out = vec![Tag::None; toks.len()];
+    for i in 0..toks.len() {
+        let t = &toks[i];
+        if t.kind != TokKind::Word {
+            continue;
+        }
+        let next_apostrophe = toks
+            .get(i + 1)
+            .is_some_and(|n| !n.space_before && (n.is_punct('\'') || n.is_punct('’')));
+        let after_apostrophe =
+            i > 0 && !t.space_before && (toks[i - 1].is_punct('\'') || toks[i - 1].is_punct('’'));
+        // Contractions: "'ll" and "won't" look forward; "didn't", "wasn't" look back.
+        if after_apostrophe && t.lower == "ll" || t.lower == "won" && next_apostrophe {
+            out[i] = Tag::Future;
+            continue;
+        }
+        if next_apostrophe && matches!(t.lower.as_str(), "didn" | "wasn" | "weren" | "hadn") {
+            out[i] = Tag::Past;
+            continue;
+        }
+        // Multi-word future cues are tagged on their first word.
+        let future = lex.future.iter().any(|cue| {
+            cue.iter().enumerate().all(|(k, w)| {
+                toks.get(i + k)
+                    .is_some_and(|x| x.kind == TokKind::Word && x.lower == *w)
+            })
+        });
+        if future {
+            out[i] = Tag::Future;
+            continue;
+        }
+        let w = t.lower.as_str();
+        if lex.reporting.contains_key(w) {
+            out[i] = Tag::Reporting;
+        } else if lex.past.contains_key(w) {
+            out[i] = Tag::Past;
+        } else if w.len() >= 5 && w.ends_with("ed") && !lex.not_past.contains_key(w) {
+            let prev = i
+                .checked_sub(1)
+                .map(|p| toks[p].lower.as_str())
+                .unwrap_or("");
+            if !PASSIVE_OR_PERFECT.contains(&prev) {
+                out[i] = Tag::Past;
+            }
+        }
+    }
+    out
+}
+
+/// The tense governing the mention spanning tokens `first..last` (exclusive).
+pub fn tense_at(toks: &[Tok<'_>], tags: &[Tag], first: usize, last: usize) -> Tense {
+    let mut i = first;
+    while i > 0 {
+        i -= 1;
+        if toks[i].is_punct(';') {
+            break;
+        }
+        match tags[i] {
+            Tag::Past => return Tense::Past,
+            Tag::Future => return Tense::Future,
+            Tag::Reporting if first - i <= 4 => return Tense::Past,
+            _ => {}
+        }
+    }
+    for j in last..toks.len().min(last + 6) {
+        if toks[j].is_punct(';') || toks[j].is_punct('.') {
+            break;
+        }
+        match tags[j] {
+            Tag::Past | Tag::Reporting => return Tense::Past,
+            Tag::Future => return Tense::Future,
+            Tag::None => {}
+        }
+    }
+    Tense::Unknown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn tense_of(text: &str, word: &str) -> Tense {
+        let toks = tokenize(text);
+        let tags = tags(&toks);
+        let i = toks.iter().position(|t| t.text == word).unwrap();
+        tense_at(&toks, &tags, i, i + 1)
+    }
+
+    #[test]
+    fn future_and_past_cues() {
+        assert_eq!(
+            tense_of("They will meet on Friday.", "Friday"),
+            Tense::Future
+        );
+        assert_eq!(tense_of("They met on Friday.", "Friday"), Tense::Past);
+        assert_eq!(tense_of("The ban was lifted in May.", "May"), Tense::Past);
+        assert_eq!(
+            tense_of("The book is due to be published in May.", "May"),
+            Tense::Future
+        );
+        assert_eq!(tense_of("They'll vote Monday.", "Monday"), Tense::Future);
+    }
+
+    #[test]
+    fn reporting_verb_only_counts_beside_the_date() {
+        assert_eq!(
+            tense_of(
+                "Officials said the talks will resume on Tuesday.",
+                "Tuesday"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("The ministry said Tuesday.", "Tuesday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense_of("The rights, which expire Nov, can be exercised.", "Nov"),
+            Tense::Unknown
+        );
+    }
+}
