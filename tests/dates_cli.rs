@@ -11,7 +11,12 @@ fn run(input: &str) -> (String, String, Option<i32>) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary runs");
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     (
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -34,10 +39,19 @@ fn one_line_out_per_line_in() {
     );
     let (out, err, code) = run(input);
     assert_eq!(code, Some(0), "{err}");
-    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 4);
-    assert_eq!(lines[0]["dates"], serde_json::json!(["2021-05-03", "2024-W10"]));
-    assert_eq!(lines[1]["dates"], serde_json::json!(["2024-03-12", "2024-03-20"]));
+    assert_eq!(
+        lines[0]["dates"],
+        serde_json::json!(["2021-05-03", "2024-W10"])
+    );
+    assert_eq!(
+        lines[1]["dates"],
+        serde_json::json!(["2024-03-12", "2024-03-20"])
+    );
     assert_eq!(lines[2]["dates"], serde_json::json!([]));
     // No reference: only what is fully written.
     assert_eq!(lines[3]["dates"], serde_json::json!(["1957", "1958"]));
