@@ -122,7 +122,9 @@ pub fn cues(s: &str) -> Vec<Cue> {
         .collect()
 }
 
-/// The kind a date mention at `start..end` gets from the cues of its sentence.
+/// The kind a date mention at `start..end` gets from the cues of its sentence (sorted by
+/// position): the nearest specific cue, else the nearest statement cue, else `Other`.
+/// Looks only at the neighbours of the mention (binary search), so it is cheap in long text.
 pub fn kind_near(cues: &[Cue], start: usize, end: usize) -> EventKind {
     let dist = |c: &Cue| {
         if c.end <= start {
@@ -131,10 +133,18 @@ pub fn kind_near(cues: &[Cue], start: usize, end: usize) -> EventKind {
             c.start.saturating_sub(end)
         }
     };
-    cues.iter()
-        .filter(|c| c.kind != EventKind::Statement)
-        .min_by_key(|c| dist(c))
-        .or_else(|| cues.iter().min_by_key(|c| dist(c)))
+    let at = cues.partition_point(|c| c.end <= start);
+    let nearest = |specific: bool| {
+        let wanted = |c: &&Cue| (c.kind != EventKind::Statement) == specific;
+        let before = cues[..at].iter().rev().find(wanted);
+        let after = cues[at..].iter().find(wanted);
+        match (before, after) {
+            (Some(b), Some(a)) => Some(if dist(a) < dist(b) { a } else { b }),
+            (b, a) => b.or(a),
+        }
+    };
+    nearest(true)
+        .or_else(|| nearest(false))
         .map(|c| c.kind)
         .unwrap_or(EventKind::Other)
 }

@@ -9,7 +9,7 @@
 //!    not follow `be`/`been`/`is`/`has`/`to`…, which makes them passive or perfect forms), or
 //!    *reporting* (`said`, `told`…).
 //! 2. The nearest tagged token *before* the mention decides, scanning back to the start of the
-//!    clause (`;` or sentence start). A reporting verb decides only when it is within four
+//!    clause (`;` or sentence start, at most 40 tokens). A reporting verb decides only when it is within four
 //!    tokens of the date ("said Friday"), because the clause it introduces has its own tense
 //!    ("said it will meet on the 20th" is future).
 //! 3. Otherwise the nearest tagged token within six tokens *after* the mention decides.
@@ -95,7 +95,9 @@ pub fn tags(toks: &[Tok<'_>]) -> Vec<Tag> {
 /// The tense governing the mention spanning tokens `first..last` (exclusive).
 pub fn tense_at(toks: &[Tok<'_>], tags: &[Tag], first: usize, last: usize) -> Tense {
     let mut i = first;
-    while i > 0 {
+    // Bounded: a clause longer than this says nothing more about the date's tense.
+    let floor = first.saturating_sub(40);
+    while i > floor {
         i -= 1;
         if toks[i].is_punct(';') {
             break;
