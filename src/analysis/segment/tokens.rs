@@ -69,9 +69,11 @@ fn split_glued(para: &str, s: usize, e: usize, emit: &mut impl FnMut(usize, usiz
             let rest = &word[i..];
             let tail = rest.trim_start_matches(|c: char| is_cjk_terminal(c) || is_closer(c));
             let j = i + (rest.len() - tail.len());
-            if j < word.len() {
-                cut = Some(j);
+            if j == word.len() {
+                // Only terminals and closers remain: nothing more to cut (and no rescans).
+                break;
             }
+            cut = Some(j);
         } else if c == '.' && !address {
             let mut next = word[i + 1..].chars();
             let n1 = next.next();
@@ -186,6 +188,12 @@ mod tests {
         ] {
             assert_eq!(toks(w).len(), 1, "{w}");
         }
+    }
+
+    #[test]
+    fn long_runs_of_full_width_stops_are_linear() {
+        let s = "。".repeat(200_000) + "x" + &"。".repeat(200_000);
+        assert_eq!(toks(&s).len(), 2);
     }
 
     #[test]
