@@ -9,7 +9,12 @@ use std::io::{self, Write};
 
 /// Writes `analysis` as pretty-printed JSON followed by a newline.
 pub fn write(analysis: &Analysis, out: &mut impl Write) -> io::Result<()> {
-    let mut safe = super::sanitize::JsonControlEscaper::new(&mut *out);
+    // serde_json writes in tiny pieces (a quote, an indent); buffer them before the escaper
+    // so it scans large chunks.
+    let mut safe = io::BufWriter::with_capacity(
+        64 * 1024,
+        super::sanitize::JsonControlEscaper::new(&mut *out),
+    );
     serde_json::to_writer_pretty(&mut safe, analysis)?;
     safe.write_all(b"\n")?;
     safe.flush()

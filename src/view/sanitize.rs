@@ -122,6 +122,16 @@ impl<W: io::Write> JsonControlEscaper<W> {
 
 impl<W: io::Write> io::Write for JsonControlEscaper<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        // Fast path: no DEL and no `C2` lead byte at all (a fold without early exit, which
+        // the compiler vectorises), so the bytes pass through untouched.
+        if !self.pending_c2
+            && !buf
+                .iter()
+                .fold(false, |seen, &b| seen | (b == 0x7f) | (b == 0xc2))
+        {
+            self.inner.write_all(buf)?;
+            return Ok(buf.len());
+        }
         let mut rest = buf;
         if self.pending_c2 {
             let Some(&next) = rest.first() else {
