@@ -284,3 +284,60 @@ fn readme_capture() {
         println!("{}", line.trim_end());
     }
 }
+
+/// Measures a key press + frame on 20 and on 100 000 claims (prints, asserts nothing):
+/// `cargo test --release --lib measure_key_cost -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement, not a test"]
+fn measure_key_cost() {
+    use std::time::Instant;
+    for n in [20usize, 100_000] {
+        let mut a = fixture::analysis();
+        let template = a.sentences[2].clone();
+        a.sentences.truncate(1);
+        for i in 1..n {
+            let mut s = template.clone();
+            s.index = i;
+            s.paragraph = i;
+            s.side = [Side::A, Side::B, Side::Both, Side::Neither][i % 4];
+            s.counterpart = None;
+            s.event = Some(i * 3 / n);
+            a.sentences.push(s);
+        }
+        for e in &mut a.events {
+            e.sentences = a
+                .sentences
+                .iter()
+                .filter(|s| s.event == Some(e.id))
+                .map(|s| s.index)
+                .collect();
+        }
+        let theme = Theme::color();
+        let mut terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
+        let start = Instant::now();
+        let mut state = State::new(&a);
+        let setup = start.elapsed();
+        let mut cache = ViewCache::default();
+        let keys = [
+            Action::Down,
+            Action::PaneRight,
+            Action::NextEvent,
+            Action::Bottom,
+            Action::PageUp,
+            Action::Counterpart,
+            Action::Top,
+            Action::PrevEvent,
+        ];
+        let rounds = 250;
+        let start = Instant::now();
+        for i in 0..rounds * keys.len() {
+            state.page = cache.page;
+            state.update(keys[i % keys.len()]);
+            terminal
+                .draw(|f| widgets::draw(f, &state, &mut cache, &theme))
+                .unwrap();
+        }
+        let per_key = start.elapsed() / (rounds * keys.len()) as u32;
+        println!("{n:>7} sentences: state setup {setup:?}, key + frame {per_key:?}");
+    }
+}

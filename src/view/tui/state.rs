@@ -136,6 +136,9 @@ pub struct State<'a> {
     /// The shown lists (filtered when a filter is on), by [`List::index`].
     pub lists: [Vec<usize>; 4],
     full: [Vec<usize>; 4],
+    /// For each event, the position of its first claim in each full list (built once, so
+    /// `]`/`[` cost the same whatever the size of the event).
+    event_first: Vec<[Option<usize>; 4]>,
     /// Selected position in each list.
     pub sel: [usize; 4],
     pub focus: Pane,
@@ -171,7 +174,9 @@ impl<'a> State<'a> {
             .collect();
         let mut full: [Vec<usize>; 4] = Default::default();
         let mut first: [Option<usize>; 2] = [None, None];
-        for s in &analysis.sentences {
+        // Positions, not `Sentence::index`: the two agree in any analysis, and positions can
+        // never index out of bounds.
+        for (at, s) in analysis.sentences.iter().enumerate() {
             let list = match s.side {
                 Side::A => List::Party(PartyId::A),
                 Side::B => List::Party(PartyId::B),
@@ -179,20 +184,30 @@ impl<'a> State<'a> {
                 Side::Neither => List::Context,
             };
             if let List::Party(p) = list {
-                first[p.index()].get_or_insert(s.index);
+                first[p.index()].get_or_insert(at);
             }
-            full[list.index()].push(s.index);
+            full[list.index()].push(at);
         }
         let order = match first {
             [Some(a), Some(b)] if b < a => [PartyId::B, PartyId::A],
             [None, Some(_)] => [PartyId::B, PartyId::A],
             _ => [PartyId::A, PartyId::B],
         };
+        let mut event_first = vec![[None; 4]; analysis.events.len()];
+        for (l, list) in full.iter().enumerate() {
+            for (pos, &s) in list.iter().enumerate() {
+                let event = analysis.sentences.get(s).and_then(|x| x.event);
+                if let Some(first) = event.and_then(|e| event_first.get_mut(e)) {
+                    first[l].get_or_insert(pos);
+                }
+            }
+        }
         let mut state = State {
             analysis,
             texts,
             lists: full.clone(),
             full,
+            event_first,
             sel: [0; 4],
             focus: Pane::Left,
             side_pane: Pane::Left,
@@ -371,29 +386,17 @@ impl<'a> State<'a> {
         if self.filter.is_some() {
             self.set_filter(Some(event));
         }
-        let sentences = match self.analysis.events.get(event) {
-            Some(e) => &e.sentences,
-            None => return,
-        };
         let mut moved = [false; 4];
-        for &s in sentences {
-            let Some(sentence) = self.analysis.sentences.get(s) else {
-                continue;
+        for (l, moved) in moved.iter_mut().enumerate() {
+            let pos = if self.filter.is_some() {
+                // Filtered: the lists hold this event's claims only.
+                (!self.lists[l].is_empty()).then_some(0)
+            } else {
+                self.event_first.get(event).and_then(|first| first[l])
             };
-            let list = match sentence.side {
-                Side::A => List::Party(PartyId::A),
-                Side::B => List::Party(PartyId::B),
-                Side::Both => List::Joint,
-                Side::Neither => List::Context,
-            }
-            .index();
-            if moved[list] {
-                continue;
-            }
-            if let Ok(pos) = self.lists[list].binary_search(&s) {
-                // `sentences` may be unsorted: keep the earliest claim of the event.
-                moved[list] = true;
-                self.sel[list] = pos;
+            if let Some(pos) = pos {
+                self.sel[l] = pos;
+                *moved = true;
             }
         }
         let here = self.list_of(self.focus).index();
