@@ -31,7 +31,7 @@
 //! - Anaphora: `that day`, `the same day`, `the next day`, `the day before`, `that week`…
 //!   resolved against the last date in context.
 
-use super::lexicon::{LEXICON, Name};
+use super::lexicon::{Holiday, LEXICON, Name};
 use super::tense::{self, Tense};
 use super::tokens::{Tok, TokKind, tokenize};
 use regex::Regex;
@@ -78,8 +78,25 @@ pub enum Expr {
     },
     /// A weekday in a week counted from the reference's (`Monday of this week`).
     WeekdayOfWeek { weekday: u8, week_offset: i32 },
-    /// A date taken from context (`that day`, `the next day`).
-    Anaphor { unit: Unit, offset: i32 },
+    /// A date taken from context (`that day`, `the next day`); `or_reference`: with no date in
+    /// context, count from the reference date instead (`a year earlier`).
+    Anaphor {
+        unit: Unit,
+        offset: i32,
+        or_reference: bool,
+    },
+    /// A named holiday (`Thanksgiving`, `last Christmas`).
+    Holiday { holiday: Holiday, shift: Shift },
+    /// `the first Monday of this month`, `the last Friday in May`.
+    NthWeekday {
+        nth: i8,
+        weekday: u8,
+        year: Option<i32>,
+        month: Option<u8>,
+        month_rel: Option<i32>,
+    },
+    /// `the end of the year`.
+    YearEnd,
 }
 
 /// One expression found in the text.
@@ -366,7 +383,9 @@ impl Parser<'_, '_> {
         }
         if let Some(n) = self.tok(i + 1)
             && !n.space_before
-            && (n.is_punct(':') || n.is_punct('%') || n.is_punct('.') && self.num_at(i + 2))
+            && (n.is_punct(':') && self.num_at(i + 2)
+                || n.is_punct('%')
+                || n.is_punct('.') && self.num_at(i + 2))
         {
             return None;
         }
@@ -470,6 +489,55 @@ impl Parser<'_, '_> {
         None
     }
 
+    /// A capitalised holiday name at `i` (apostrophes skipped): (holiday, end).
+    fn holiday(&self, i: usize) -> Option<(Holiday, usize)> {
+        if !self.tok(i)?.capitalized() {
+            return None;
+        }
+        let mut best: Option<(Holiday, usize)> = None;
+        for (words, h) in &LEXICON.holidays {
+            let mut j = i;
+            let mut ok = true;
+            for w in words {
+                while self
+                    .tok(j)
+                    .is_some_and(|t| t.is_punct('\'') || t.is_punct('’'))
+                {
+                    j += 1;
+                }
+                if !self.is(j, w) {
+                    ok = false;
+                    break;
+                }
+                j += 1;
+            }
+            if ok && best.is_none_or(|(_, e)| j > e) {
+                best = Some((*h, j));
+            }
+        }
+        best
+    }
+
+    /// `of this month`, `of the previous month`… at `k`: (month offset, end).
+    fn month_rel(&self, k: usize) -> Option<(i32, usize)> {
+        let (k, the) = if self.is(k, "of") || self.is(k, "in") {
+            (k + 1, false)
+        } else {
+            return None;
+        };
+        let _ = the;
+        let (rel, len) = match (self.word(k), self.word(k + 1), self.word(k + 2)) {
+            (Some("this" | "that"), Some("month"), _) => (0, 2),
+            (Some("last"), Some("month"), _) => (-1, 2),
+            (Some("next"), Some("month"), _) => (1, 2),
+            (Some("the"), Some("previous" | "preceding" | "last"), Some("month")) => (-1, 3),
+            (Some("the"), Some("following" | "next"), Some("month")) => (1, 3),
+            (Some("the"), Some("same" | "current"), Some("month")) => (0, 3),
+            _ => return None,
+        };
+        Some((rel, k + len))
+    }
+
     fn counted_after(&self, i: usize) -> bool {
         self.word(i)
             .is_some_and(|w| LEXICON.counted.contains_key(w))
@@ -506,6 +574,15 @@ impl Parser<'_, '_> {
             return false;
         };
         if w.abbreviation {
+            return false;
+        }
+        // "Bloody Sunday", "Good Friday": a name.
+        if i > 0
+            && self.toks[i - 1].capitalized()
+            && LEXICON
+                .not_weekday_before
+                .contains_key(self.toks[i - 1].lower.as_str())
+        {
             return false;
         }
         let prep = self.prev_word_in(i, WEEKDAY_PREPS);
@@ -561,6 +638,68 @@ impl Parser<'_, '_> {
         let one = |end: usize, e: Expr| Some((end, vec![(i, end, e)]));
         let w = self.word(i);
 
+        // "the first Monday of this month", "the last Friday in May 2023".
+        if w == Some("the")
+            && let Some(&nth) = self.word(i + 1).and_then(|o| LEXICON.ordinals.get(o))
+            && let Some((wd, j)) = self.weekday(i + 2)
+            && !wd.abbreviation
+        {
+            if let Some((rel, end)) = self.month_rel(j) {
+                return one(
+                    end,
+                    Expr::NthWeekday {
+                        nth,
+                        weekday: wd.number,
+                        year: None,
+                        month: None,
+                        month_rel: Some(rel),
+                    },
+                );
+            }
+            if (self.is(j, "of") || self.is(j, "in"))
+                && let Some((m, k)) = self.month(j + 1)
+            {
+                let k2 = self.comma(k);
+                let (year, end) = match self.year4(k2) {
+                    Some((y, e)) => (Some(y), e),
+                    None => (None, k),
+                };
+                return one(
+                    end,
+                    Expr::NthWeekday {
+                        nth,
+                        weekday: wd.number,
+                        year,
+                        month: Some(m.number),
+                        month_rel: None,
+                    },
+                );
+            }
+        }
+
+        // "the end of the year", "end of year".
+        if w == Some("end") && self.is(i + 1, "of") {
+            let j = if matches!(self.word(i + 2), Some("the")) {
+                i + 3
+            } else {
+                i + 2
+            };
+            if self.is(j, "year") {
+                return one(j + 1, Expr::YearEnd);
+            }
+        }
+
+        // Holidays: "Thanksgiving", "New Year's Day".
+        if let Some((holiday, end)) = self.holiday(i) {
+            return one(
+                end,
+                Expr::Holiday {
+                    holiday,
+                    shift: Shift::None,
+                },
+            );
+        }
+
         // Anaphora and day-relative phrases.
         if let Some(w) = w {
             match w {
@@ -602,6 +741,7 @@ impl Parser<'_, '_> {
                             return one(
                                 i + 3,
                                 Expr::Anaphor {
+                                    or_reference: false,
                                     unit: Unit::Day,
                                     offset: -1,
                                 },
@@ -611,6 +751,7 @@ impl Parser<'_, '_> {
                             return one(
                                 i + 3,
                                 Expr::Anaphor {
+                                    or_reference: false,
                                     unit: Unit::Day,
                                     offset: 1,
                                 },
@@ -656,7 +797,14 @@ impl Parser<'_, '_> {
                     if let Some((unit, end)) = self.unit(j)
                         && self.word(j).is_some_and(|u| !u.ends_with('s'))
                     {
-                        return one(end, Expr::Anaphor { unit, offset });
+                        return one(
+                            end,
+                            Expr::Anaphor {
+                                unit,
+                                offset,
+                                or_reference: false,
+                            },
+                        );
                     }
                 }
                 _ => {}
@@ -688,6 +836,9 @@ impl Parser<'_, '_> {
                 );
             }
             if shift != Shift::None {
+                if let Some((holiday, end)) = self.holiday(j) {
+                    return one(end, Expr::Holiday { holiday, shift });
+                }
                 if let Some((wd, end)) = self.weekday(j)
                     && !wd.abbreviation
                 {
@@ -724,6 +875,24 @@ impl Parser<'_, '_> {
                     }
                 }
             }
+        }
+
+        // "a year earlier", "two years later": from the date in context.
+        if let Some((n, j)) = self.count(i)
+            && let Some((Unit::Year, k)) = self.unit(j)
+            && matches!(self.word(k), Some("earlier" | "before" | "later"))
+            && !self.is(k + 1, "than")
+            && !self.is(k + 1, "that")
+        {
+            let sign = if self.is(k, "later") { 1 } else { -1 };
+            return one(
+                k + 1,
+                Expr::Anaphor {
+                    unit: Unit::Year,
+                    offset: sign * n as i32,
+                    or_reference: true,
+                },
+            );
         }
 
         // N units ago.
@@ -815,8 +984,10 @@ impl Parser<'_, '_> {
         }
 
         // Ordinal day alone after "the": "the 10th", "the 16th and 17th of this month".
-        if self.toks[i].kind == TokKind::Ord && i > 0 && self.is(i - 1, "the") {
-            let mut days = vec![(i - 1, i, self.day(i)?.0)];
+        let after_the = i > 0 && self.is(i - 1, "the");
+        if self.toks[i].kind == TokKind::Ord && (after_the || self.is(i + 1, "of")) {
+            let first = if after_the { i - 1 } else { i };
+            let mut days = vec![(first, i, self.day(i)?.0)];
             let mut j = i + 1;
             while (self.is(j, "and")
                 || self.is(j, "or")
@@ -843,26 +1014,11 @@ impl Parser<'_, '_> {
                     .collect::<Vec<_>>();
                 return Some((end, fix_last_end(items, end)));
             }
-            let mut month_rel = None;
-            let mut end = j;
-            if self.is(j, "of") {
-                let k = j + 1;
-                let (rel, len) = match (self.word(k), self.word(k + 1), self.word(k + 2)) {
-                    (Some("this" | "that"), Some("month"), _) => (Some(0), 2),
-                    (Some("last"), Some("month"), _) => (Some(-1), 2),
-                    (Some("next"), Some("month"), _) => (Some(1), 2),
-                    (Some("the"), Some("previous" | "preceding" | "last"), Some("month")) => {
-                        (Some(-1), 3)
-                    }
-                    (Some("the"), Some("following" | "next"), Some("month")) => (Some(1), 3),
-                    (Some("the"), Some("same" | "current"), Some("month")) => (Some(0), 3),
-                    _ => (None, 0),
-                };
-                if rel.is_some() {
-                    month_rel = rel;
-                    end = k + len;
-                }
-            }
+            let (month_rel, end) = match self.month_rel(j) {
+                Some((rel, end)) => (Some(rel), end),
+                None if !after_the => return None,
+                None => (None, j),
+            };
             if month_rel.is_none() {
                 let ok = match self.tok(j) {
                     None => true,

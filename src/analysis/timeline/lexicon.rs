@@ -40,7 +40,34 @@ pub struct Name {
     pub abbreviation: bool,
 }
 
+/// A holiday: a fixed day, or the n-th weekday of a month (`nth` = -1 for the last).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holiday {
+    Fixed { month: u8, day: u8 },
+    NthWeekday { month: u8, nth: i8, weekday: u8 },
+}
+
+fn parse_holiday(spec: &str) -> Option<Holiday> {
+    let (m, rest) = spec.split_once('-')?;
+    let month: u8 = m.parse().ok()?;
+    match rest.rsplit_once('-') {
+        Some((nth, w)) if !nth.is_empty() => Some(Holiday::NthWeekday {
+            month,
+            nth: nth.parse().ok()?,
+            weekday: w.parse().ok()?,
+        }),
+        _ => Some(Holiday::Fixed {
+            month,
+            day: rest.parse().ok()?,
+        }),
+    }
+}
+
 pub struct Lexicon {
+    /// Holiday names as word sequences (apostrophes dropped: "new year s day").
+    pub holidays: Vec<(Vec<&'static str>, Holiday)>,
+    pub not_weekday_before: HashMap<&'static str, ()>,
+    pub ordinals: HashMap<&'static str, i8>,
     pub months: HashMap<&'static str, Name>,
     pub weekdays: HashMap<&'static str, Name>,
     pub numbers: HashMap<&'static str, u32>,
@@ -59,7 +86,25 @@ fn set(items: Vec<&'static str>) -> HashMap<&'static str, ()> {
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut months = HashMap::new();
     let mut weekdays = HashMap::new();
+    let mut holidays = Vec::new();
+    let mut not_weekday_before = HashMap::new();
     for (key, items) in entries(CALENDAR) {
+        if key == "not_weekday_before" {
+            not_weekday_before = set(items);
+            continue;
+        }
+        if let Some(spec) = key.strip_prefix("holiday ") {
+            if let Some(h) = parse_holiday(spec.trim()) {
+                for item in items {
+                    let words = item
+                        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+                        .filter(|w| !w.is_empty())
+                        .collect();
+                    holidays.push((words, h));
+                }
+            }
+            continue;
+        }
         let (kind, n) = key.split_once(' ').unwrap_or((key, "0"));
         let number: u8 = n.trim().parse().unwrap_or(0);
         let table = match kind {
@@ -78,7 +123,17 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         }
     }
     let mut numbers = HashMap::new();
+    let mut ordinals = HashMap::new();
     for (key, items) in entries(NUMBERS) {
+        if let Some(n) = key
+            .strip_prefix("ord ")
+            .and_then(|n| n.trim().parse::<i8>().ok())
+        {
+            for item in items {
+                ordinals.insert(item, n);
+            }
+            continue;
+        }
         if let Ok(value) = key.parse::<u32>() {
             for item in items {
                 numbers.insert(item, value);
@@ -86,6 +141,9 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         }
     }
     let mut lex = Lexicon {
+        holidays,
+        not_weekday_before,
+        ordinals,
         months,
         weekdays,
         numbers,
@@ -133,5 +191,25 @@ mod tests {
         assert_eq!(LEXICON.numbers["twenty"], 20);
         assert!(LEXICON.future.iter().any(|p| p == &["will"]));
         assert!(LEXICON.counted.contains_key("people"));
+        assert_eq!(LEXICON.ordinals["last"], -1);
+        assert!(
+            LEXICON
+                .holidays
+                .iter()
+                .any(|(w, h)| w == &["new", "year", "s", "day"]
+                    && *h == Holiday::Fixed { month: 1, day: 1 })
+        );
+        assert!(
+            LEXICON
+                .holidays
+                .iter()
+                .any(|(w, h)| w == &["memorial", "day"]
+                    && *h
+                        == Holiday::NthWeekday {
+                            month: 5,
+                            nth: -1,
+                            weekday: 1
+                        })
+        );
     }
 }

@@ -10,7 +10,8 @@
 //!   timeline keeps what the text says (`XXXX-XX-10`), orders events by the text, and says so in
 //!   [`Timeline::notes`] instead of guessing.
 //! - Anaphora (`that day`, `the same day`) resolve to the last date before them in the article,
-//!   across sentences (the seed's "said in a statement that day" follows "on the 10th").
+//!   across sentences (the seed's "said in a statement that day" follows "on the 10th"); a date
+//!   in a `since` clause is a boundary and never that context.
 //! - Every sentence is read once; nothing here rescans the text per sentence, and all regexes and
 //!   automata are built once ([`std::sync::LazyLock`]).
 //!
@@ -59,7 +60,10 @@ pub fn dates_in(
     let mut out = Vec::new();
     for f in expressions::find(text) {
         if let Some(r) = resolve::resolve(&f.expr, f.tense, reference, context.as_ref()) {
-            *context = Some(r.clone());
+            // A since-boundary is not what "that day" points back to.
+            if !f.since {
+                *context = Some(r.clone());
+            }
             out.push(Dated {
                 start: f.start,
                 end: f.end,

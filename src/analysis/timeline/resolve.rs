@@ -25,6 +25,7 @@
 //! This module never panics: out-of-range arithmetic gives no value.
 
 use super::expressions::{Expr, Shift, Unit};
+use super::lexicon::Holiday;
 use super::tense::Tense;
 use crate::model::Granularity;
 use jiff::Span;
@@ -171,8 +172,89 @@ pub fn resolve(
             let monday = add_days(r, -i64::from(r.weekday().to_monday_one_offset() - 1))?;
             add_days(monday, i64::from(week_offset) * 7 + i64::from(weekday) - 1).map(day)
         }
-        Expr::Anaphor { unit, offset } => {
-            let c = context?;
+        Expr::Holiday { holiday, shift } => {
+            let on = |y: i16| -> Option<Date> {
+                match holiday {
+                    Holiday::Fixed { month, day } => Date::new(y, month as i8, day as i8).ok(),
+                    Holiday::NthWeekday {
+                        month,
+                        nth,
+                        weekday,
+                    } => Date::new(y, month as i8, 1)
+                        .ok()?
+                        .nth_weekday_of_month(nth, weekday_of(weekday)?)
+                        .ok(),
+                }
+            };
+            let Some(r) = reference else {
+                return match holiday {
+                    Holiday::Fixed { month, day } => Some(unknown(
+                        format!("XXXX-{:02}-{:02}", month, day),
+                        Granularity::Day,
+                    )),
+                    Holiday::NthWeekday { .. } => None,
+                };
+            };
+            let cands: Vec<Date> = (-1..=1)
+                .filter_map(|k| on(r.year().checked_add(k)?))
+                .collect();
+            if shift == Shift::This {
+                return on(r.year()).map(day);
+            }
+            pick(&cands, r, shift, tense, |c| (c - r).get_days().abs() as i64).map(day)
+        }
+        Expr::NthWeekday {
+            nth,
+            weekday,
+            year: y,
+            month: m,
+            month_rel,
+        } => {
+            let w = weekday_of(weekday)?;
+            let (y, m) = match (y, m, month_rel, reference) {
+                (Some(y), Some(m), _, _) => (i16::try_from(y).ok()?, m as i8),
+                (_, _, Some(rel), Some(r)) => {
+                    let f = add_months(r, i64::from(rel))?;
+                    (f.year(), f.month())
+                }
+                (None, Some(m), _, Some(r)) => {
+                    let ry = i32::from(r.year());
+                    let rk = ry * 12 + i32::from(r.month()) - 1;
+                    let cands: Vec<i32> =
+                        (-1..=1).map(|k| (ry + k) * 12 + i32::from(m) - 1).collect();
+                    let k = pick(&cands, rk, Shift::None, tense, |c| {
+                        i64::from((c - rk).abs())
+                    })?;
+                    (
+                        i16::try_from(k.div_euclid(12)).ok()?,
+                        (k.rem_euclid(12) + 1) as i8,
+                    )
+                }
+                _ => return None,
+            };
+            Date::new(y, m, 1)
+                .ok()?
+                .nth_weekday_of_month(nth, w)
+                .ok()
+                .map(day)
+        }
+        Expr::YearEnd => {
+            let r = reference?;
+            let y = i32::from(r.year());
+            // In the first half of a year, a past "end of the year" is the previous one.
+            if tense == Tense::Past && r.month() <= 6 {
+                year(y - 1)
+            } else {
+                year(y)
+            }
+        }
+        Expr::Anaphor {
+            unit,
+            offset,
+            or_reference,
+        } => {
+            let fallback = reference.filter(|_| or_reference).map(day);
+            let c = context.or(fallback.as_ref())?;
             let Some(first) = c.first_day else {
                 // Without a reference, "that day" repeats what the text said before.
                 let same = offset == 0
@@ -228,8 +310,12 @@ fn calendar(
             if let Some(w) = wd
                 && cands.iter().any(|c| c.weekday() == w)
             {
-                // Agreement with the weekday may need a wider search (e.g. "Friday, Oct. 13").
+                // The weekday decides the year; the tense then only breaks ties.
                 cands.retain(|c| c.weekday() == w);
+                return pick(&cands, r, shift, Tense::Unknown, |c| {
+                    (c - r).get_days().abs() as i64
+                })
+                .map(day);
             }
             if shift == Shift::This {
                 return cands
@@ -309,22 +395,14 @@ fn calendar(
 
 #[cfg(test)]
 mod tests {
-    use super::super::expressions::find;
     use super::*;
 
     fn values(text: &str, reference: &str) -> Vec<String> {
-        let r = parse_reference(reference);
-        let mut last: Option<Resolved> = None;
-        let mut out = Vec::new();
-        for f in find(text) {
-            if let Some(v) = resolve(&f.expr, f.tense, r, last.as_ref()) {
-                out.push(v.value.clone());
-                if v.first_day.is_some() {
-                    last = Some(v);
-                }
-            }
-        }
-        out
+        let mut context = None;
+        super::super::dates_in(text, parse_reference(reference), &mut context)
+            .into_iter()
+            .map(|d| d.resolved.value)
+            .collect()
     }
 
     #[test]
@@ -394,6 +472,48 @@ mod tests {
             vec!["2023-12-08", "2023-12-09"]
         );
         assert!(values("He left that day.", "2023-12-11").is_empty());
+    }
+
+    #[test]
+    fn holidays_nth_weekdays_and_year_ends() {
+        assert_eq!(
+            values("They met last Thanksgiving.", "2024-02-10"),
+            vec!["2023-11-23"]
+        );
+        assert_eq!(
+            values("on New Year's Day", "2024-02-10"),
+            vec!["2024-01-01"]
+        );
+        assert_eq!(
+            values("the first Monday of this month", "2024-02-10"),
+            vec!["2024-02-05"]
+        );
+        assert_eq!(
+            values("the last Friday in May 2023", "2024-02-10"),
+            vec!["2023-05-26"]
+        );
+        assert_eq!(
+            values("the 20th of the previous month", "2024-02-10"),
+            vec!["2024-01-20"]
+        );
+        assert_eq!(values("a year earlier", "2024-02-10"), vec!["2023"]);
+        assert_eq!(
+            values("It will end by the end of the year.", "2024-02-10"),
+            vec!["2024"]
+        );
+        // "Good Friday" is a name, not last Friday.
+        assert!(values("The Good Friday accord held.", "2024-02-10").is_empty());
+    }
+
+    #[test]
+    fn since_dates_are_not_the_context_of_that_day() {
+        assert_eq!(
+            values(
+                "They met on the 8th, the first time since the 3rd, and signed that day.",
+                "2024-03-14"
+            ),
+            vec!["2024-03-08", "2024-03-03", "2024-03-08"]
+        );
     }
 
     #[test]

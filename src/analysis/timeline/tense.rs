@@ -6,13 +6,17 @@
 //! 1. Every token gets a tag: *future* (`will`, `'ll`, `expected to`, `due`, `set to`, `is to`,
 //!    `until`… from `assets/timeline/tense.txt`), *past* (auxiliaries `was`/`had`/`did`,
 //!    irregular past forms, and words ending in `-ed` that are not in the `not_past` list and do
-//!    not follow `be`/`been`/`is`/`has`/`to`…, which makes them passive or perfect forms), or
+//!    not follow `be`/`been`/`is`/`has`/`to`… nor precede `by`, which makes them passive or
+//!    perfect forms or participles), or
 //!    *reporting* (`said`, `told`…).
 //! 2. The nearest tagged token *before* the mention decides, scanning back to the start of the
-//!    clause (`;` or sentence start, at most 40 tokens). A reporting verb decides only when it is within four
+//!    clause (a comma, `;` or sentence start, at most 40 tokens); `to` before a bare verb
+//!    ends the search with no tense ("asked it to respond by Oct. 31" is not past). A reporting verb decides only when it is within four
 //!    tokens of the date ("said Friday"), because the clause it introduces has its own tense
 //!    ("said it will meet on the 20th" is future).
-//! 3. Otherwise the nearest tagged token within six tokens *after* the mention decides.
+//! 3. Otherwise the nearest tagged token within six tokens *after* the mention decides (up to a
+//!    comma), and failing that the nearest one before the comma that ended step 2
+//!    ("they had met on 4 June, after the clashes of May" is past).
 //! 4. Otherwise the tense is unknown and the resolver applies its own default.
 //!
 //! This module never resolves a date; it only reads words.
@@ -33,6 +37,8 @@ pub enum Tag {
     Past,
     Future,
     Reporting,
+    /// `to` before a bare verb: the clause has no tense of its own ("asked it to respond by").
+    Infinitive,
 }
 
 const PASSIVE_OR_PERFECT: &[&str] = &[
@@ -84,39 +90,115 @@ pub fn tags(toks: &[Tok<'_>]) -> Vec<Tag> {
                 .checked_sub(1)
                 .map(|p| toks[p].lower.as_str())
                 .unwrap_or("");
-            if !PASSIVE_OR_PERFECT.contains(&prev) {
+            // "shares tendered by holders": a participle, not a past tense.
+            let by_next = toks.get(i + 1).is_some_and(|n| n.lower == "by") && !by_date(toks, i + 2);
+            if !PASSIVE_OR_PERFECT.contains(&prev) && !by_next {
                 out[i] = Tag::Past;
             }
+        }
+    }
+    // "to" + bare verb, unless it belongs to a future cue ("due to", "is to").
+    for i in 1..toks.len() {
+        if toks[i].lower == "to"
+            && out[i] == Tag::None
+            && out[i - 1] != Tag::Future
+            && !LEXICON
+                .future
+                .iter()
+                .any(|cue| cue.len() > 1 && cue[1] == "to" && cue[0] == toks[i - 1].lower)
+            && toks.get(i + 1).is_some_and(|n| {
+                n.kind == TokKind::Word
+                    && !n.capitalized()
+                    && !NOT_VERBS.contains(&n.lower.as_str())
+            })
+        {
+            out[i] = Tag::Infinitive;
         }
     }
     out
 }
 
+/// Whether the words at `k` (after "by") start a date rather than an agent: "peaked by the end
+/// of the year", "fell by March" (but "tendered by shareholders").
+fn by_date(toks: &[Tok<'_>], k: usize) -> bool {
+    let lex = &*LEXICON;
+    let starts_date = |t: &Tok<'_>| {
+        matches!(t.kind, TokKind::Num | TokKind::Ord)
+            || matches!(
+                t.lower.as_str(),
+                "end"
+                    | "beginning"
+                    | "start"
+                    | "middle"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "then"
+                    | "now"
+            )
+            || lex.months.contains_key(t.lower.as_str())
+            || lex.weekdays.contains_key(t.lower.as_str())
+    };
+    match toks.get(k) {
+        Some(t) if t.lower == "the" => toks.get(k + 1).is_some_and(starts_date),
+        Some(t) => starts_date(t),
+        None => false,
+    }
+}
+
+/// Words after `to` that show it is a preposition, not an infinitive marker.
+const NOT_VERBS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these",
+    "those", "be", "date", "day", "early", "late", "mid", "about", "around", "some", "all", "each",
+    "every", "no", "more", "less", "than", "them", "him", "us", "me", "it", "what", "which",
+    "whom", "where", "when", "one", "two", "three", "four", "five", "six", "ten", "and", "or",
+];
+
 /// The tense governing the mention spanning tokens `first..last` (exclusive).
 pub fn tense_at(toks: &[Tok<'_>], tags: &[Tag], first: usize, last: usize) -> Tense {
-    let mut i = first;
     // Bounded: a clause longer than this says nothing more about the date's tense.
     let floor = first.saturating_sub(40);
+    let mut i = first;
+    let mut comma: Option<usize> = None;
     while i > floor {
         i -= 1;
         if toks[i].is_punct(';') {
+            break;
+        }
+        if toks[i].is_punct(',') {
+            comma = Some(i);
             break;
         }
         match tags[i] {
             Tag::Past => return Tense::Past,
             Tag::Future => return Tense::Future,
             Tag::Reporting if first - i <= 4 => return Tense::Past,
+            Tag::Infinitive => return Tense::Unknown,
             _ => {}
         }
     }
     for j in last..toks.len().min(last + 6) {
-        if toks[j].is_punct(';') || toks[j].is_punct('.') {
+        if toks[j].is_punct(';') || toks[j].is_punct('.') || toks[j].is_punct(',') {
             break;
         }
         match tags[j] {
             Tag::Past | Tag::Reporting => return Tense::Past,
             Tag::Future => return Tense::Future,
-            Tag::None => {}
+            Tag::None | Tag::Infinitive => {}
+        }
+    }
+    // Nothing in the date's own clause: the tense of the clause before it, if any.
+    if let Some(mut i) = comma {
+        while i > floor {
+            i -= 1;
+            if toks[i].is_punct(';') {
+                break;
+            }
+            match tags[i] {
+                Tag::Past => return Tense::Past,
+                Tag::Future => return Tense::Future,
+                _ => {}
+            }
         }
     }
     Tense::Unknown

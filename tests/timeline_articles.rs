@@ -1,0 +1,150 @@
+//! The timeline on invented articles, through the whole pipeline (`analyze`).
+
+use bilateral::input::Document;
+use bilateral::model::{Analysis, EventKind, Granularity};
+use bilateral::{Options, analyze};
+
+fn analysis(text: &str) -> Analysis {
+    let doc = Document::parse("test.txt", text.as_bytes().to_vec()).expect("valid test article");
+    analyze(&doc, &Options::default())
+}
+
+fn values(a: &Analysis) -> Vec<(String, String)> {
+    a.sentences
+        .iter()
+        .flat_map(|s| s.dates.iter().map(|d| (d.text.clone(), d.value.clone())))
+        .collect()
+}
+
+const STRIKE: &str = "+++
+title = \"Dockers and port operator to resume talks\"
+published = 2024-03-14
+parties = [\"the union=dockers' union,dockers\", \"the company=Harbourline\"]
++++
+The dockers' union and Harbourline met on Monday for the first time since the strike began on the 3rd.
+The meeting lasted nearly two hours, the union said.
+Harbourline said the same day that it may raise its offer, but it did not say by how much.
+The two sides will meet again on the 20th, and a ballot of members is planned for April 2.
+Last week the union rejected a 4% offer; in 2019 a similar dispute ended after 2,023 people signed a petition.
+A columnist for the Sunday Times wrote that the 10th anniversary of the port's privatisation falls this year.
+";
+
+#[test]
+fn strike_article_dates() {
+    let a = analysis(STRIKE);
+    let v = values(&a);
+    let get = |t: &str| v.iter().find(|(x, _)| x == t).map(|(_, val)| val.as_str());
+    // 2024-03-14 is a Thursday.
+    assert_eq!(get("Monday"), Some("2024-03-11"));
+    assert_eq!(get("the 3rd"), Some("2024-03-03"));
+    assert_eq!(get("the same day"), Some("2024-03-11"));
+    assert_eq!(get("the 20th"), Some("2024-03-20"), "future tense: {v:?}");
+    assert_eq!(get("April 2"), Some("2024-04-02"));
+    assert_eq!(get("Last week"), Some("2024-W10"));
+    assert_eq!(get("2019"), Some("2019"));
+    assert_eq!(get("this year"), Some("2024"));
+    // Traps: the modal "may", a count, a newspaper, an anniversary.
+    for (text, _) in &v {
+        assert!(
+            !["may", "2,023", "023", "Sunday", "the 10th"].contains(&text.as_str()),
+            "{v:?}"
+        );
+    }
+}
+
+#[test]
+fn strike_article_events() {
+    let a = analysis(STRIKE);
+    let main: Vec<_> = a.events.iter().filter(|e| e.main).collect();
+    assert_eq!(main.len(), 1, "{:#?}", a.events);
+    let main = main[0];
+    assert_eq!(main.date, "2024-03-11");
+    assert_eq!(main.kind, EventKind::Meeting);
+    assert!(
+        main.attributes.iter().any(|x| x == "nearly two hours"),
+        "{:?}",
+        main.attributes
+    );
+    assert!(
+        main.attributes.iter().any(|x| x == "first time"),
+        "{:?}",
+        main.attributes
+    );
+    // The strike start is an event of its own, but the first sentence belongs to the meeting.
+    assert!(a.events.iter().any(|e| e.date == "2024-03-03"));
+    let same_day = a
+        .sentences
+        .iter()
+        .find(|s| s.text.contains("the same day"))
+        .unwrap();
+    assert_eq!(same_day.event, Some(main.id));
+    // The future meeting and the ballot are on the timeline, after the main event.
+    let pos = |d: &str| a.events.iter().position(|e| e.date == d).unwrap();
+    assert!(pos("2024-03-20") > pos("2024-03-11"));
+    assert_eq!(a.events[pos("2024-04-02")].kind, EventKind::Vote);
+    // Events are in date order.
+    let days: Vec<_> = a
+        .events
+        .iter()
+        .filter(|e| e.granularity == Granularity::Day)
+        .map(|e| e.date.clone())
+        .collect();
+    let mut sorted = days.clone();
+    sorted.sort();
+    assert_eq!(days, sorted);
+}
+
+const SUMMIT_UNDATED: &str = "+++
+title = \"Freedonia and Sylvania hold border talks\"
++++
+Freedonian and Sylvanian negotiators held talks on the 12th in the border town of Ostrava.
+Freedonia said the talks were constructive.
+They had last met on 4 June 2021, after the clashes of May.
+";
+
+#[test]
+fn without_a_publication_date_nothing_is_guessed() {
+    let a = analysis(SUMMIT_UNDATED);
+    assert!(a.notes.iter().any(|n| n.starts_with("no publication date")));
+    let v = values(&a);
+    assert!(
+        v.contains(&("the 12th".into(), "XXXX-XX-12".into())),
+        "{v:?}"
+    );
+    assert!(
+        v.contains(&("4 June 2021".into(), "2021-06-04".into())),
+        "{v:?}"
+    );
+    assert!(v.contains(&("May".into(), "XXXX-05".into())), "{v:?}");
+    // Text order, not date order.
+    let dates: Vec<_> = a.events.iter().map(|e| e.date.as_str()).collect();
+    assert_eq!(dates, vec!["XXXX-XX-12", "2021-06-04", "XXXX-05"]);
+    assert_eq!(a.events[0].kind, EventKind::Talks);
+    assert!(a.events[0].main);
+}
+
+#[test]
+fn published_on_the_command_line_overrides() {
+    let doc = Document::parse("t.txt", SUMMIT_UNDATED.as_bytes().to_vec()).unwrap();
+    let a = analyze(
+        &doc,
+        &Options {
+            published: Some("2022-03-15".into()),
+            ..Options::default()
+        },
+    );
+    assert!(
+        a.notes
+            .iter()
+            .all(|n| !n.starts_with("no publication date"))
+    );
+    let v = values(&a);
+    assert!(
+        v.contains(&("the 12th".into(), "2022-03-12".into())),
+        "{v:?}"
+    );
+    assert!(
+        v.contains(&("May".into(), "2021-05".into())),
+        "past tense: {v:?}"
+    );
+}
