@@ -674,7 +674,17 @@ impl<'a> State<'a> {
                         (Some(e), true) => (e + 1).min(n - 1),
                         (Some(e), false) => e.saturating_sub(1),
                     };
-                    self.goto_event(next);
+                    if self.event == Some(next) {
+                        let end = if action == Action::NextEvent {
+                            "last"
+                        } else {
+                            "first"
+                        };
+                        self.message =
+                            Some(format!("{} is the {end} event", self.event_label(next)));
+                    } else {
+                        self.goto_event(next);
+                    }
                 }
             }
             Action::Counterpart => self.counterpart(),

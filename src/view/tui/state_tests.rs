@@ -111,6 +111,10 @@ fn events_move_every_pane() {
     assert_eq!(s.selected_sentence(Pane::Context), Some(6));
     s.update(Action::PrevEvent);
     assert_eq!(s.event, Some(0), "clamped at the first event");
+    assert_eq!(
+        s.message.as_deref(),
+        Some("Oct 7 shelling is the first event")
+    );
     s.update(Action::NextEvent);
     s.update(Action::NextEvent);
     assert_eq!(s.event, Some(2));
