@@ -12,7 +12,8 @@
 //!    punctuation. Without that last condition a list of lower-case items ("contact manager" /
 //!    "events, activities") would be glued together.
 //! 4. A *hard-wrapped* block — at least three lines, its last line ending in terminal
-//!    punctuation, and more than half of its line breaks soft wraps by rule 3 — is one paragraph:
+//!    punctuation, more than half of its lines (but the last) without final punctuation, and at
+//!    least one soft wrap by rule 3 — is one paragraph:
 //!    the sentence rules then see its line breaks as plain spaces (so "the" / "President said."
 //!    joins too). A title sitting directly above hard-wrapped text without a blank line is
 //!    therefore merged into the first sentence: separate it with a blank line.
@@ -83,8 +84,9 @@ fn split_block(text: &str, block: &[(usize, usize)], out: &mut Vec<(usize, usize
         .map(|k| !ends(k) && starts_lowercase(line(k + 1)))
         .collect();
     let last = block.len() - 1;
-    let soft_count = soft.iter().filter(|&&s| s).count();
-    if block.len() >= 3 && ends(last) && soft_count * 2 > soft.len() {
+    let any_soft = soft.iter().any(|&s| s);
+    let open_breaks = (0..last).filter(|&k| !ends(k)).count();
+    if block.len() >= 3 && ends(last) && any_soft && open_breaks * 2 > last {
         out.push((block[0].0, block[last].1));
         return;
     }
@@ -146,11 +148,28 @@ mod tests {
     }
 
     #[test]
+    fn hard_wrapped_quote_breaking_before_a_capital() {
+        let s = "\"We stay,\" said\nSylvanian envoy Ana Ruiz. \"Our view has\nnot changed.\"";
+        assert_eq!(paras(s), [s]);
+        // Title, subtitle and body lines are no hard wrap: no line continues in lower case.
+        assert_eq!(
+            paras("Talks resume\nMinisters meet\nThey met today."),
+            ["Talks resume", "Ministers meet", "They met today."]
+        );
+    }
+
+    #[test]
     fn run_that_breaks_in_the_middle() {
         // A soft-wrap run that does not end in punctuation leaves its lines alone.
         assert_eq!(
-            paras("heading\nlower line\nAnother one."),
-            ["heading", "lower line", "Another one."]
+            paras("heading\nlower line\nAnother one.\nAnd more.\nAgain."),
+            [
+                "heading",
+                "lower line",
+                "Another one.",
+                "And more.",
+                "Again."
+            ]
         );
     }
 }

@@ -1,9 +1,9 @@
 //! Roles: which units are the title, subtitle, datelines, body, bylines and source lines.
 //!
 //! Rules (generic: they look at layout and cue words from `assets/roles.txt`, never at names):
-//! - **Title**: the first paragraph of the body, when it is one unit of at most 40 words (a
-//!   first line that holds several sentences is body text), or when it equals the front
-//!   matter's title.
+//! - **Title**: the first paragraph of the body, when it is one unit of at most 40 words that
+//!   does not end in a full stop, or of at most 12 words (a first line that holds several
+//!   sentences, or one long sentence, is body text), or when it equals the front matter's title.
 //! - **Dateline**: a one-unit paragraph without final punctuation that is a date line — at most
 //!   twelve words, at least one month, weekday or year, and most words dates, numbers or date
 //!   words ("Published 11 October 2021", "Thursday, November 18, 2004", "Updated 10 Dec, 14:05
@@ -150,7 +150,9 @@ fn same_text(a: &str, b: Option<&String>) -> bool {
 }
 
 fn is_title(p: &Para, meta: &Meta) -> bool {
-    same_text(p.text, meta.title.as_ref()) || (p.count == 1 && words(p.text) <= 40)
+    let n = words(p.text);
+    same_text(p.text, meta.title.as_ref())
+        || (p.count == 1 && n <= 40 && (n <= 12 || !p.text.trim_end().ends_with('.')))
 }
 
 fn is_subtitle(p: &Para, meta: &Meta) -> bool {
