@@ -1,0 +1,139 @@
+//! One reader frame at 200×60 after a key press — selection move, pane switch, event jump,
+//! search step — on the seed and on a generated article of about 100 000 sentences, next to
+//! the floor for drawing a screen: one full-screen `Paragraph` of plain text and nothing
+//! else, drawn by the same ratatui `TestBackend` in the same run. Also start-up to the first
+//! frame on the seed (analysis, reader state, first draw; no process start, no terminal).
+//!
+//! ```sh
+//! cargo bench --bench reader
+//! ```
+
+mod corpus;
+
+use bilateral::analyze;
+use bilateral::input::Document;
+use bilateral::model::Analysis;
+use bilateral::view::tui::state::{Action, State};
+use bilateral::view::tui::theme::Theme;
+use bilateral::view::tui::widgets::{self, ViewCache};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::widgets::{Paragraph, Wrap};
+use std::hint::black_box;
+use std::time::Duration;
+
+const WIDTH: u16 = 200;
+const HEIGHT: u16 = 60;
+
+fn terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal")
+}
+
+/// The generated article with at least `sentences` sentences.
+fn big_analysis(sentences: usize) -> Analysis {
+    let mut size = sentences * 90;
+    loop {
+        let doc = Document::parse("corpus", corpus::generate(1, size).into_bytes()).unwrap();
+        let analysis = analyze(&doc, &Default::default());
+        if analysis.sentences.len() >= sentences {
+            return analysis;
+        }
+        size += size / 4;
+    }
+}
+
+/// Key presses that undo each other in turn, so the state stays in the same region however
+/// many iterations criterion runs.
+fn keys(name: &str) -> [Action; 2] {
+    match name {
+        "move" => [Action::Down, Action::Up],
+        "pane" => [Action::NextPane, Action::PrevPane],
+        "event" => [Action::NextEvent, Action::PrevEvent],
+        _ => [Action::SearchNext, Action::SearchPrev],
+    }
+}
+
+fn frames(c: &mut Criterion) {
+    let seed = analyze(&Document::seed(), &Default::default());
+    let big = big_analysis(100_000);
+    let theme = Theme::mono();
+    let mut group = c.benchmark_group("frame_200x60");
+    group.warm_up_time(Duration::from_secs(1));
+    group.measurement_time(Duration::from_secs(3));
+
+    // The floor: a full screen of plain text in one Paragraph.
+    let screen: String = seed
+        .sentences
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut term = terminal();
+    group.bench_function("baseline_paragraph", |b| {
+        b.iter(|| {
+            term.draw(|f| {
+                f.render_widget(
+                    Paragraph::new(black_box(screen.as_str())).wrap(Wrap { trim: false }),
+                    f.area(),
+                )
+            })
+            .unwrap();
+        })
+    });
+
+    for (article, analysis) in [("seed", &seed), ("100k", &big)] {
+        for key in ["move", "pane", "event", "search"] {
+            let mut state = State::new(analysis);
+            let mut cache = ViewCache::default();
+            let mut term = terminal();
+            if key == "search" {
+                state.update(Action::SearchStart);
+                for ch in "said".chars() {
+                    state.update(Action::SearchInput(ch));
+                }
+                state.update(Action::SearchConfirm);
+            }
+            // Move into the middle of the list first, where both neighbours exist.
+            for _ in 0..20 {
+                state.update(Action::Down);
+            }
+            term.draw(|f| widgets::draw(f, &state, &mut cache, &theme))
+                .unwrap();
+            state.page = cache.page;
+            let pair = keys(key);
+            let mut turn = 0;
+            group.bench_function(BenchmarkId::new(article, key), |b| {
+                b.iter(|| {
+                    state.update(pair[turn & 1]);
+                    turn += 1;
+                    term.draw(|f| widgets::draw(f, &state, &mut cache, &theme))
+                        .unwrap();
+                    state.page = cache.page;
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+fn startup(c: &mut Criterion) {
+    let theme = Theme::mono();
+    let mut group = c.benchmark_group("startup");
+    group.sample_size(50);
+    group.bench_function("seed_to_first_frame", |b| {
+        b.iter(|| {
+            let analysis = analyze(&Document::seed(), &Default::default());
+            let state = State::new(&analysis);
+            let mut cache = ViewCache::default();
+            let mut term = terminal();
+            term.draw(|f| widgets::draw(f, &state, &mut cache, &theme))
+                .unwrap();
+            black_box(cache.page)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, frames, startup);
+criterion_main!(benches);
