@@ -5,7 +5,7 @@ use bilateral::analysis::attribute::Attribution;
 use bilateral::analysis::parties::Parties;
 use bilateral::analysis::segment::Span;
 use bilateral::analysis::timeline;
-use bilateral::input::Document;
+use bilateral::input::{Document, PartySpec};
 use bilateral::model::{EventKind, Evidence, Granularity, Role, Side};
 use bilateral::{Options, analyze};
 
@@ -63,6 +63,29 @@ fn seed_has_four_events_and_the_reported_call_is_main() {
             assert!(i < a.sentences.len());
         }
     }
+}
+
+#[test]
+fn participants_come_from_the_named_sides() {
+    let options = Options {
+        parties: vec![
+            PartySpec::parse("Israel=Netanyahu,Israeli").unwrap(),
+            PartySpec::parse("Russia=Putin,Kremlin,Russian").unwrap(),
+        ],
+        ..Options::default()
+    };
+    let a = analyze(&Document::seed(), &options);
+    let of = |date: &str| {
+        a.events
+            .iter()
+            .find(|e| e.date == date)
+            .unwrap()
+            .participants
+            .clone()
+    };
+    assert_eq!(of("2023-12-10"), vec!["Israel", "Russia"]);
+    // "The two leaders had their first phone call on October 16."
+    assert_eq!(of("2023-10-16"), vec!["Israel", "Russia"]);
 }
 
 #[test]

@@ -22,7 +22,9 @@
 //! - **Attributes** are read from the sentences tied to an event: durations ("lasted about 50
 //!   minutes" → `about 50 minutes`, "a 40-minute call" → `40 minutes`) and ordinals ("the
 //!   second time", "their first phone call").
-//! - **Participants**: the sides whose name, alias or person is written in the event's sentences.
+//! - **Participants**: the sides whose name, alias or person is written in the event's sentences;
+//!   both sides when a sentence tied to the event names them together ("the two leaders",
+//!   `both:` in the asset).
 //! - Events are ordered by date; without a reference date, by first mention in the text.
 //!
 //! This module never resolves dates and never changes a sentence's side.
@@ -147,6 +149,24 @@ pub fn kind_near(cues: &[Cue], start: usize, end: usize) -> EventKind {
         .or_else(|| nearest(false))
         .map(|c| c.kind)
         .unwrap_or(EventKind::Other)
+}
+
+static BOTH: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let phrases: Vec<&str> = entries(EVENTS)
+        .filter(|(k, _)| *k == "both")
+        .flat_map(|(_, items)| items)
+        .collect();
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(phrases)
+        .expect("both-sides automaton")
+});
+
+/// Whether a sentence names both sides together ("the two leaders").
+fn names_both(s: &str) -> bool {
+    BOTH.find_iter(s).any(|m| {
+        !word_char(s[..m.start()].chars().next_back()) && !word_char(s[m.end()..].chars().next())
+    })
 }
 
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
@@ -396,10 +416,12 @@ pub fn group(
                 }
             }
         }
+        let both = tied.iter().any(|&i| names_both(sentences[i].text));
         let participants = surface
             .iter()
             .filter(|(_, forms)| {
-                all.iter()
+                both || all
+                    .iter()
                     .any(|&i| forms.iter().any(|f| contains_word(sentences[i].text, f)))
             })
             .map(|(name, _)| name.clone())

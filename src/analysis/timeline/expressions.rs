@@ -23,7 +23,9 @@
 //!   anniversary`, `the 456th person`).
 //! - Relative: `today`, `tonight`, `this morning`, `yesterday`, `tomorrow`, `the day before
 //!   yesterday`, `last/this/next week|month|year` (also `earlier this month`, `last year's`),
-//!   `two days ago`, `six weeks ago`, `a year ago`; `last July`, `this September`, `last Oct. 23`.
+//!   `two days ago`, `six weeks ago`, `a year ago`; `last July`, `this September`, `last Oct. 23`;
+//!   `the end of the month`, `the beginning of this week`, `the end of the year` (a past end of
+//!   the year, early in a year, is the previous one).
 //! - Years: four digits alone (`in 2022`, `the 1987 crash`) unless the number is a quantity:
 //!   digits joined by a comma or point (`2,023 people`, `1462.93`), a currency or `#` before,
 //!   an approximation word before (`about 1500`) or a counted noun after (`2000 troops`).
@@ -677,15 +679,45 @@ impl Parser<'_, '_> {
             }
         }
 
-        // "the end of the year", "end of year".
-        if w == Some("end") && self.is(i + 1, "of") {
-            let j = if matches!(self.word(i + 2), Some("the")) {
-                i + 3
-            } else {
-                i + 2
-            };
-            if self.is(j, "year") {
-                return one(j + 1, Expr::YearEnd);
+        // "the end of the month", "the beginning of this week", "the end of the year".
+        if matches!(w, Some("end" | "beginning" | "start" | "middle")) && self.is(i + 1, "of") {
+            let this = matches!(self.word(i + 2), Some("the" | "this"));
+            let j = if this { i + 3 } else { i + 2 };
+            match self.word(j) {
+                Some("year") if w == Some("end") && !self.is(i + 2, "this") => {
+                    return one(j + 1, Expr::YearEnd);
+                }
+                Some("year") => {
+                    return one(
+                        j + 1,
+                        Expr::Relative {
+                            unit: Unit::Year,
+                            offset: 0,
+                            as_day: false,
+                        },
+                    );
+                }
+                Some("month") if this => {
+                    return one(
+                        j + 1,
+                        Expr::Relative {
+                            unit: Unit::Month,
+                            offset: 0,
+                            as_day: false,
+                        },
+                    );
+                }
+                Some("week") if this => {
+                    return one(
+                        j + 1,
+                        Expr::Relative {
+                            unit: Unit::Week,
+                            offset: 0,
+                            as_day: false,
+                        },
+                    );
+                }
+                _ => {}
             }
         }
 
@@ -790,6 +822,30 @@ impl Parser<'_, '_> {
                         Some("previous" | "preceding") if w == "the" => {
                             offset = -1;
                             j += 1;
+                        }
+                        // "the year before", "the week after".
+                        Some(u @ ("week" | "month" | "year")) if w == "the" => {
+                            let unit = match u {
+                                "week" => Unit::Week,
+                                "month" => Unit::Month,
+                                _ => Unit::Year,
+                            };
+                            let offset = match self.word(j + 1) {
+                                Some("before" | "earlier") => -1,
+                                Some("after" | "later") => 1,
+                                _ => return None,
+                            };
+                            if matches!(self.word(j + 2), Some("than" | "that")) {
+                                return None;
+                            }
+                            return one(
+                                j + 2,
+                                Expr::Anaphor {
+                                    unit,
+                                    offset,
+                                    or_reference: false,
+                                },
+                            );
                         }
                         _ if w == "the" => return None,
                         _ => {}

@@ -84,7 +84,14 @@ pub fn tags(toks: &[Tok<'_>]) -> Vec<Tag> {
         if lex.reporting.contains_key(w) {
             out[i] = Tag::Reporting;
         } else if lex.past.contains_key(w) {
-            out[i] = Tag::Past;
+            // "will be held", "has been set": participles, not past tenses.
+            let prev = i
+                .checked_sub(1)
+                .map(|p| toks[p].lower.as_str())
+                .unwrap_or("");
+            if !PASSIVE_OR_PERFECT.contains(&prev) {
+                out[i] = Tag::Past;
+            }
         } else if w.len() >= 5 && w.ends_with("ed") && !lex.not_past.contains_key(w) {
             let prev = i
                 .checked_sub(1)
@@ -229,6 +236,14 @@ mod tests {
             Tense::Future
         );
         assert_eq!(tense_of("They'll vote Monday.", "Monday"), Tense::Future);
+        assert_eq!(
+            tense_of("It will be held on Monday.", "Monday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("The shares tendered by Monday.", "Monday"),
+            Tense::Past
+        );
     }
 
     #[test]
