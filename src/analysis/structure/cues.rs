@@ -113,6 +113,8 @@ mod tests {
         assert!(is_source_line("Photo by K. Lind"));
         assert!(is_source_line("Reporting by Jon Park; Editing by Ann Lee"));
         assert!(!is_source_line("Sources close to the talks said so."));
+        assert!(is_source_line("Read more: Talks stall in Varn"));
+        assert!(!is_source_line("Related talks will follow."));
         assert!(!is_source_line("Photographers gathered."));
         assert!(is_byline_prefix("By Jon Park"));
         assert!(!is_byline_prefix("By then it was over"));
