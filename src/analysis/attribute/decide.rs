@@ -1,0 +1,425 @@
+//! The per-sentence decision (rules 1–12 of the module doc) and the carried context.
+
+use super::super::parties::frames::Frame;
+use super::super::parties::lexicon::{LEXICON, VerbClass, class};
+use super::super::parties::tokens::Kind;
+use super::super::parties::{Facts, Parties, Pron, Target};
+use super::super::segment::Span;
+use crate::model::{PartyId, Role, Side};
+
+/// What was decided for one sentence, with token ranges for the evidence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    pub side: Side,
+    pub rule: &'static str,
+    /// Speaker tokens `[first, last)` in the sentence.
+    pub speaker: Option<(usize, usize)>,
+    /// Cue tokens `[first, last)`.
+    pub cue: Option<(usize, usize)>,
+    /// The content is reported speech.
+    pub speech: bool,
+    /// The sentence itself names its source (or is logistics/boilerplate): context may not override.
+    pub explicit: bool,
+    /// "This was reported by X": X's side becomes the scope.
+    pub sets_scope: Option<Side>,
+}
+
+impl Decision {
+    pub fn neither(rule: &'static str) -> Decision {
+        Decision {
+            side: Side::Neither,
+            rule,
+            speaker: None,
+            cue: None,
+            speech: false,
+            explicit: false,
+            sets_scope: None,
+        }
+    }
+
+    fn explicit(mut self) -> Decision {
+        self.explicit = true;
+        self
+    }
+
+    /// Whether a reporting scope of `side` may relabel this sentence: it has no source of its
+    /// own, or only the other side's content (the reporting side wins).
+    pub fn open_to_scope(&self, side: Side) -> bool {
+        if matches!(
+            self.rule,
+            "logistics" | "boilerplate" | "joint" | "third-party" | "narrator"
+        ) {
+            return false;
+        }
+        !self.explicit || (matches!(self.side, Side::A | Side::B) && self.side != side)
+    }
+}
+
+/// What the previous sentences leave for the next.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    paragraph: usize,
+    /// Side of the last single-side speaker (for "he"/"she").
+    last_person: Option<Side>,
+    /// Side of the last sentence (for "they").
+    last_group: Option<Side>,
+    /// Reporting scope: side and the last paragraph it covers.
+    scope: Option<(Side, usize)>,
+}
+
+impl Context {
+    pub fn enter(&mut self, paragraph: usize) {
+        self.paragraph = paragraph;
+        if self.scope.is_some_and(|(_, until)| paragraph > until) {
+            self.scope = None;
+        }
+    }
+}
+
+/// A subject resolved to a label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Resolved {
+    Side(Side),
+    Third,
+    Narrator,
+    Unresolved,
+}
+
+fn resolve_members(members: &[usize], facts: &Facts, parties: &Parties, ctx: &Context) -> Resolved {
+    let (mut a, mut b, mut joint, mut third) = (false, false, false, false);
+    let mut pron = None;
+    for &m in members {
+        match facts.mentions[m].target {
+            Target::Entity(e) => match parties.side_of(e) {
+                Some(PartyId::A) => a = true,
+                Some(PartyId::B) => b = true,
+                None => third = true,
+            },
+            Target::Joint => joint = true,
+            Target::Pronoun(p) => pron = Some(p),
+        }
+    }
+    if joint || (a && b) {
+        return Resolved::Side(Side::Both);
+    }
+    if a {
+        return Resolved::Side(Side::A);
+    }
+    if b {
+        return Resolved::Side(Side::B);
+    }
+    if third {
+        return Resolved::Third;
+    }
+    match pron {
+        Some(Pron::Person) => ctx.last_person.map_or(Resolved::Unresolved, Resolved::Side),
+        Some(Pron::Group) => ctx.last_group.map_or(Resolved::Unresolved, Resolved::Side),
+        Some(Pron::First) => Resolved::Narrator,
+        _ => Resolved::Unresolved,
+    }
+}
+
+fn is_side(side: Side) -> bool {
+    !matches!(side, Side::Neither)
+}
+
+fn from_frame(fr: &Frame, side: Side, rule: &'static str) -> Decision {
+    Decision {
+        side,
+        rule,
+        speaker: Some((fr.first, fr.last.max(fr.first + 1))),
+        cue: Some((fr.verb, fr.verb + 1)),
+        speech: fr.class == VerbClass::Report,
+        explicit: true,
+        sets_scope: None,
+    }
+}
+
+fn mention_side(facts: &Facts, m: usize, parties: &Parties) -> Resolved {
+    resolve_members(&[m], facts, parties, &Context::default())
+}
+
+/// Decides one sentence and updates the context.
+pub fn decide(
+    src: &str,
+    facts: &Facts,
+    role: Role,
+    parties: &Parties,
+    ctx: &mut Context,
+) -> Decision {
+    if matches!(role, Role::Byline | Role::Source | Role::Dateline) {
+        return Decision::neither("boilerplate").explicit();
+    }
+    let d = rules(src, facts, parties, ctx);
+    // carry the context
+    match d.side {
+        Side::A | Side::B => {
+            ctx.last_group = Some(d.side);
+            if d.explicit {
+                ctx.last_person = Some(d.side);
+            }
+        }
+        Side::Both => ctx.last_group = Some(Side::Both),
+        Side::Neither => {
+            let mentions = |p: PartyId| {
+                facts
+                    .mentions
+                    .iter()
+                    .any(|m| matches!(m.target, Target::Entity(e) if parties.side_of(e) == Some(p)))
+            };
+            ctx.last_group =
+                (d.rule == "logistics" && mentions(PartyId::A) && mentions(PartyId::B))
+                    .then_some(Side::Both);
+        }
+    }
+    if let Some(side) = d.sets_scope {
+        ctx.scope = Some((side, ctx.paragraph + 1));
+    }
+    d
+}
+
+fn rules(src: &str, facts: &Facts, parties: &Parties, ctx: &Context) -> Decision {
+    let toks = &facts.tokens;
+    // 2. headline colon: "Brun: …"
+    if let Some(c) = toks.iter().position(|t| t.is_punct(src, ':'))
+        && c > 0
+        && c <= 8
+        && !facts.inside.get(c).copied().unwrap_or(false)
+    {
+        let mut k = 0;
+        let mut side = None;
+        let mut ok = true;
+        while k < c {
+            if let Some((mi, m)) = facts
+                .mentions
+                .iter()
+                .enumerate()
+                .find(|(_, m)| m.first == k)
+            {
+                match mention_side(facts, mi, parties) {
+                    Resolved::Side(s) if side.is_none_or(|x| x == s) => side = Some(s),
+                    _ => ok = false,
+                }
+                k = m.last;
+            } else if toks[k].is_word() && LEXICON.is(toks[k].text(src), class::DET) {
+                k += 1;
+            } else {
+                ok = false;
+                break;
+            }
+        }
+        if let (true, Some(s)) = (ok, side) {
+            return Decision {
+                side: s,
+                rule: "headline-colon",
+                speaker: Some((0, c)),
+                cue: Some((c, c + 1)),
+                speech: true,
+                explicit: true,
+                sets_scope: None,
+            };
+        }
+    }
+    // 3. according to X
+    if let Some(a) = facts.according
+        && let Some(mi) = a.mention
+    {
+        let m = &facts.mentions[mi];
+        let mk = |side, rule| Decision {
+            side,
+            rule,
+            speaker: Some((m.first, m.last)),
+            cue: Some(a.cue),
+            speech: true,
+            explicit: true,
+            sets_scope: None,
+        };
+        match mention_side(facts, mi, parties) {
+            Resolved::Side(s) => return mk(s, "according-to"),
+            Resolved::Third => return mk(Side::Neither, "third-party"),
+            _ => {}
+        }
+    }
+    // 4. passive agent: "was reported by X"
+    for k in 2..toks.len() {
+        if !toks[k].text(src).eq_ignore_ascii_case("by") {
+            continue;
+        }
+        let verb = toks[k - 1].text(src);
+        if LEXICON.verb(verb) != Some(VerbClass::Report)
+            || !LEXICON.is(toks[k - 2].text(src), class::AUX)
+        {
+            continue;
+        }
+        let mut s = k + 1;
+        while toks
+            .get(s)
+            .is_some_and(|t| t.is_word() && LEXICON.is(t.text(src), class::DET))
+        {
+            s += 1;
+        }
+        if let Some((mi, m)) = facts
+            .mentions
+            .iter()
+            .enumerate()
+            .find(|(_, m)| m.first == s && m.agentive)
+            && let Resolved::Side(side) = mention_side(facts, mi, parties)
+        {
+            let anaphoric = toks.first().is_some_and(|t| {
+                matches!(t.text(src).to_lowercase().as_str(), "this" | "it" | "that")
+            });
+            return Decision {
+                side,
+                rule: "passive-agent",
+                speaker: Some((m.first, m.last)),
+                cue: Some((k - 1, k + 1)),
+                speech: true,
+                explicit: true,
+                sets_scope: (anaphoric && side != Side::Both).then_some(side),
+            };
+        }
+    }
+    let frames: Vec<&Frame> = facts.frames.iter().filter(|f| !f.quoted).collect();
+    // 5. post-posed speech
+    for fr in frames.iter().filter(|f| f.post) {
+        if let Resolved::Side(s) = resolve_members(&fr.members, facts, parties, ctx) {
+            return from_frame(fr, s, "post-posed");
+        }
+    }
+    // 6. main subject
+    let mut logistic: Option<&Frame> = None;
+    let mut weak: Option<(&Frame, Side)> = None;
+    for fr in frames.iter().filter(|f| f.main) {
+        let r = resolve_members(&fr.members, facts, parties, ctx);
+        match fr.class {
+            VerbClass::Logistic => {
+                logistic.get_or_insert(fr);
+            }
+            VerbClass::Copula => {
+                if let Resolved::Side(s @ (Side::A | Side::B)) = r {
+                    weak.get_or_insert((fr, s));
+                }
+            }
+            VerbClass::Report | VerbClass::Act => match r {
+                Resolved::Side(Side::Both) => return from_frame(fr, Side::Both, "joint"),
+                Resolved::Side(s) if is_side(s) => {
+                    let rule = if fr.class == VerbClass::Report {
+                        "subject-source"
+                    } else {
+                        "subject-actor"
+                    };
+                    return from_frame(fr, s, rule);
+                }
+                Resolved::Third => {
+                    let mut d = from_frame(fr, Side::Neither, "third-party");
+                    d.speech = false;
+                    return d;
+                }
+                Resolved::Narrator => {
+                    let mut d = from_frame(fr, Side::Neither, "narrator");
+                    d.speech = false;
+                    return d;
+                }
+                _ => {}
+            },
+        }
+    }
+    // 10. agentless report: "It has been stressed that …"
+    let agentless = toks.len() > 3
+        && toks[0].text(src).eq_ignore_ascii_case("it")
+        && LEXICON.is(toks[1].text(src), class::AUX)
+        && toks[1..5.min(toks.len())].iter().any(|t| {
+            t.text(src).ends_with("ed") && LEXICON.verb(t.text(src)) == Some(VerbClass::Report)
+        });
+    if agentless
+        && let Some((side, until)) = ctx.scope
+        && until >= ctx.paragraph
+    {
+        let mut d = Decision::neither("agentless-report");
+        d.side = side;
+        d.speech = true;
+        return d;
+    }
+    // 8. embedded source
+    for fr in frames
+        .iter()
+        .filter(|f| !f.main && matches!(f.class, VerbClass::Report | VerbClass::Act))
+    {
+        if let Resolved::Side(s) = resolve_members(&fr.members, facts, parties, ctx)
+            && is_side(s)
+        {
+            let rule = if agentless {
+                "agentless-report"
+            } else {
+                "embedded-source"
+            };
+            return from_frame(fr, s, rule);
+        }
+    }
+    // 9. standing state
+    if let Some((fr, s)) = weak
+        && logistic.is_none()
+    {
+        return from_frame(fr, s, "subject-state");
+    }
+    // 7. logistics
+    if let Some(fr) = logistic {
+        let mut d = from_frame(fr, Side::Neither, "logistics");
+        d.speech = false;
+        return d;
+    }
+    // scope from an earlier "This was reported by X"
+    if let Some((side, _)) = ctx.scope {
+        let mut d = Decision::neither("scope");
+        d.side = side;
+        return d;
+    }
+    Decision::neither("no-source")
+}
+
+/// Rule 11: sentences inside a quotation running over several sentences take its speaker.
+pub fn quote_groups(sentences: &[Span], parties: &Parties, decisions: &mut [Decision]) {
+    let n = decisions
+        .len()
+        .min(parties.facts.len())
+        .min(sentences.len());
+    let mut i = 0;
+    while i < n {
+        let mut j = i;
+        while j + 1 < n
+            && parties.facts[j].open_at_end
+            && parties.facts[j + 1].open_at_start
+            && sentences[j + 1].paragraph == sentences[i].paragraph
+        {
+            j += 1;
+        }
+        if j > i {
+            let group = i..=j;
+            let source = group
+                .clone()
+                .filter(|&k| {
+                    decisions[k].explicit && decisions[k].speech && is_side(decisions[k].side)
+                })
+                .max_by_key(|&k| (decisions[k].rule == "post-posed", usize::MAX - k));
+            if let Some(src) = source {
+                let side = decisions[src].side;
+                for k in group {
+                    let starts_in = parties.facts[k].open_at_start
+                        && parties.facts[k]
+                            .tokens
+                            .first()
+                            .is_some_and(|t| t.kind != Kind::Quote);
+                    if k != src
+                        && !decisions[k].explicit
+                        && (starts_in || parties.facts[k].open_at_end)
+                    {
+                        decisions[k].side = side;
+                        decisions[k].rule = "quote-continuation";
+                        decisions[k].speech = true;
+                    }
+                }
+            }
+        }
+        i = j + 1;
+    }
+}

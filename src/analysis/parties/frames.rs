@@ -1,0 +1,472 @@
+//! Subject–verb frames: which mention is the grammatical subject of which verb.
+//!
+//! There is no parser; the rules read the tokens around each mention:
+//!
+//! * **Left edge.** Walking left over determiners ("the", "many", "senior"), the token before a
+//!   subject must be the start, punctuation, a conjunction, a subordinator (the frame is then
+//!   subordinate), a reporting verb (the subject of its complement: "said Sylvania will…",
+//!   subordinate) or a noun ending a fronted phrase ("At the dinner President Brun said").
+//!   A preposition ("the call between Brun and Vex"), another verb (an object), a possessive
+//!   or a glued hyphen ("Freedonia-Sylvania talks") rules the mention out.
+//! * **Noun phrase.** A subject may run on: coordination with another mention ("Brun and Vex",
+//!   "Neither Acme's nor Bolt's representatives"), a possessive with an agent head ("Freedonia's
+//!   Trade Ministry", "Acme's representatives"; a possessive with any other head — "Freedonia's
+//!   constitution" — makes the mention a possessor, not a subject), a prepositional phrase of
+//!   capitalised words after an agent head ("officials in the Trade Ministry", "the diplomat in
+//!   Sylvania"), and an apposition between commas or brackets with no verb inside ("Freedonia, a
+//!   member of the council, voted"; "Sylvania, on the other hand, sees").
+//! * **Verb group.** After adverbs ("also", "reportedly", any "-ly"), auxiliaries and negation,
+//!   the head verb is looked up in `assets/lexicon.txt`: report, act, logistic or copula. An
+//!   auxiliary with no verb after it is a copula, except "have/had" followed by an event noun
+//!   ("had a phone call"), which is logistic. "spoke/talked about" is reporting. For a strong
+//!   subject (a name, not a pronoun or a joint phrase), an unknown lower-case word ending in -s or
+//!   -ed right after it counts as an act ("Acme sues", "Freedonia erects").
+//! * **Coordinated content.** A logistic verb followed in the same clause by "and" + a reporting
+//!   or act verb takes that verb ("spoke with Vex and expressed concern").
+//! * **Inverted and post-posed speech.** "…,” said Brun" (a reporting verb after a quote or
+//!   comma, then a mention) is a frame too, marked `post`; so is ", Brun said" after a quote.
+
+use super::lexicon::{LEXICON, VerbClass, class};
+use super::tokens::{Kind, Token};
+use super::{Ment, Target};
+
+/// Where a subject stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Left {
+    Main,
+    Sub,
+    Reject,
+}
+
+/// One subject–verb pair.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Frame {
+    /// Indices into the sentence's mentions.
+    pub members: Vec<usize>,
+    /// Subject tokens `[first, last)`.
+    pub first: usize,
+    pub last: usize,
+    /// The cue: the verb token.
+    pub verb: usize,
+    pub class: VerbClass,
+    pub main: bool,
+    /// The subject is inside a quotation.
+    pub quoted: bool,
+    /// Inverted or post-posed speech after a quotation.
+    pub post: bool,
+}
+
+fn lower(src: &str, t: &Token) -> String {
+    t.text(src).to_lowercase()
+}
+
+fn is_adverb(w: &str) -> bool {
+    LEXICON.is(w, class::ADVERB)
+        || (w.len() > 4
+            && w.ends_with("ly")
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && !LEXICON.known(w))
+}
+
+/// The context to the left of a subject starting at token `first`.
+pub fn left_context(src: &str, toks: &[Token], first: usize) -> Left {
+    let mut k = first;
+    while k > 0 {
+        let t = &toks[k - 1];
+        let w = t.text(src);
+        if t.is_word()
+            && LEXICON.is(w, class::DET)
+            && !LEXICON.is(w, class::SUBORD)
+            && !w.eq_ignore_ascii_case("neither")
+        {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    if k == 0 {
+        return Left::Main;
+    }
+    let p = &toks[k - 1];
+    match p.kind {
+        Kind::Possessive => return Left::Reject,
+        Kind::Quote => return Left::Main,
+        Kind::Punct => {
+            if p.is_punct(src, '-') && p.end == toks[k].start {
+                return Left::Reject;
+            }
+            return Left::Main;
+        }
+        Kind::Word => {}
+    }
+    let w = p.text(src);
+    let flags = LEXICON.flags(w);
+    if w.eq_ignore_ascii_case("neither") || w.eq_ignore_ascii_case("both") {
+        return Left::Main;
+    }
+    if flags & class::SUBORD != 0 {
+        return Left::Sub;
+    }
+    if flags & class::COORD != 0 {
+        return Left::Main;
+    }
+    if flags & class::PREP != 0 {
+        return Left::Reject;
+    }
+    if let Some(vc) = LEXICON.verb(w) {
+        return if vc == VerbClass::Report && flags & class::AUX == 0 {
+            Left::Sub
+        } else {
+            Left::Reject
+        };
+    }
+    if flags & class::AUX != 0 {
+        return Left::Reject;
+    }
+    Left::Main
+}
+
+fn participle_like(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_lowercase)
+        && w.len() > 3
+        && (w.ends_with("ed") || w.ends_with("en") || w.ends_with("ing"))
+        && LEXICON.flags(w) & !class::VERB == 0
+}
+
+fn event_follows(src: &str, toks: &[Token], from: usize) -> bool {
+    toks.iter()
+        .skip(from)
+        .take(5)
+        .any(|t| t.is_word() && LEXICON.is(t.text(src), class::EVENT))
+}
+
+fn adjust(src: &str, toks: &[Token], at: usize, vc: VerbClass) -> VerbClass {
+    if vc == VerbClass::Logistic {
+        let w = lower(src, &toks[at]);
+        if (w.starts_with("sp") || w.starts_with("talk"))
+            && toks
+                .iter()
+                .skip(at + 1)
+                .take(3)
+                .any(|t| t.text(src).eq_ignore_ascii_case("about"))
+        {
+            return VerbClass::Report;
+        }
+    }
+    vc
+}
+
+/// The verb group starting at token `e` (after adverbs): the cue token and its class.
+/// `heuristic` allows an unknown "-s"/"-ed" word as an act.
+pub fn verb_after(
+    src: &str,
+    toks: &[Token],
+    mut e: usize,
+    heuristic: bool,
+) -> Option<(usize, VerbClass)> {
+    while toks
+        .get(e)
+        .is_some_and(|t| t.is_word() && is_adverb(t.text(src)))
+    {
+        e += 1;
+    }
+    let t = toks.get(e).filter(|t| t.is_word())?;
+    let w = t.text(src);
+    let flags = LEXICON.flags(w);
+    if flags & class::AUX != 0 {
+        let mut k = e + 1;
+        while toks.get(k).is_some_and(|t| {
+            t.is_word()
+                && (LEXICON.is(t.text(src), class::AUX | class::NEG) || is_adverb(t.text(src)))
+        }) {
+            k += 1;
+        }
+        if let Some(h) = toks.get(k).filter(|t| t.is_word()) {
+            let hw = h.text(src);
+            if let Some(vc) = LEXICON.verb(hw).filter(|_| !LEXICON.is(hw, class::AUX)) {
+                return Some((k, adjust(src, toks, k, vc)));
+            }
+            if participle_like(hw) {
+                return Some((k, VerbClass::Act));
+            }
+        }
+        let lw = w.to_lowercase();
+        let vc = if lw.starts_with("ha") && event_follows(src, toks, e + 1) {
+            VerbClass::Logistic
+        } else {
+            VerbClass::Copula
+        };
+        return Some((e, vc));
+    }
+    if let Some(vc) = LEXICON.verb(w) {
+        return Some((e, adjust(src, toks, e, vc)));
+    }
+    if heuristic
+        && w.chars().next().is_some_and(char::is_lowercase)
+        && w.len() >= 4
+        && ((w.ends_with('s') && !w.ends_with("ss")) || w.ends_with("ed"))
+        && flags == 0
+    {
+        return Some((e, VerbClass::Act));
+    }
+    None
+}
+
+fn mention_starting(ments: &[Ment], tok: usize) -> Option<usize> {
+    ments.iter().position(|m| m.first == tok)
+}
+
+fn can_lead(m: &Ment) -> bool {
+    m.agentive || matches!(m.target, Target::Joint | Target::Pronoun(_))
+}
+
+/// The extent of a subject starting at mention `i`: members and the token after it, or `None`
+/// when the mention is a possessor or a modifier, not a subject.
+fn subject_np(
+    src: &str,
+    toks: &[Token],
+    ments: &[Ment],
+    i: usize,
+) -> Option<(Vec<usize>, usize, bool)> {
+    let mut members = vec![i];
+    let mut e = ments[i].last;
+    let mut agent_head = ments[i].agentive && ments[i].last - ments[i].first > 1;
+    while let Some(t) = toks.get(e) {
+        if t.kind == Kind::Possessive {
+            // "Acme's representatives", "Acme's nor Bolt's representatives"
+            let mut k = e + 1;
+            let mut extra = Vec::new();
+            while let Some(n) = toks.get(k) {
+                if n.is_word()
+                    && LEXICON.is(n.text(src), class::COORD)
+                    && let Some(j) = mention_starting(ments, k + 1)
+                {
+                    extra.push(j);
+                    k = ments[j].last;
+                    if toks.get(k).is_some_and(|t| t.kind == Kind::Possessive) {
+                        k += 1;
+                    }
+                    continue;
+                }
+                break;
+            }
+            let limit = k + 4;
+            while toks.get(k).is_some_and(|t| {
+                t.is_word()
+                    && !LEXICON.is(t.text(src), class::AGENT)
+                    && !LEXICON.is(t.text(src), class::VERB)
+            }) && k < limit
+            {
+                k += 1;
+            }
+            if toks
+                .get(k)
+                .is_some_and(|t| t.is_word() && LEXICON.is(t.text(src), class::AGENT))
+            {
+                while toks
+                    .get(k)
+                    .is_some_and(|t| t.is_word() && LEXICON.is(t.text(src), class::AGENT))
+                {
+                    k += 1;
+                }
+                members.extend(extra);
+                e = k;
+                agent_head = true;
+                continue;
+            }
+            return None;
+        }
+        if t.is_word()
+            && LEXICON.is(t.text(src), class::COORD)
+            && !t.text(src).eq_ignore_ascii_case("so")
+        {
+            let mut k = e + 1;
+            while toks
+                .get(k)
+                .is_some_and(|t| t.is_word() && LEXICON.is(t.text(src), class::DET))
+            {
+                k += 1;
+            }
+            if let Some(j) = mention_starting(ments, k).filter(|&j| can_lead(&ments[j])) {
+                members.push(j);
+                e = ments[j].last;
+                continue;
+            }
+        }
+        break;
+    }
+    // a prepositional phrase after an agent head: "officials in the Trade Ministry"
+    let mut rounds = 0;
+    while agent_head && rounds < 2 {
+        let Some(t) = toks.get(e).filter(|t| t.is_word()) else {
+            break;
+        };
+        let w = t.text(src).to_lowercase();
+        if !matches!(w.as_str(), "of" | "in" | "at" | "for" | "from" | "to") {
+            break;
+        }
+        let mut k = e + 1;
+        let mut caps = 0;
+        while let Some(n) = toks.get(k) {
+            let nw = n.text(src);
+            if n.capitalised(src)
+                || (n.is_word() && (nw == "the" || nw == "of"))
+                || n.kind == Kind::Possessive
+            {
+                if n.capitalised(src) {
+                    caps += 1;
+                }
+                k += 1;
+            } else {
+                break;
+            }
+            if k > e + 9 {
+                break;
+            }
+        }
+        if caps == 0 {
+            break;
+        }
+        e = k;
+        rounds += 1;
+    }
+    // apposition
+    if let Some(t) = toks.get(e) {
+        let open = t.text(src);
+        let close = match open {
+            "," => Some(","),
+            "(" => Some(")"),
+            "–" | "—" => Some(open),
+            _ => None,
+        };
+        if let (Some(close), false) = (close, t.is_word()) {
+            let mut k = e + 1;
+            let mut ok = false;
+            while k < toks.len() && k <= e + 16 {
+                let n = &toks[k];
+                if !n.is_word() && n.text(src) == close {
+                    ok = k > e + 1;
+                    break;
+                }
+                if n.kind == Kind::Quote
+                    || n.is_punct(src, ';')
+                    || (n.is_word()
+                        && (LEXICON.is(n.text(src), class::VERB | class::AUX | class::SUBORD)))
+                {
+                    break;
+                }
+                k += 1;
+            }
+            if ok && verb_after(src, toks, k + 1, false).is_some() {
+                e = k + 1;
+            }
+        }
+    }
+    let strong = ments[members[0]].agentive
+        && !matches!(ments[members[0]].target, Target::Joint | Target::Pronoun(_));
+    Some((members, e, strong))
+}
+
+/// Frames of one sentence. `inside` tells which tokens are inside a quotation.
+pub fn find(src: &str, toks: &[Token], ments: &[Ment], inside: &[bool]) -> Vec<Frame> {
+    let mut frames = Vec::new();
+    let mut consumed = vec![false; ments.len()];
+    for i in 0..ments.len() {
+        if consumed[i] || !can_lead(&ments[i]) {
+            continue;
+        }
+        let first = ments[i].first;
+        let left = left_context(src, toks, first);
+        if left == Left::Reject {
+            continue;
+        }
+        let Some((members, e, strong)) = subject_np(src, toks, ments, i) else {
+            continue;
+        };
+        let Some((mut verb, mut vc)) = verb_after(src, toks, e, strong) else {
+            continue;
+        };
+        for &m in &members {
+            consumed[m] = true;
+        }
+        if matches!(vc, VerbClass::Logistic | VerbClass::Copula) {
+            // "spoke with Vex … and expressed concern"
+            let mut k = verb + 1;
+            while k < toks.len() {
+                let t = &toks[k];
+                if t.is_punct(src, ';') || t.kind == Kind::Quote {
+                    break;
+                }
+                if t.is_word() && t.text(src).eq_ignore_ascii_case("and") {
+                    let mut h = k + 1;
+                    while toks
+                        .get(h)
+                        .is_some_and(|t| t.is_word() && is_adverb(t.text(src)))
+                    {
+                        h += 1;
+                    }
+                    if let Some(n) = toks.get(h).filter(|t| t.is_word())
+                        && let Some(c @ (VerbClass::Report | VerbClass::Act)) =
+                            LEXICON.verb(n.text(src))
+                        && !(h > 0 && toks[h - 1].text(src).eq_ignore_ascii_case("to"))
+                    {
+                        verb = h;
+                        vc = c;
+                        break;
+                    }
+                }
+                k += 1;
+            }
+        }
+        let quoted = inside.get(first).copied().unwrap_or(false);
+        let post = toks[..first].iter().any(|t| t.kind == Kind::Quote)
+            && vc == VerbClass::Report
+            && !quoted;
+        frames.push(Frame {
+            members,
+            first,
+            last: e,
+            verb,
+            class: vc,
+            main: left == Left::Main,
+            quoted,
+            post,
+        });
+    }
+    // inverted speech: "…,” said Brun" / ", said the minister"
+    for (k, t) in toks.iter().enumerate() {
+        if !t.is_word() || LEXICON.verb(t.text(src)) != Some(VerbClass::Report) || k == 0 {
+            continue;
+        }
+        let p = &toks[k - 1];
+        if !(p.kind == Kind::Quote || p.is_punct(src, ','))
+            || inside.get(k).copied().unwrap_or(false)
+        {
+            continue;
+        }
+        let mut s = k + 1;
+        while toks
+            .get(s)
+            .is_some_and(|t| t.is_word() && LEXICON.is(t.text(src), class::DET))
+        {
+            s += 1;
+        }
+        if let Some(j) = mention_starting(ments, s).filter(|&j| ments[j].agentive) {
+            if frames.iter().any(|f| f.members.contains(&j)) {
+                continue;
+            }
+            frames.push(Frame {
+                members: vec![j],
+                first: ments[j].first,
+                last: ments[j].last,
+                verb: k,
+                class: VerbClass::Report,
+                main: true,
+                quoted: false,
+                post: true,
+            });
+        }
+    }
+    frames.sort_by_key(|f| f.first);
+    frames
+}

@@ -1,0 +1,189 @@
+//! The gazetteer of `assets/gazetteer.txt`: countries (names, short names, demonyms, capitals,
+//! seats of government), organisations, news media and places, in one Aho–Corasick automaton
+//! built once.
+//!
+//! Rules: forms are matched case-sensitively ("US" is a country, "us" is not) and only as whole
+//! words (the characters around a match must not be letters or digits, so "Indiana" is not
+//! "India"); a leading "the " in a form is dropped (the determiner is matched by the grammar).
+//! Matching is leftmost-longest, so "South Korean" beats "Korean" and "Republic of Korea"
+//! beats "Korea". This module knows forms, not roles: whether a mention acts is decided later.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// What an entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    Country,
+    Org,
+    /// News agencies and outlets: never a side.
+    Media,
+    /// Regions and territories: never a side.
+    Place,
+}
+
+/// How a form names its entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// The name or another name ("Russia", "Russian Federation").
+    Name,
+    /// "Russian": an actor only when followed by an agent noun or a title.
+    Demonym,
+    /// "Moscow", used as a metonym for the government.
+    Capital,
+    /// "Kremlin", "White House".
+    Seat,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub name: String,
+    pub kind: EntryKind,
+}
+
+pub struct Gazetteer {
+    pub entries: Vec<Entry>,
+    /// Pattern index → (entry, form).
+    forms: Vec<(usize, Form)>,
+    automaton: AhoCorasick,
+    /// Lower-case form → entry.
+    by_form: HashMap<String, usize>,
+}
+
+/// A whole-word match of a form in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub entry: usize,
+    pub form: Form,
+}
+
+pub static GAZETTEER: LazyLock<Gazetteer> =
+    LazyLock::new(|| Gazetteer::parse(include_str!("../../../assets/gazetteer.txt")));
+
+fn split_list(field: &str) -> impl Iterator<Item = &str> {
+    field
+        .split(',')
+        .map(str::trim)
+        .map(|f| f.strip_prefix("the ").unwrap_or(f))
+        .filter(|f| !f.is_empty())
+}
+
+impl Gazetteer {
+    fn parse(text: &str) -> Gazetteer {
+        let mut entries = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut forms = Vec::new();
+        for line in text.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = line.split(" |").map(str::trim).collect();
+            let kind = match fields[0] {
+                "country" => EntryKind::Country,
+                "org" => EntryKind::Org,
+                "media" => EntryKind::Media,
+                "place" => EntryKind::Place,
+                _ => continue,
+            };
+            let Some(name) = fields.get(1).map(|n| n.trim_start_matches('|').trim()) else {
+                continue;
+            };
+            let id = entries.len();
+            entries.push(Entry {
+                name: name.to_string(),
+                kind,
+            });
+            let mut add = |form: &str, how: Form| {
+                patterns.push(form.to_string());
+                forms.push((id, how));
+            };
+            add(name, Form::Name);
+            let kinds = [Form::Name, Form::Demonym, Form::Capital, Form::Seat];
+            for (field, how) in fields.iter().skip(2).zip(kinds) {
+                let field = field.trim_start_matches('|');
+                for form in split_list(field) {
+                    add(form, how);
+                }
+            }
+        }
+        let mut by_form = HashMap::new();
+        for (p, (entry, _)) in patterns.iter().zip(&forms) {
+            by_form.entry(p.to_lowercase()).or_insert(*entry);
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("gazetteer automaton builds");
+        Gazetteer {
+            entries,
+            forms,
+            automaton,
+            by_form,
+        }
+    }
+
+    /// The entry one of whose forms is `form` (any case).
+    pub fn lookup(&self, form: &str) -> Option<usize> {
+        let form = form.trim();
+        let form = form.strip_prefix("the ").unwrap_or(form);
+        self.by_form.get(&form.to_lowercase()).copied()
+    }
+
+    /// All whole-word matches in `text[start..end]`, in order, with absolute offsets.
+    pub fn find(&self, text: &str, start: usize, end: usize) -> Vec<Hit> {
+        let hay = &text[start..end];
+        self.automaton
+            .find_iter(hay)
+            .filter(|m| whole_word(hay, m.start(), m.end()))
+            .map(|m| {
+                let (entry, form) = self.forms[m.pattern().as_usize()];
+                Hit {
+                    start: start + m.start(),
+                    end: start + m.end(),
+                    entry,
+                    form,
+                }
+            })
+            .collect()
+    }
+}
+
+/// Whether `hay[start..end]` is not glued to letters or digits on either side.
+pub fn whole_word(hay: &str, start: usize, end: usize) -> bool {
+    let before = hay[..start].chars().next_back();
+    let after = hay[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_countries_by_every_form() {
+        let g = &*GAZETTEER;
+        let text = "The Kremlin said Moscow and Russian officials spoke; Indiana is not a country.";
+        let hits = g.find(text, 0, text.len());
+        let names: Vec<&str> = hits
+            .iter()
+            .map(|h| g.entries[h.entry].name.as_str())
+            .collect();
+        assert_eq!(names, ["Russia", "Russia", "Russia"]);
+        assert_eq!(hits[0].form, Form::Seat);
+        assert_eq!(hits[1].form, Form::Capital);
+        assert_eq!(hits[2].form, Form::Demonym);
+    }
+
+    #[test]
+    fn case_sensitive_short_forms() {
+        let g = &*GAZETTEER;
+        let text = "let us talk to the US";
+        let hits = g.find(text, 0, text.len());
+        assert_eq!(hits.len(), 1);
+        assert_eq!(&text[hits[0].start..hits[0].end], "US");
+    }
+}

@@ -1,0 +1,279 @@
+//! The word lists of `assets/` (`lexicon.txt`, `titles.txt`, `hedges.txt`), parsed once.
+//!
+//! Knowledge lives in the asset files; this module only parses them into lookup tables:
+//! a map from lower-case word to its classes (preposition, determiner, agent noun…), a map
+//! from verb form to verb class (regular forms generated from the lemma), and two
+//! Aho–Corasick automata (titles, hedges) matched ASCII-case-insensitively.
+//! It must never hold a name of a country, person or organisation itself.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// What a verb says about its subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum VerbClass {
+    /// Speech, positions, communication acts ("said", "warned", "agreed").
+    Report,
+    /// Acts of a side ("voted", "sued", "erected").
+    Act,
+    /// The interaction itself happened ("spoke", "met", "held").
+    Logistic,
+    /// "is", "remains": a state, not content.
+    Copula,
+}
+
+/// Word classes, as bit flags.
+pub mod class {
+    pub const ADVERB: u32 = 1;
+    pub const PREP: u32 = 1 << 1;
+    pub const DET: u32 = 1 << 2;
+    pub const SUBORD: u32 = 1 << 3;
+    pub const COORD: u32 = 1 << 4;
+    pub const PRON_PERSON: u32 = 1 << 5;
+    pub const PRON_GROUP: u32 = 1 << 6;
+    pub const PRON_THING: u32 = 1 << 7;
+    pub const PRON_FIRST: u32 = 1 << 8;
+    pub const AGENT: u32 = 1 << 9;
+    pub const JOINT: u32 = 1 << 10;
+    pub const JOINT_DET: u32 = 1 << 11;
+    pub const EVENT: u32 = 1 << 12;
+    pub const HONORIFIC: u32 = 1 << 13;
+    pub const PARTICLE: u32 = 1 << 14;
+    pub const GENERIC_ORG: u32 = 1 << 15;
+    pub const AUX: u32 = 1 << 16;
+    pub const NEG: u32 = 1 << 17;
+    pub const VERB: u32 = 1 << 18;
+    pub const CALENDAR: u32 = 1 << 19;
+    pub const PRONOUN: u32 = PRON_PERSON | PRON_GROUP | PRON_THING | PRON_FIRST;
+}
+
+pub struct Lexicon {
+    words: HashMap<String, u32>,
+    verbs: HashMap<String, VerbClass>,
+    /// Titles ("prime minister"), leftmost-longest, ASCII case-insensitive.
+    pub titles: AhoCorasick,
+    /// Hedges ("reportedly"), leftmost-longest, ASCII case-insensitive.
+    pub hedges: AhoCorasick,
+}
+
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::parse(
+        include_str!("../../../assets/lexicon.txt"),
+        include_str!("../../../assets/titles.txt"),
+        include_str!("../../../assets/hedges.txt"),
+    )
+});
+
+const CALENDAR: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tomorrow",
+];
+
+fn phrases(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn automaton(list: &[String]) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(list)
+        .expect("word-list automaton builds")
+}
+
+/// Regular forms of a verb lemma: -s, -ed, -ing.
+pub fn inflect(lemma: &str) -> Vec<String> {
+    let mut out = vec![lemma.to_string()];
+    let bytes = lemma.as_bytes();
+    let last = bytes.last().copied().unwrap_or(b' ');
+    let before = bytes.len().checked_sub(2).map_or(b' ', |i| bytes[i]);
+    let vowel = |b: u8| b"aeiou".contains(&b);
+    if last == b'e' {
+        let stem = &lemma[..lemma.len() - 1];
+        out.extend([
+            format!("{lemma}s"),
+            format!("{lemma}d"),
+            format!("{stem}ing"),
+        ]);
+    } else if last == b'y' && !vowel(before) {
+        let stem = &lemma[..lemma.len() - 1];
+        out.extend([
+            format!("{stem}ies"),
+            format!("{stem}ied"),
+            format!("{lemma}ing"),
+        ]);
+    } else if lemma.ends_with('s')
+        || lemma.ends_with("sh")
+        || lemma.ends_with("ch")
+        || lemma.ends_with('x')
+        || lemma.ends_with('z')
+    {
+        out.extend([
+            format!("{lemma}es"),
+            format!("{lemma}ed"),
+            format!("{lemma}ing"),
+        ]);
+    } else {
+        out.extend([
+            format!("{lemma}s"),
+            format!("{lemma}ed"),
+            format!("{lemma}ing"),
+        ]);
+    }
+    out
+}
+
+impl Lexicon {
+    fn parse(lexicon: &str, titles: &str, hedges: &str) -> Lexicon {
+        let mut words: HashMap<String, u32> = HashMap::new();
+        let mut verbs: HashMap<String, VerbClass> = HashMap::new();
+        let mut section = String::new();
+        for line in lexicon.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = name.to_string();
+                continue;
+            }
+            let verb_class = match section.as_str() {
+                "report" => Some(VerbClass::Report),
+                "act" => Some(VerbClass::Act),
+                "logistic" => Some(VerbClass::Logistic),
+                "copula" => Some(VerbClass::Copula),
+                _ => None,
+            };
+            if let Some(vc) = verb_class {
+                let mut forms = Vec::new();
+                let mut items = line.split_whitespace();
+                if let Some(lemma) = items.next() {
+                    if vc == VerbClass::Copula {
+                        forms.push(lemma.to_lowercase());
+                    } else {
+                        forms.extend(inflect(&lemma.to_lowercase()));
+                    }
+                }
+                forms.extend(items.map(str::to_lowercase));
+                for form in forms {
+                    verbs.entry(form.clone()).or_insert(vc);
+                    *words.entry(form).or_default() |= class::VERB;
+                }
+                continue;
+            }
+            let flag = match section.as_str() {
+                "aux" => class::AUX,
+                "negation" => class::NEG,
+                "adverb" => class::ADVERB,
+                "preposition" => class::PREP,
+                "determiner" => class::DET,
+                "subordinator" => class::SUBORD,
+                "coordinator" => class::COORD,
+                "pronoun-person" => class::PRON_PERSON,
+                "pronoun-group" => class::PRON_GROUP,
+                "pronoun-thing" => class::PRON_THING,
+                "pronoun-first" => class::PRON_FIRST,
+                "agent" => class::AGENT,
+                "joint" => class::JOINT,
+                "joint-det" => class::JOINT_DET,
+                "event" => class::EVENT,
+                "honorific" => class::HONORIFIC,
+                "particle" => class::PARTICLE,
+                "generic-org" => class::GENERIC_ORG,
+                _ => 0,
+            };
+            *words.entry(line.to_lowercase()).or_default() |= flag;
+        }
+        for word in CALENDAR {
+            *words.entry((*word).to_string()).or_default() |= class::CALENDAR;
+        }
+        let title_list = phrases(titles);
+        let hedge_list = phrases(hedges);
+        Lexicon {
+            words,
+            verbs,
+            titles: automaton(&title_list),
+            hedges: automaton(&hedge_list),
+        }
+    }
+
+    /// The classes of `word` (any case).
+    pub fn flags(&self, word: &str) -> u32 {
+        if let Some(f) = self.words.get(word) {
+            return *f;
+        }
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.words.get(&word.to_lowercase()).copied().unwrap_or(0);
+        }
+        0
+    }
+
+    pub fn is(&self, word: &str, flags: u32) -> bool {
+        self.flags(word) & flags != 0
+    }
+
+    /// The class of a verb form (any case), if it is a known verb.
+    pub fn verb(&self, word: &str) -> Option<VerbClass> {
+        if let Some(v) = self.verbs.get(word) {
+            return Some(*v);
+        }
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.verbs.get(&word.to_lowercase()).copied();
+        }
+        None
+    }
+
+    /// Whether `word` is in any list at all (a common word, not a name).
+    pub fn known(&self, word: &str) -> bool {
+        self.flags(word) != 0 || self.verb(word).is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflects_regular_verbs() {
+        assert!(inflect("stress").contains(&"stressed".to_string()));
+        assert!(inflect("note").contains(&"noted".to_string()));
+        assert!(inflect("criticize").contains(&"criticizing".to_string()));
+        assert!(inflect("reply").contains(&"replied".to_string()));
+    }
+
+    #[test]
+    fn classes_load() {
+        let lx = &*LEXICON;
+        assert_eq!(lx.verb("said"), Some(VerbClass::Report));
+        assert_eq!(lx.verb("Met"), Some(VerbClass::Logistic));
+        assert!(lx.is("between", class::PREP));
+        assert!(lx.is("officials", class::AGENT));
+        assert!(lx.is("The", class::DET));
+        assert!(lx.is("has", class::AUX));
+    }
+}

@@ -1,0 +1,262 @@
+//! Mentions of one sentence: every span that names a side, a third party, both sides together,
+//! or stands for someone (a pronoun), built from the gazetteer and document hits.
+//!
+//! Rules:
+//! * A country name, capital or seat is an actor by itself ("Freedonia", "the Palace" as a seat).
+//! * A demonym is an actor only with an agent noun or a title after it ("Freedonian officials",
+//!   "the Freedonian side", "Freedonian President Karl Brun"); "Freedonian citizens" and
+//!   "Freedonian waters" are mentions that cannot act.
+//! * A title with "of COUNTRY" is that country ("the Minister for Trade of Sylvania").
+//! * A person's name takes in the title and honorific before it ("President Brun", "Mr. Brun")
+//!   and first names ("Karl Brun").
+//! * A title after "the" with no name is a bare office ("the Prime Minister"), resolved later.
+//! * Joint phrases: "the two leaders", "both sides", "the parties", "the Foreign Ministers",
+//!   and "Both" alone before a verb.
+//! * Pronouns: he/she, they, it, I/we; "This"/"That" only opening a sentence before a verb.
+//! * News media and places are mentions that can never act.
+
+use super::lexicon::{LEXICON, class};
+use super::tokens::{Kind, Token};
+use super::{Ment, Pron, Target};
+
+/// How a document-level hit names its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HitForm {
+    Name,
+    Demonym,
+    Person,
+    /// Media and places.
+    Inert,
+}
+
+/// A hit mapped onto tokens `[first, last)` of one sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct EHit {
+    pub first: usize,
+    pub last: usize,
+    pub entity: usize,
+    pub form: HitForm,
+}
+
+fn lw(src: &str, toks: &[Token], i: usize) -> String {
+    toks.get(i)
+        .map(|t| t.text(src).to_lowercase())
+        .unwrap_or_default()
+}
+
+/// Builds the mentions. `office` gives the entity of a bare title (by its lower-case text).
+pub fn build(
+    src: &str,
+    toks: &[Token],
+    hits: &[EHit],
+    titles: &[(usize, usize)],
+    office: &mut dyn FnMut(&str) -> usize,
+) -> Vec<Ment> {
+    let mut out: Vec<Ment> = Vec::new();
+    let hit_at = |i: usize| hits.iter().find(|h| h.first == i);
+    let title_at = |i: usize| titles.iter().find(|t| t.0 == i).copied();
+    let push = |out: &mut Vec<Ment>, first: usize, last: usize, target: Target, agentive: bool| {
+        out.push(Ment {
+            start: toks[first].start,
+            end: toks[last - 1].end,
+            first,
+            last,
+            target,
+            agentive,
+        });
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some(h) = hit_at(i) {
+            match h.form {
+                HitForm::Inert => {
+                    push(&mut out, h.first, h.last, Target::Entity(h.entity), false);
+                    i = h.last;
+                }
+                HitForm::Person => {
+                    let mut first = h.first;
+                    // title / honorific before the name
+                    if let Some(t) = titles.iter().find(|t| t.1 == first) {
+                        first = t.0;
+                    } else if first >= 2
+                        && toks[first - 1].is_punct(src, '.')
+                        && LEXICON.is(toks[first - 2].text(src), class::HONORIFIC)
+                    {
+                        first -= 2;
+                    } else if first >= 1 && LEXICON.is(toks[first - 1].text(src), class::HONORIFIC)
+                    {
+                        first -= 1;
+                    }
+                    // first names
+                    while first > 0
+                        && toks[first - 1].capitalised(src)
+                        && !LEXICON.known(toks[first - 1].text(src))
+                        && out.last().is_none_or(|m| m.last < first)
+                        && hit_at(first - 1).is_none()
+                        && hits.iter().all(|x| x.last != first)
+                    {
+                        first -= 1;
+                    }
+                    if out.last().is_some_and(|m| m.last > first) {
+                        first = h.first;
+                    }
+                    push(&mut out, first, h.last, Target::Entity(h.entity), true);
+                    i = h.last;
+                }
+                HitForm::Name | HitForm::Demonym => {
+                    let mut last = h.last;
+                    let mut extended = false;
+                    if let Some(t) = title_at(last) {
+                        last = t.1;
+                        extended = true;
+                        if let Some(p) = hit_at(last).filter(|p| p.form == HitForm::Person) {
+                            last = p.last;
+                        }
+                    } else {
+                        let mut k = last;
+                        while k < toks.len()
+                            && k < last + 3
+                            && toks[k].is_word()
+                            && LEXICON.is(toks[k].text(src), class::AGENT)
+                        {
+                            k += 1;
+                        }
+                        if k > last {
+                            last = k;
+                            extended = true;
+                        }
+                    }
+                    let agentive = h.form == HitForm::Name || extended;
+                    push(&mut out, h.first, last, Target::Entity(h.entity), agentive);
+                    i = last;
+                }
+            }
+            continue;
+        }
+        if let Some((tf, tl)) = title_at(i) {
+            // TITLE of [the] COUNTRY
+            if lw(src, toks, tl) == "of" {
+                let mut k = tl + 1;
+                if lw(src, toks, k) == "the" {
+                    k += 1;
+                }
+                if let Some(h) = hit_at(k).filter(|h| h.form == HitForm::Name) {
+                    let mut last = h.last;
+                    if let Some(p) = hit_at(last).filter(|p| p.form == HitForm::Person) {
+                        last = p.last;
+                    } else if last + 1 < toks.len()
+                        && LEXICON.is(toks[last].text(src), class::HONORIFIC)
+                    {
+                        // "President of Freedonia Mr. Sand": leave the name to its own hit
+                    }
+                    push(&mut out, tf, last, Target::Entity(h.entity), true);
+                    i = last;
+                    continue;
+                }
+            }
+            if hit_at(tl).is_some_and(|p| p.form == HitForm::Person) {
+                i = tl;
+                continue;
+            }
+            let det_before = tf > 0 && lw(src, toks, tf - 1) == "the";
+            let name_after = toks
+                .get(tl)
+                .is_some_and(|t| t.capitalised(src) && !LEXICON.known(t.text(src)));
+            let possessive_before = tf > 0 && toks[tf - 1].kind == Kind::Possessive;
+            if det_before && !name_after && !possessive_before {
+                let title = src[toks[tf].start..toks[tl - 1].end].to_lowercase();
+                let e = office(&title);
+                push(&mut out, tf, tl, Target::Entity(e), true);
+            }
+            i = tl;
+            continue;
+        }
+        let t = &toks[i];
+        if t.is_word() {
+            let w = t.text(src);
+            let flags = LEXICON.flags(w);
+            // joint phrases
+            if flags & (class::JOINT_DET | class::DET) != 0 && w.eq_ignore_ascii_case("the")
+                || flags & class::JOINT_DET != 0
+            {
+                let mut k = i + 1;
+                let mut has_joint_det = flags & class::JOINT_DET != 0;
+                if lw(src, toks, k) == "two" || lw(src, toks, k) == "both" {
+                    has_joint_det = true;
+                    k += 1;
+                }
+                let mut mods = 0;
+                while mods < 2
+                    && toks
+                        .get(k)
+                        .is_some_and(|t| t.is_word() && !LEXICON.is(t.text(src), class::JOINT))
+                    && toks
+                        .get(k)
+                        .is_some_and(|t| t.capitalised(src) || has_joint_det)
+                    && !LEXICON.is(toks[k].text(src), class::VERB | class::PREP | class::AUX)
+                {
+                    k += 1;
+                    mods += 1;
+                }
+                let head = toks
+                    .get(k)
+                    .filter(|t| t.is_word() && LEXICON.is(t.text(src), class::JOINT));
+                let generic_head = head.is_some_and(|t| {
+                    matches!(
+                        t.text(src).to_lowercase().as_str(),
+                        "countries"
+                            | "nations"
+                            | "states"
+                            | "governments"
+                            | "men"
+                            | "teams"
+                            | "heads"
+                    )
+                });
+                if head.is_some()
+                    && (has_joint_det || !generic_head)
+                    && toks.get(k + 1).is_none_or(|n| n.kind != Kind::Possessive)
+                    && hit_at(k).is_none()
+                {
+                    push(&mut out, i, k + 1, Target::Joint, true);
+                    i = k + 1;
+                    continue;
+                }
+                if w.eq_ignore_ascii_case("both")
+                    && toks.get(i + 1).is_some_and(|n| {
+                        n.is_word()
+                            && (LEXICON.verb(n.text(src)).is_some()
+                                || LEXICON.is(n.text(src), class::AUX | class::ADVERB))
+                    })
+                {
+                    push(&mut out, i, i + 1, Target::Joint, true);
+                    i += 1;
+                    continue;
+                }
+            }
+            let pron = if flags & class::PRON_PERSON != 0 {
+                Some(Pron::Person)
+            } else if flags & class::PRON_GROUP != 0 {
+                Some(Pron::Group)
+            } else if flags & class::PRON_FIRST != 0 {
+                Some(Pron::First)
+            } else if flags & class::PRON_THING != 0 {
+                let lower = w.to_lowercase();
+                let opening = i == 0
+                    && toks.get(1).is_some_and(|n| {
+                        n.is_word()
+                            && (LEXICON.is(n.text(src), class::AUX)
+                                || LEXICON.verb(n.text(src)).is_some())
+                    });
+                (lower == "it" || opening).then_some(Pron::Thing)
+            } else {
+                None
+            };
+            if let Some(p) = pron {
+                push(&mut out, i, i + 1, Target::Pronoun(p), false);
+            }
+        }
+        i += 1;
+    }
+    out
+}

@@ -1,0 +1,650 @@
+//! Finding the two sides of the interaction, and everything attribution needs to recognise
+//! them: tokens, mentions and subject–verb frames of every sentence.
+//!
+//! How the sides are found (no name is known to the code; knowledge is in `assets/`):
+//!
+//! 1. **Mentions.** One gazetteer automaton (countries with their names, demonyms, capitals and
+//!    seats of government; organisations; media; places) and one title automaton run over each
+//!    sentence ([`gazetteer`], [`lexicon`]). People are tied to a country by the text ([`people`]).
+//!    Organisations outside the gazetteer are found from their use as subjects ([`orgs`]).
+//!    Their names, name words and aliases go into one per-document automaton, run once.
+//! 2. **Frames.** For each sentence, which mention is the subject of which verb ([`frames`]).
+//! 3. **Sources, not mentions.** Each entity scores by the frames it is the subject of
+//!    (reporting verb 3, act 2, logistic or copula 1; quoted subjects 0) and by "according to X"
+//!    (3). The two best-scoring entities that can be sides (countries, organisations, people,
+//!    offices; never media or places) are the sides; ties go to the one mentioned more, then
+//!    the one seen first. With fewer than two sources, the most-mentioned entity fills in.
+//! 4. **Order.** A is the side that first appears as a source (else first mentioned).
+//! 5. **Overrides.** `--party` / front-matter sides are fixed in the order given: a name that is
+//!    a gazetteer form takes that entity (with all its forms); otherwise it is a new entity
+//!    named by the text given, whose aliases are matched as written.
+//! 6. **Bare offices.** "the Prime Minister" is the one person with that title, unless a
+//!    sentence has the bare title next to that person ("the Prime Minister and Prime Minister
+//!    Vex"): then it is someone else, an office of its own that can be a side.
+//!
+//! Everything here is linear in the input: automata are built once (the document one once per
+//! document), and each sentence is tokenized and scanned a bounded number of times.
+
+pub mod frames;
+pub mod gazetteer;
+pub mod lexicon;
+pub mod mentions;
+pub mod orgs;
+pub mod people;
+pub mod tokens;
+
+use super::segment::Span;
+use crate::input::PartySpec;
+use crate::model::{Party, PartyId, Person, Role};
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use frames::Frame;
+use gazetteer::{EntryKind, Form, GAZETTEER, whole_word};
+use lexicon::LEXICON;
+use mentions::{EHit, HitForm};
+use std::collections::HashMap;
+use tokens::{Kind, Token};
+
+/// What a pronoun can stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pron {
+    /// he, she
+    Person,
+    /// they
+    Group,
+    /// it, this
+    Thing,
+    /// I, we
+    First,
+}
+
+/// What a mention refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Entity(usize),
+    /// Both sides together: "the two leaders".
+    Joint,
+    Pronoun(Pron),
+}
+
+/// A mention in a sentence: byte span, token span `[first, last)`, referent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ment {
+    pub start: usize,
+    pub end: usize,
+    pub first: usize,
+    pub last: usize,
+    pub target: Target,
+    /// Can be a subject that acts (not a bare demonym, a medium or a place).
+    pub agentive: bool,
+}
+
+/// What kind of thing an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntityKind {
+    Country,
+    Org,
+    Media,
+    Place,
+    Person,
+    /// A bare title: "the Prime Minister".
+    Office,
+    /// Named by the user.
+    Given,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub name: String,
+    pub kind: EntityKind,
+    pub people: Vec<Person>,
+}
+
+/// "According to X" in a sentence: the token of "according" and the mention after "to".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct According {
+    pub cue: (usize, usize),
+    pub mention: Option<usize>,
+}
+
+/// What attribution needs to know about one sentence.
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    pub tokens: Vec<Token>,
+    pub mentions: Vec<Ment>,
+    pub frames: Vec<Frame>,
+    /// Per token: inside a quotation.
+    pub inside: Vec<bool>,
+    pub according: Option<According>,
+    /// A quotation is open when the sentence starts / ends (it runs over sentences).
+    pub open_at_start: bool,
+    pub open_at_end: bool,
+}
+
+/// The sides found, plus what attribution needs to recognise them.
+#[derive(Debug, Clone, Default)]
+pub struct Parties {
+    pub parties: Vec<Party>,
+    /// Remarks for the reader ("no party found: name them with --party").
+    pub notes: Vec<String>,
+    pub entities: Vec<Entity>,
+    /// The entity of side A and side B.
+    pub sides: [Option<usize>; 2],
+    /// One per sentence.
+    pub facts: Vec<Facts>,
+}
+
+impl Parties {
+    /// The side an entity is, if any.
+    pub fn side_of(&self, entity: usize) -> Option<PartyId> {
+        if self.sides[0] == Some(entity) {
+            Some(PartyId::A)
+        } else if self.sides[1] == Some(entity) {
+            Some(PartyId::B)
+        } else {
+            None
+        }
+    }
+}
+
+#[derive(Default)]
+struct Registry {
+    entities: Vec<Entity>,
+    by_entry: HashMap<usize, usize>,
+    by_key: HashMap<String, usize>,
+}
+
+impl Registry {
+    fn entry(&mut self, entry: usize) -> usize {
+        if let Some(&e) = self.by_entry.get(&entry) {
+            return e;
+        }
+        let g = &GAZETTEER.entries[entry];
+        let kind = match g.kind {
+            EntryKind::Country => EntityKind::Country,
+            EntryKind::Org => EntityKind::Org,
+            EntryKind::Media => EntityKind::Media,
+            EntryKind::Place => EntityKind::Place,
+        };
+        let e = self.new_entity(g.name.clone(), kind);
+        self.by_entry.insert(entry, e);
+        e
+    }
+    fn new_entity(&mut self, name: String, kind: EntityKind) -> usize {
+        self.entities.push(Entity {
+            name,
+            kind,
+            people: Vec::new(),
+        });
+        self.entities.len() - 1
+    }
+    fn keyed(&mut self, key: &str, name: &str, kind: EntityKind) -> usize {
+        if let Some(&e) = self.by_key.get(key) {
+            return e;
+        }
+        let e = self.new_entity(name.to_string(), kind);
+        self.by_key.insert(key.to_string(), e);
+        e
+    }
+}
+
+/// Per-sentence raw material before the document automaton runs.
+struct Raw {
+    tokens: Vec<Token>,
+    gaz: Vec<gazetteer::Hit>,
+    titles: Vec<(usize, usize)>,
+}
+
+/// The token range covering byte span `[start, end)`.
+fn token_range(toks: &[Token], start: usize, end: usize) -> Option<(usize, usize)> {
+    let first = toks.partition_point(|t| t.start < start);
+    let last = toks.partition_point(|t| t.end <= end);
+    (first < last && toks[first].start == start && toks[last - 1].end == end)
+        .then_some((first, last))
+}
+
+fn quote_flags(src: &str, toks: &[Token], open: &mut bool) -> Vec<bool> {
+    let mut inside = Vec::with_capacity(toks.len());
+    for t in toks {
+        if t.kind == Kind::Quote {
+            let q = t.text(src);
+            match q {
+                "“" | "«" | "„" => *open = true,
+                "”" | "»" => *open = false,
+                _ => *open = !*open,
+            }
+            inside.push(true);
+        } else {
+            inside.push(*open);
+        }
+    }
+    inside
+}
+
+fn given_entity(
+    reg: &mut Registry,
+    spec: &PartySpec,
+    extra: &mut Vec<(String, usize, HitForm)>,
+) -> usize {
+    let lookup = |form: &str| GAZETTEER.lookup(form);
+    let found = std::iter::once(&spec.name)
+        .chain(spec.aliases.iter())
+        .find_map(|f| lookup(f));
+    let e = match found {
+        Some(entry) => reg.entry(entry),
+        None => reg.keyed(
+            &format!("given:{}", spec.name.to_lowercase()),
+            &spec.name,
+            EntityKind::Given,
+        ),
+    };
+    for form in std::iter::once(&spec.name).chain(spec.aliases.iter()) {
+        if lookup(form).is_none() {
+            extra.push((form.clone(), e, HitForm::Name));
+        }
+    }
+    e
+}
+
+/// Finds the two sides. `given` fixes them (and their order) when not empty.
+pub fn find(
+    text: &str,
+    sentences: &[Span],
+    roles: &[Role],
+    given: &[PartySpec],
+    origin: &str,
+) -> Parties {
+    let _ = roles;
+    let mut reg = Registry::default();
+    // 1. tokens, gazetteer and title hits
+    let mut raws = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let tokens = tokens::tokenize(text, s.start, s.end);
+        let gaz = GAZETTEER.find(text, s.start, s.end);
+        let hay = &text[s.start..s.end];
+        let titles = LEXICON
+            .titles
+            .find_iter(hay)
+            .filter(|m| whole_word(hay, m.start(), m.end()))
+            .filter_map(|m| token_range(&tokens, s.start + m.start(), s.start + m.end()))
+            .collect();
+        raws.push(Raw {
+            tokens,
+            gaz,
+            titles,
+        });
+    }
+    // 2. people and organisation runs
+    let mut extra: Vec<(String, usize, HitForm)> = Vec::new();
+    let given_entities: Vec<usize> = given
+        .iter()
+        .take(2)
+        .map(|spec| given_entity(&mut reg, spec, &mut extra))
+        .collect();
+    let mut found_people: Vec<people::Found> = Vec::new();
+    let mut runs = orgs::Runs::default();
+    for raw in &raws {
+        let hits: Vec<people::TokHit> = raw
+            .gaz
+            .iter()
+            .filter_map(|h| {
+                let (first, last) = token_range(&raw.tokens, h.start, h.end)?;
+                let kind = GAZETTEER.entries[h.entry].kind;
+                Some(people::TokHit {
+                    first,
+                    last,
+                    entry: h.entry,
+                    country_like: matches!(kind, EntryKind::Country | EntryKind::Org),
+                })
+            })
+            .collect();
+        let found = people::find(text, &raw.tokens, &raw.titles, &hits);
+        let mut taken = vec![false; raw.tokens.len()];
+        for h in &hits {
+            taken[h.first..h.last].iter_mut().for_each(|t| *t = true);
+        }
+        for &(a, b) in &raw.titles {
+            taken[a..b].iter_mut().for_each(|t| *t = true);
+        }
+        found_people.extend(found);
+        runs.add(text, &raw.tokens, &taken);
+    }
+    // people: tied first, then untied joining by a shared name word
+    let mut word_owner: HashMap<String, Option<usize>> = HashMap::new();
+    let mut person_titles: Vec<(usize, String)> = Vec::new();
+    found_people.sort_by_key(|p| p.tie.is_none());
+    for p in &found_people {
+        let entity = match p.tie {
+            Some(entry) => Some(reg.entry(entry)),
+            None => p
+                .words
+                .iter()
+                .find_map(|w| word_owner.get(w).copied().flatten())
+                .or_else(|| {
+                    Some(reg.keyed(&format!("person:{}", p.name), &p.name, EntityKind::Person))
+                }),
+        };
+        let Some(e) = entity else { continue };
+        if reg.entities[e].kind == EntityKind::Person && reg.entities[e].name.len() < p.name.len() {
+            reg.entities[e].name = p.name.clone();
+        }
+        if !reg.entities[e]
+            .people
+            .iter()
+            .any(|q| q.name == p.name || p.words.iter().any(|w| q.name.split(' ').any(|x| x == w)))
+        {
+            reg.entities[e].people.push(Person {
+                name: p.name.clone(),
+                title: p.title.clone(),
+            });
+        }
+        if let Some(t) = &p.title {
+            person_titles.push((e, t.to_lowercase()));
+        }
+        let mut forms = p.words.clone();
+        forms.push(p.name.clone());
+        for w in forms {
+            if GAZETTEER.lookup(&w).is_some() {
+                continue;
+            }
+            match word_owner.get(&w) {
+                Some(Some(owner)) if *owner != e => {
+                    word_owner.insert(w, None);
+                }
+                None => {
+                    word_owner.insert(w, Some(e));
+                }
+                _ => {}
+            }
+        }
+    }
+    for (w, owner) in &word_owner {
+        if let Some(e) = owner {
+            extra.push((w.clone(), *e, HitForm::Person));
+        }
+    }
+    for (run, canonical) in runs.organisations() {
+        if word_owner.contains_key(&run) || GAZETTEER.lookup(&run).is_some() {
+            continue;
+        }
+        let e = reg.keyed(&format!("org:{canonical}"), &canonical, EntityKind::Org);
+        extra.push((run, e, HitForm::Name));
+    }
+    for (generic, run) in &runs.generic {
+        if let Some(&e) = reg.by_key.get(&format!("org:{run}")) {
+            extra.push((generic.clone(), e, HitForm::Name));
+            let mut cap = generic.clone();
+            cap.replace_range(0..1, "T");
+            extra.push((cap, e, HitForm::Name));
+        }
+    }
+    extra.sort_by(|a, b| a.0.cmp(&b.0));
+    extra.dedup_by(|a, b| a.0 == b.0);
+    let doc_automaton = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(extra.iter().map(|x| x.0.as_str()))
+        .ok();
+    // 3. mentions and frames
+    let mut facts = Vec::with_capacity(sentences.len());
+    let mut open_quote = false;
+    let mut last_paragraph = usize::MAX;
+    let mut offices: HashMap<String, usize> = HashMap::new();
+    for (s, raw) in sentences.iter().zip(raws) {
+        if s.paragraph != last_paragraph {
+            open_quote = false;
+            last_paragraph = s.paragraph;
+        }
+        let toks = raw.tokens;
+        let mut hits: Vec<EHit> = Vec::new();
+        for h in &raw.gaz {
+            if let Some((first, last)) = token_range(&toks, h.start, h.end) {
+                let g = &GAZETTEER.entries[h.entry];
+                let form = match (g.kind, h.form) {
+                    (EntryKind::Media | EntryKind::Place, _) => HitForm::Inert,
+                    (_, Form::Demonym) => HitForm::Demonym,
+                    _ => HitForm::Name,
+                };
+                hits.push(EHit {
+                    first,
+                    last,
+                    entity: reg.entry(h.entry),
+                    form,
+                });
+            }
+        }
+        if let Some(ac) = &doc_automaton {
+            let hay = &text[s.start..s.end];
+            for m in ac.find_iter(hay) {
+                if !whole_word(hay, m.start(), m.end()) {
+                    continue;
+                }
+                let (_, e, form) = &extra[m.pattern().as_usize()];
+                if let Some((first, last)) =
+                    token_range(&toks, s.start + m.start(), s.start + m.end())
+                {
+                    hits.push(EHit {
+                        first,
+                        last,
+                        entity: *e,
+                        form: *form,
+                    });
+                }
+            }
+        }
+        hits.sort_by_key(|h| (h.first, usize::MAX - h.last));
+        let mut kept: Vec<EHit> = Vec::new();
+        for h in hits {
+            if kept.last().is_none_or(|k| k.last <= h.first) {
+                kept.push(h);
+            }
+        }
+        let mut office = |title: &str| -> usize {
+            *offices.entry(title.to_string()).or_insert_with(|| {
+                reg.new_entity(format!("the {}", title_case(title)), EntityKind::Office)
+            })
+        };
+        let titles: Vec<(usize, usize)> = raw
+            .titles
+            .iter()
+            .copied()
+            .filter(|t| kept.iter().all(|h| h.last <= t.0 || h.first >= t.1))
+            .collect();
+        let ments = mentions::build(text, &toks, &kept, &titles, &mut office);
+        let open_at_start = open_quote;
+        let inside = quote_flags(text, &toks, &mut open_quote);
+        let frames = frames::find(text, &toks, &ments, &inside);
+        let according = according(text, &toks, &ments);
+        facts.push(Facts {
+            tokens: toks,
+            mentions: ments,
+            frames,
+            inside,
+            according,
+            open_at_start,
+            open_at_end: open_quote,
+        });
+    }
+    // 4. bare offices: the one person with that title, unless they appear side by side
+    let mut redirect: HashMap<usize, usize> = HashMap::new();
+    for (title, &office) in &offices {
+        let holders: Vec<usize> = {
+            let mut h: Vec<usize> = person_titles
+                .iter()
+                .filter(|(_, t)| t == title)
+                .map(|(e, _)| *e)
+                .collect();
+            h.sort_unstable();
+            h.dedup();
+            h
+        };
+        if holders.len() != 1 {
+            continue;
+        }
+        let holder = holders[0];
+        let side_by_side = facts.iter().any(|f| {
+            let has = |e: usize| f.mentions.iter().any(|m| m.target == Target::Entity(e));
+            has(office) && has(holder)
+        });
+        if !side_by_side {
+            redirect.insert(office, holder);
+        }
+    }
+    for f in &mut facts {
+        for m in &mut f.mentions {
+            if let Target::Entity(e) = m.target
+                && let Some(&r) = redirect.get(&e)
+            {
+                m.target = Target::Entity(r);
+            }
+        }
+    }
+    // 5. score the entities as sources
+    let n = reg.entities.len();
+    let mut score = vec![0usize; n];
+    let mut count = vec![0usize; n];
+    let mut first_source = vec![usize::MAX; n];
+    let mut first_seen = vec![usize::MAX; n];
+    for (si, f) in facts.iter().enumerate() {
+        for (mi, m) in f.mentions.iter().enumerate() {
+            if let Target::Entity(e) = m.target {
+                count[e] += 1;
+                first_seen[e] = first_seen[e].min(si * 100_000 + mi);
+            }
+        }
+        let mut credit = |mi: usize, w: usize, pos: usize| {
+            if let Target::Entity(e) = f.mentions[mi].target {
+                score[e] += w;
+                if w > 0 {
+                    first_source[e] = first_source[e].min(si * 100_000 + pos);
+                }
+            }
+        };
+        for fr in &f.frames {
+            let w = if fr.quoted {
+                0
+            } else {
+                match fr.class {
+                    lexicon::VerbClass::Report => 3,
+                    lexicon::VerbClass::Act => 2,
+                    _ => 1,
+                }
+            };
+            for &m in &fr.members {
+                credit(m, w, fr.first);
+            }
+        }
+        if let Some(a) = f.according
+            && let Some(m) = a.mention
+        {
+            credit(m, 3, a.cue.0);
+        }
+    }
+    let eligible =
+        |e: usize| !matches!(reg.entities[e].kind, EntityKind::Media | EntityKind::Place);
+    let mut sides: Vec<usize> = given_entities.clone();
+    let mut ranked: Vec<usize> = (0..n)
+        .filter(|&e| eligible(e) && (score[e] > 0 || count[e] > 1))
+        .collect();
+    ranked.sort_by_key(|&e| (usize::MAX - score[e], usize::MAX - count[e], first_seen[e]));
+    for e in ranked {
+        if sides.len() >= 2 {
+            break;
+        }
+        if !sides.contains(&e) {
+            sides.push(e);
+        }
+    }
+    if given_entities.is_empty() && sides.len() == 2 {
+        let key = |e: usize| first_source[e].min(first_seen[e].saturating_add(usize::MAX / 2));
+        if key(sides[1]) < key(sides[0]) {
+            sides.swap(0, 1);
+        }
+    }
+    let mut notes = Vec::new();
+    match sides.len() {
+        0 => notes.push("no side found: name the two sides with --party NAME (twice)".to_string()),
+        1 => notes.push("only one side found: name the other with --party".to_string()),
+        _ => {}
+    }
+    // 6. parties with their aliases as found
+    let ids = [PartyId::A, PartyId::B];
+    let parties = sides
+        .iter()
+        .zip(ids)
+        .enumerate()
+        .map(|(k, (&e, id))| {
+            let entity = &reg.entities[e];
+            let name = given
+                .get(k)
+                .map_or_else(|| entity.name.clone(), |g| g.name.clone());
+            let mut aliases: Vec<String> =
+                given.get(k).map(|g| g.aliases.clone()).unwrap_or_default();
+            for f in &facts {
+                for m in &f.mentions {
+                    if m.target == Target::Entity(e) {
+                        let form = text[m.start..m.end].to_string();
+                        if form != name && !aliases.contains(&form) && aliases.len() < 24 {
+                            aliases.push(form);
+                        }
+                    }
+                }
+            }
+            Party {
+                id,
+                name,
+                aliases,
+                people: entity.people.clone(),
+                origin: if k < given.len() {
+                    origin.to_string()
+                } else {
+                    "detected".to_string()
+                },
+            }
+        })
+        .collect();
+    let mut side_slots = [None, None];
+    for (k, &e) in sides.iter().enumerate().take(2) {
+        side_slots[k] = Some(e);
+    }
+    Parties {
+        parties,
+        notes,
+        entities: reg.entities,
+        sides: side_slots,
+        facts,
+    }
+}
+
+fn title_case(title: &str) -> String {
+    title
+        .split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// "according to X": the cue tokens and the mention after "to" (skipping determiners).
+fn according(src: &str, toks: &[Token], ments: &[Ment]) -> Option<According> {
+    let k = toks
+        .iter()
+        .position(|t| t.text(src).eq_ignore_ascii_case("according"))?;
+    if !toks.get(k + 1)?.text(src).eq_ignore_ascii_case("to") {
+        return None;
+    }
+    let mut s = k + 2;
+    while toks
+        .get(s)
+        .is_some_and(|t| t.is_word() && LEXICON.is(t.text(src), lexicon::class::DET))
+    {
+        s += 1;
+    }
+    let mention = ments.iter().position(|m| m.first == s && m.agentive);
+    Some(According {
+        cue: (k, k + 2),
+        mention,
+    })
+}

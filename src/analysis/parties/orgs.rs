@@ -1,0 +1,163 @@
+//! Organisations that are not in the gazetteer (a company, a union), found from how the text
+//! uses them.
+//!
+//! Rules: a candidate is a run of capitalised words that are not common words, gazetteer
+//! forms, titles or known people's names. It becomes an organisation when it is the subject of
+//! a verb ("Acme has announced", "Acme sues", "Acme's representatives have not commented") or
+//! the object of "according to", and when it also appears capitalised somewhere other than at the
+//! start of a sentence (a capitalised common word opening a sentence is not a name).
+//! An all-capitals word is the same organisation as a longer run whose initials it spells
+//! ("GTU" = "Grand Textile Union"). "the union, Acme Workers" and "Acme Workers, the union"
+//! make "the union" an alias.
+
+use super::frames::{Left, left_context, verb_after};
+use super::lexicon::{LEXICON, class};
+use super::tokens::{Kind, Token};
+use std::collections::HashMap;
+
+/// What one document says about capitalised runs.
+#[derive(Debug, Default)]
+pub struct Runs {
+    /// Run text → (times used as a subject, times seen not sentence-initially).
+    pub stats: HashMap<String, (usize, usize)>,
+    /// Initials of multi-word runs → the run.
+    pub initials: HashMap<String, String>,
+    /// Generic alias ("the union") → run.
+    pub generic: Vec<(String, String)>,
+}
+
+/// Capitalised runs of one sentence: `[first, last)`.
+fn runs(src: &str, toks: &[Token], taken: &[bool]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let starts = t.capitalised(src) && !taken[i] && !LEXICON.known(t.text(src));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < toks.len()
+            && toks[j].capitalised(src)
+            && !taken[j]
+            && !LEXICON.is(
+                toks[j].text(src),
+                class::PREP
+                    | class::DET
+                    | class::COORD
+                    | class::AUX
+                    | class::VERB
+                    | class::CALENDAR,
+            )
+            && j - i < 5
+        {
+            j += 1;
+        }
+        out.push((i, j));
+        i = j;
+    }
+    out
+}
+
+impl Runs {
+    /// Records the runs of one sentence.
+    pub fn add(&mut self, src: &str, toks: &[Token], taken: &[bool]) {
+        for (a, b) in runs(src, toks, taken) {
+            let text = src[toks[a].start..toks[b - 1].end].to_string();
+            let entry = self.stats.entry(text.clone()).or_default();
+            if a > 0 {
+                entry.1 += 1;
+            }
+            let subject = match left_context(src, toks, a) {
+                Left::Reject => {
+                    a >= 2
+                        && toks[a - 1].text(src).eq_ignore_ascii_case("to")
+                        && toks[a - 2].text(src).eq_ignore_ascii_case("according")
+                }
+                _ => {
+                    let mut e = b;
+                    if toks.get(e).is_some_and(|t| t.kind == Kind::Possessive) {
+                        e += 1;
+                        while toks.get(e).is_some_and(|t| t.is_word())
+                            && !LEXICON.is(toks[e].text(src), class::AGENT)
+                            && e < b + 4
+                        {
+                            e += 1;
+                        }
+                        if toks
+                            .get(e)
+                            .is_some_and(|t| LEXICON.is(t.text(src), class::AGENT))
+                        {
+                            e += 1;
+                        } else {
+                            e = usize::MAX;
+                        }
+                    }
+                    e != usize::MAX && verb_after(src, toks, e, true).is_some()
+                }
+            };
+            if subject {
+                entry.0 += 1;
+            }
+            if b - a >= 2 {
+                let initials: String = toks[a..b]
+                    .iter()
+                    .filter_map(|t| t.text(src).chars().next())
+                    .filter(|c| c.is_uppercase())
+                    .collect();
+                if initials.chars().count() >= 2 {
+                    self.initials.entry(initials).or_insert(text.clone());
+                }
+            }
+            // "the union, Acme" / "Acme, the union"
+            if a >= 3
+                && toks[a - 1].is_punct(src, ',')
+                && LEXICON.is(toks[a - 2].text(src), class::GENERIC_ORG)
+                && toks[a - 3].text(src).eq_ignore_ascii_case("the")
+            {
+                let generic = format!("the {}", toks[a - 2].text(src).to_lowercase());
+                self.generic.push((generic, text.clone()));
+            }
+            if toks.get(b).is_some_and(|t| t.is_punct(src, ','))
+                && toks
+                    .get(b + 1)
+                    .is_some_and(|t| t.text(src).eq_ignore_ascii_case("the"))
+                && toks
+                    .get(b + 2)
+                    .is_some_and(|t| LEXICON.is(t.text(src), class::GENERIC_ORG))
+            {
+                let generic = format!("the {}", toks[b + 2].text(src).to_lowercase());
+                self.generic.push((generic, text.clone()));
+            }
+        }
+    }
+
+    /// The organisations: run text → canonical name (acronyms point at their long form).
+    pub fn organisations(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut names: Vec<&String> = self.stats.keys().collect();
+        names.sort();
+        for run in names {
+            let (subject, inner) = self.stats[run];
+            let long = self.initials.get(run.as_str());
+            let is_acronym =
+                long.is_some() && run.chars().all(|c| c.is_uppercase()) && run.chars().count() >= 2;
+            if is_acronym {
+                let long = long.cloned().unwrap_or_default();
+                let long_subject = self.stats.get(&long).map_or(0, |s| s.0);
+                if subject + long_subject > 0 {
+                    out.push((run.clone(), long.clone()));
+                    out.push((long.clone(), long));
+                }
+                continue;
+            }
+            if subject > 0 && inner > 0 {
+                out.push((run.clone(), run.clone()));
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+}

@@ -1,0 +1,347 @@
+//! People tied to a side by the text itself, from titles and appositions.
+//!
+//! Rules (a "country word" is a gazetteer name, demonym, capital or seat; TITLE comes from
+//! `assets/titles.txt`; a Name is 1–4 capitalised words that are not common words, not
+//! gazetteer forms and not titles, with particles such as "da" and hyphens inside, an
+//! honorific such as "Mr." in front and a trailing "MP" dropped):
+//!
+//! * `COUNTRY TITLE Name` — "Ruritanian President Karl Brun", "Freedonia's foreign minister Ada Vex";
+//! * `TITLE of COUNTRY Name` — "the President of Freedonia Mr. Ola Sand";
+//! * `TITLE Name of COUNTRY` — "Prime Minister Vex of Freedonia";
+//! * `COUNTRY TITLE to/in PLACE[,] Name` — the country before the title wins over the host after it;
+//! * `Name, [the] [COUNTRY] TITLE [of COUNTRY]` — "Brun, the Sylvanian leader", "Ola Sand, Minister for Trade of Freedonia";
+//! * `TITLE Name` with no country — an untied person, who may become a side of their own.
+//!
+//! The person's name words then resolve to the same person anywhere ("President Brun",
+//! "Mr Brun", "Brun"). A comma before a name is accepted only when a country ties it,
+//! so a list of titles is not read as an apposition.
+
+use super::lexicon::{LEXICON, class};
+use super::tokens::{Kind, Token};
+
+/// A person found in one sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Full name as written ("Luiz Inácio Lula da Silva").
+    pub name: String,
+    /// Name words usable alone ("Lula", "Silva").
+    pub words: Vec<String>,
+    pub title: Option<String>,
+    /// Gazetteer entry of the tying country.
+    pub tie: Option<usize>,
+}
+
+/// A gazetteer hit mapped onto tokens `[first, last)`.
+#[derive(Debug, Clone, Copy)]
+pub struct TokHit {
+    pub first: usize,
+    pub last: usize,
+    pub entry: usize,
+    pub country_like: bool,
+}
+
+fn word<'a>(src: &'a str, toks: &[Token], i: usize) -> Option<&'a str> {
+    toks.get(i).filter(|t| t.is_word()).map(|t| t.text(src))
+}
+
+fn is_name_word(src: &str, toks: &[Token], i: usize, taken: &[bool]) -> bool {
+    let Some(t) = toks.get(i) else { return false };
+    if !t.is_word() || taken[i] || !t.capitalised(src) {
+        return false;
+    }
+    let w = t.text(src);
+    !LEXICON.known(w)
+}
+
+fn glued_hyphen(src: &str, toks: &[Token], i: usize) -> bool {
+    // toks[i] is '-' glued to words on both sides
+    match (toks.get(i.wrapping_sub(1)), toks.get(i), toks.get(i + 1)) {
+        (Some(a), Some(h), Some(b)) => {
+            h.is_punct(src, '-') && a.end == h.start && h.end == b.start && b.is_word()
+        }
+        _ => false,
+    }
+}
+
+/// A name starting at token `i` (after an optional honorific): `[first, last)`.
+pub fn name_forward(
+    src: &str,
+    toks: &[Token],
+    mut i: usize,
+    taken: &[bool],
+) -> Option<(usize, usize)> {
+    if word(src, toks, i).is_some_and(|w| LEXICON.is(w, class::HONORIFIC)) {
+        i += 1;
+        if toks.get(i).is_some_and(|t| t.is_punct(src, '.')) {
+            i += 1;
+        }
+    }
+    let first = i;
+    let mut count = 0;
+    let mut j = i;
+    while count < 4 {
+        if is_name_word(src, toks, j, taken) {
+            j += 1;
+            count += 1;
+            while glued_hyphen(src, toks, j) {
+                j += 2;
+            }
+        } else if count > 0
+            && word(src, toks, j).is_some_and(|w| LEXICON.is(w, class::PARTICLE))
+            && is_name_word(src, toks, j + 1, taken)
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    if count == 0 {
+        return None;
+    }
+    // drop a trailing post-nominal such as "MP"
+    if count > 1 {
+        let t = &toks[j - 1];
+        let w = t.text(src);
+        if w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase()) {
+            j -= 1;
+        }
+    }
+    Some((first, j))
+}
+
+/// A name ending just before token `end` (exclusive), walking back.
+fn name_backward(src: &str, toks: &[Token], end: usize, taken: &[bool]) -> Option<(usize, usize)> {
+    let mut j = end;
+    // drop a trailing post-nominal such as "MP"
+    if j >= 2 {
+        let w = toks[j - 1].text(src);
+        if toks[j - 1].is_word()
+            && w.len() <= 3
+            && w.chars().all(|c| c.is_ascii_uppercase())
+            && is_name_word(src, toks, j - 2, taken)
+        {
+            j -= 1;
+        }
+    }
+    let last = j;
+    let mut count = 0;
+    while j > 0 && count < 5 {
+        if is_name_word(src, toks, j - 1, taken) {
+            j -= 1;
+            count += 1;
+            while j >= 2 && glued_hyphen(src, toks, j - 1) {
+                j -= 2;
+            }
+        } else if count > 0
+            && j >= 2
+            && word(src, toks, j - 1).is_some_and(|w| LEXICON.is(w, class::PARTICLE))
+            && is_name_word(src, toks, j - 2, taken)
+        {
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    (count > 0).then_some((j, last))
+}
+
+fn make(
+    src: &str,
+    toks: &[Token],
+    (first, last): (usize, usize),
+    title: Option<String>,
+    tie: Option<usize>,
+) -> Found {
+    let name = src[toks[first].start..toks[last - 1].end].to_string();
+    let mut words = Vec::new();
+    let mut k = first;
+    while k < last {
+        let t = &toks[k];
+        if t.is_word() && t.capitalised(src) && t.text(src).chars().count() >= 2 {
+            // a hyphenated word is one name word
+            let mut end = t.end;
+            let mut m = k + 1;
+            while m + 1 < last && glued_hyphen(src, toks, m) {
+                end = toks[m + 1].end;
+                m += 2;
+            }
+            words.push(src[t.start..end].to_string());
+            k = m;
+            continue;
+        }
+        k += 1;
+    }
+    Found {
+        name,
+        words,
+        title,
+        tie,
+    }
+}
+
+/// People introduced in one sentence. `titles` are token ranges of title matches;
+/// `hits` are gazetteer hits (country-like ones can tie a person).
+pub fn find(src: &str, toks: &[Token], titles: &[(usize, usize)], hits: &[TokHit]) -> Vec<Found> {
+    let mut taken = vec![false; toks.len()];
+    for h in hits {
+        for t in taken.iter_mut().take(h.last).skip(h.first) {
+            *t = true;
+        }
+    }
+    for &(a, b) in titles {
+        for t in taken.iter_mut().take(b).skip(a) {
+            *t = true;
+        }
+    }
+    let hit_ending = |end: usize| hits.iter().find(|h| h.last == end && h.country_like);
+    let hit_starting = |start: usize| hits.iter().find(|h| h.first == start);
+    let mut out = Vec::new();
+    for &(tf, tl) in titles {
+        let title = src[toks[tf].start..toks[tl - 1].end].to_string();
+        let mut tie = None;
+        let mut before = tf;
+        if tf > 0 && toks[tf - 1].kind == Kind::Possessive {
+            if let Some(h) = hit_ending(tf - 1) {
+                tie = Some(h.entry);
+                before = h.first;
+            }
+        } else if let Some(h) = hit_ending(tf) {
+            tie = Some(h.entry);
+            before = h.first;
+        }
+        let mut after = tl;
+        match word(src, toks, after).map(str::to_lowercase).as_deref() {
+            Some("of") => {
+                let mut k = after + 1;
+                if word(src, toks, k).is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+                    k += 1;
+                }
+                if let Some(h) = hit_starting(k).filter(|h| h.country_like) {
+                    tie.get_or_insert(h.entry);
+                    after = h.last;
+                }
+            }
+            Some("to" | "in" | "at") => {
+                let mut k = after + 1;
+                if word(src, toks, k).is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+                    k += 1;
+                }
+                if let Some(h) = hit_starting(k) {
+                    after = h.last;
+                }
+            }
+            _ => {}
+        }
+        let mut comma = false;
+        if toks.get(after).is_some_and(|t| t.is_punct(src, ',')) {
+            comma = true;
+            after += 1;
+        }
+        if let Some(span) = name_forward(src, toks, after, &taken) {
+            if comma && tie.is_none() {
+                continue;
+            }
+            let mut tie = tie;
+            if tie.is_none()
+                && word(src, toks, span.1).is_some_and(|w| w == "of")
+                && let Some(h) = hit_starting(span.1 + 1).filter(|h| h.country_like)
+            {
+                tie = Some(h.entry);
+            }
+            out.push(make(src, toks, span, Some(title), tie));
+            continue;
+        }
+        if tie.is_none() {
+            continue;
+        }
+        // apposition: "Name, [the] [COUNTRY] TITLE"
+        let mut k = before;
+        while k > 0 && word(src, toks, k - 1).is_some_and(|w| LEXICON.is(w, class::DET)) {
+            k -= 1;
+        }
+        if k > 0
+            && toks[k - 1].is_punct(src, ',')
+            && let Some(span) = name_backward(src, toks, k - 1, &taken)
+        {
+            out.push(make(src, toks, span, Some(title), tie));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn run(text: &str, country: &str, titles: &[&str]) -> Vec<Found> {
+        let toks = tokenize(text, 0, text.len());
+        let idx = |w: &str| toks.iter().position(|t| t.text(text) == w).unwrap();
+        let c = idx(country);
+        let hits = [TokHit {
+            first: c,
+            last: c + 1,
+            entry: 7,
+            country_like: true,
+        }];
+        let trs: Vec<(usize, usize)> = titles
+            .iter()
+            .map(|t| {
+                let words: Vec<&str> = t.split(' ').collect();
+                let a = idx(words[0]);
+                (a, a + words.len())
+            })
+            .collect();
+        find(text, &toks, &trs, &hits)
+    }
+
+    #[test]
+    fn demonym_title_name() {
+        let f = run(
+            "Sylvanian President Karl Brun said",
+            "Sylvanian",
+            &["President"],
+        );
+        assert_eq!(f[0].name, "Karl Brun");
+        assert_eq!(f[0].tie, Some(7));
+        assert_eq!(f[0].words, ["Karl", "Brun"]);
+    }
+
+    #[test]
+    fn apposition_after_name() {
+        let f = run("Brun, the Sylvanian leader, said", "Sylvanian", &["leader"]);
+        assert_eq!(f[0].name, "Brun");
+        assert_eq!(f[0].tie, Some(7));
+    }
+
+    #[test]
+    fn title_of_country_and_particles() {
+        let f = run(
+            "Mr. Ola da Sand, Minister for Trade of Freedonia, met",
+            "Freedonia",
+            &["Minister"],
+        );
+        assert!(
+            f.is_empty(),
+            "title 'Minister' alone is followed by 'for', no tie: {f:?}"
+        );
+        let f = run(
+            "Prime Minister Vex of Freedonia spoke",
+            "Freedonia",
+            &["Prime Minister"],
+        );
+        assert_eq!(f[0].name, "Vex");
+        assert_eq!(f[0].tie, Some(7));
+    }
+
+    #[test]
+    fn untied_title_name() {
+        let f = run(
+            "President Ola Sand and Sylvania",
+            "Sylvania",
+            &["President"],
+        );
+        assert_eq!(f[0].name, "Ola Sand");
+        assert_eq!(f[0].tie, None);
+    }
+}
