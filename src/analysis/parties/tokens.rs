@@ -3,7 +3,7 @@
 //! Rules: a word is a run of alphanumeric characters (so "U.S." is `U` `.` `S` `.` and
 //! "UK-India" is `UK` `-` `India`); an apostrophe followed by `s` and then a non-letter right
 //! after a word is a possessive token (`'s`, `’s`), as is a lone apostrophe after a word ending
-//! in `s` ("Hamas’ attacks"); straight and curly double quotes are quote tokens. Spans are byte
+//! in `s` ("the unions’ lawyers"); straight and curly double quotes are quote tokens. Spans are byte
 //! offsets into the whole input. Tokenizing is linear and never fails.
 
 /// What a token is.
