@@ -191,10 +191,11 @@ fn rules(src: &str, facts: &Facts, parties: &Parties, ctx: &Context) -> Decision
         let mut ok = true;
         while k < c {
             if let Some((mi, m)) = facts
-                .mentions
-                .iter()
-                .enumerate()
-                .find(|(_, m)| m.first == k)
+                .mention_at
+                .get(k)
+                .copied()
+                .flatten()
+                .map(|mi| (mi, &facts.mentions[mi]))
             {
                 match mention_side(facts, mi, parties) {
                     Resolved::Side(s) if side.is_none_or(|x| x == s) => side = Some(s),
@@ -259,10 +260,12 @@ fn rules(src: &str, facts: &Facts, parties: &Parties, ctx: &Context) -> Decision
             s += 1;
         }
         if let Some((mi, m)) = facts
-            .mentions
-            .iter()
-            .enumerate()
-            .find(|(_, m)| m.first == s && m.agentive)
+            .mention_at
+            .get(s)
+            .copied()
+            .flatten()
+            .map(|mi| (mi, &facts.mentions[mi]))
+            .filter(|(_, m)| m.agentive)
             && let Resolved::Side(side) = mention_side(facts, mi, parties)
         {
             let anaphoric = toks.first().is_some_and(|t| {

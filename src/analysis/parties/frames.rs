@@ -71,7 +71,7 @@ fn is_adverb(w: &str) -> bool {
 /// The context to the left of a subject starting at token `first`.
 pub fn left_context(src: &str, toks: &[Token], first: usize) -> Left {
     let mut k = first;
-    while k > 0 {
+    while k > 0 && k + 6 > first {
         let t = &toks[k - 1];
         let w = t.text(src);
         if t.is_word()
@@ -175,10 +175,12 @@ pub fn verb_after(
     let flags = LEXICON.flags(w);
     if flags & class::AUX != 0 {
         let mut k = e + 1;
-        while toks.get(k).is_some_and(|t| {
-            t.is_word()
-                && (LEXICON.is(t.text(src), class::AUX | class::NEG) || is_adverb(t.text(src)))
-        }) {
+        while k < e + 8
+            && toks.get(k).is_some_and(|t| {
+                t.is_word()
+                    && (LEXICON.is(t.text(src), class::AUX | class::NEG) || is_adverb(t.text(src)))
+            })
+        {
             k += 1;
         }
         if let Some(h) = toks.get(k).filter(|t| t.is_word()) {
@@ -212,8 +214,19 @@ pub fn verb_after(
     None
 }
 
-fn mention_starting(ments: &[Ment], tok: usize) -> Option<usize> {
-    ments.iter().position(|m| m.first == tok)
+/// Index of the mention starting at each token (one past the end included).
+pub fn mention_index(ments: &[Ment], n: usize) -> Vec<Option<usize>> {
+    let mut at = vec![None; n + 1];
+    for (k, m) in ments.iter().enumerate() {
+        if m.first <= n && at[m.first].is_none() {
+            at[m.first] = Some(k);
+        }
+    }
+    at
+}
+
+fn mention_starting(at: &[Option<usize>], tok: usize) -> Option<usize> {
+    at.get(tok).copied().flatten()
 }
 
 fn can_lead(m: &Ment) -> bool {
@@ -226,6 +239,7 @@ fn subject_np(
     src: &str,
     toks: &[Token],
     ments: &[Ment],
+    at: &[Option<usize>],
     i: usize,
 ) -> Option<(Vec<usize>, usize, bool)> {
     let mut members = vec![i];
@@ -239,7 +253,7 @@ fn subject_np(
             while let Some(n) = toks.get(k) {
                 if n.is_word()
                     && LEXICON.is(n.text(src), class::COORD)
-                    && let Some(j) = mention_starting(ments, k + 1)
+                    && let Some(j) = mention_starting(at, k + 1)
                 {
                     extra.push(j);
                     k = ments[j].last;
@@ -287,7 +301,9 @@ fn subject_np(
             {
                 k += 1;
             }
-            if let Some(j) = mention_starting(ments, k).filter(|&j| can_lead(&ments[j])) {
+            if let Some(j) =
+                mention_starting(at, k).filter(|&j| can_lead(&ments[j]) && members.len() < 6)
+            {
                 members.push(j);
                 e = ments[j].last;
                 continue;
@@ -370,6 +386,14 @@ fn subject_np(
 /// Frames of one sentence. `inside` tells which tokens are inside a quotation.
 pub fn find(src: &str, toks: &[Token], ments: &[Ment], inside: &[bool]) -> Vec<Frame> {
     let mut frames = Vec::new();
+    let at = mention_index(ments, toks.len());
+    let mut quote_before = Vec::with_capacity(toks.len() + 1);
+    let mut seen = false;
+    for t in toks {
+        quote_before.push(seen);
+        seen |= t.kind == Kind::Quote;
+    }
+    quote_before.push(seen);
     let mut consumed = vec![false; ments.len()];
     for i in 0..ments.len() {
         if consumed[i] || !can_lead(&ments[i]) {
@@ -380,7 +404,7 @@ pub fn find(src: &str, toks: &[Token], ments: &[Ment], inside: &[bool]) -> Vec<F
         if left == Left::Reject {
             continue;
         }
-        let Some((members, e, strong)) = subject_np(src, toks, ments, i) else {
+        let Some((members, e, strong)) = subject_np(src, toks, ments, &at, i) else {
             continue;
         };
         let Some((mut verb, mut vc)) = verb_after(src, toks, e, strong) else {
@@ -392,7 +416,7 @@ pub fn find(src: &str, toks: &[Token], ments: &[Ment], inside: &[bool]) -> Vec<F
         if matches!(vc, VerbClass::Logistic | VerbClass::Copula) {
             // "spoke with Vex … and expressed concern"
             let mut k = verb + 1;
-            while k < toks.len() {
+            while k < toks.len().min(verb + 40) {
                 let t = &toks[k];
                 if t.is_punct(src, ';') || t.kind == Kind::Quote {
                     break;
@@ -419,9 +443,7 @@ pub fn find(src: &str, toks: &[Token], ments: &[Ment], inside: &[bool]) -> Vec<F
             }
         }
         let quoted = inside.get(first).copied().unwrap_or(false);
-        let post = toks[..first].iter().any(|t| t.kind == Kind::Quote)
-            && vc == VerbClass::Report
-            && !quoted;
+        let post = quote_before[first] && vc == VerbClass::Report && !quoted;
         frames.push(Frame {
             members,
             first,
@@ -451,10 +473,11 @@ pub fn find(src: &str, toks: &[Token], ments: &[Ment], inside: &[bool]) -> Vec<F
         {
             s += 1;
         }
-        if let Some(j) = mention_starting(ments, s).filter(|&j| ments[j].agentive) {
-            if frames.iter().any(|f| f.members.contains(&j)) {
+        if let Some(j) = mention_starting(&at, s).filter(|&j| ments[j].agentive) {
+            if consumed[j] {
                 continue;
             }
+            consumed[j] = true;
             frames.push(Frame {
                 members: vec![j],
                 first: ments[j].first,

@@ -53,8 +53,29 @@ pub fn build(
     office: &mut dyn FnMut(&str) -> usize,
 ) -> Vec<Ment> {
     let mut out: Vec<Ment> = Vec::new();
-    let hit_at = |i: usize| hits.iter().find(|h| h.first == i);
-    let title_at = |i: usize| titles.iter().find(|t| t.0 == i).copied();
+    let n = toks.len();
+    let mut hit_start = vec![None; n + 1];
+    let mut hit_end = vec![false; n + 1];
+    for (k, h) in hits.iter().enumerate() {
+        if h.first < n && hit_start[h.first].is_none() {
+            hit_start[h.first] = Some(k);
+        }
+        if h.last <= n {
+            hit_end[h.last] = true;
+        }
+    }
+    let mut title_start = vec![None; n + 1];
+    let mut title_end = vec![None; n + 1];
+    for &t in titles {
+        if t.0 < n && title_start[t.0].is_none() {
+            title_start[t.0] = Some(t);
+        }
+        if t.1 <= n && title_end[t.1].is_none() {
+            title_end[t.1] = Some(t);
+        }
+    }
+    let hit_at = |i: usize| hit_start.get(i).copied().flatten().map(|k| &hits[k]);
+    let title_at = |i: usize| title_start.get(i).copied().flatten();
     let push = |out: &mut Vec<Ment>, first: usize, last: usize, target: Target, agentive: bool| {
         out.push(Ment {
             start: toks[first].start,
@@ -76,7 +97,7 @@ pub fn build(
                 HitForm::Person => {
                     let mut first = h.first;
                     // title / honorific before the name
-                    if let Some(t) = titles.iter().find(|t| t.1 == first) {
+                    if let Some(t) = title_end.get(first).copied().flatten() {
                         first = t.0;
                     } else if first >= 2
                         && toks[first - 1].is_punct(src, '.')
@@ -93,7 +114,7 @@ pub fn build(
                         && !LEXICON.known(toks[first - 1].text(src))
                         && out.last().is_none_or(|m| m.last < first)
                         && hit_at(first - 1).is_none()
-                        && hits.iter().all(|x| x.last != first)
+                        && !hit_end.get(first).copied().unwrap_or(false)
                     {
                         first -= 1;
                     }

@@ -14,7 +14,8 @@
 //!    (3). The two best-scoring entities that can be sides (countries, organisations, people,
 //!    offices; never media or places) are the sides; ties go to the one mentioned more, then
 //!    the one seen first. With fewer than two sources, the most-mentioned entity fills in.
-//! 4. **Order.** A is the side that first appears as a source (else first mentioned).
+//! 4. **Order.** A is the side that first appears as a source in the body (headlines count
+//!    after the body, since they often lead with the reaction), else the first mentioned.
 //! 5. **Overrides.** `--party` / front-matter sides are fixed in the order given: a name that is
 //!    a gazetteer form takes that entity (with all its forms); otherwise it is a new entity
 //!    named by the text given, whose aliases are matched as written.
@@ -115,6 +116,8 @@ pub struct Facts {
     /// Per token: inside a quotation.
     pub inside: Vec<bool>,
     pub according: Option<According>,
+    /// The mention starting at each token.
+    pub mention_at: Vec<Option<usize>>,
     /// A quotation is open when the sentence starts / ends (it runs over sentences).
     pub open_at_start: bool,
     pub open_at_end: bool,
@@ -253,7 +256,6 @@ pub fn find(
     given: &[PartySpec],
     origin: &str,
 ) -> Parties {
-    let _ = roles;
     let mut reg = Registry::default();
     // 1. tokens, gazetteer and title hits
     let mut raws = Vec::with_capacity(sentences.len());
@@ -453,12 +455,14 @@ pub fn find(
         let inside = quote_flags(text, &toks, &mut open_quote);
         let frames = frames::find(text, &toks, &ments, &inside);
         let according = according(text, &toks, &ments);
+        let mention_at = frames::mention_index(&ments, toks.len());
         facts.push(Facts {
             tokens: toks,
             mentions: ments,
             frames,
             inside,
             according,
+            mention_at,
             open_at_start,
             open_at_end: open_quote,
         });
@@ -510,10 +514,14 @@ pub fn find(
                 first_seen[e] = first_seen[e].min(si * 100_000 + mi);
             }
         }
+        // the order of the sides follows the body; headlines come after it
+        let body = roles.get(si).is_none_or(|r| *r == Role::Body);
+        let order = if body { si } else { si + 50_000 };
         let mut credit = |mi: usize, w: usize, pos: usize| {
             if let Target::Entity(e) = f.mentions[mi].target {
                 score[e] += w;
                 if w > 0 {
+                    let si = order;
                     first_source[e] = first_source[e].min(si * 100_000 + pos);
                 }
             }

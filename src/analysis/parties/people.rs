@@ -193,8 +193,19 @@ pub fn find(src: &str, toks: &[Token], titles: &[(usize, usize)], hits: &[TokHit
             *t = true;
         }
     }
-    let hit_ending = |end: usize| hits.iter().find(|h| h.last == end && h.country_like);
-    let hit_starting = |start: usize| hits.iter().find(|h| h.first == start);
+    let n = toks.len();
+    let mut starting = vec![None; n + 1];
+    let mut ending = vec![None; n + 1];
+    for (k, h) in hits.iter().enumerate() {
+        if h.first < n && starting[h.first].is_none() {
+            starting[h.first] = Some(k);
+        }
+        if h.last <= n && h.country_like && ending[h.last].is_none() {
+            ending[h.last] = Some(k);
+        }
+    }
+    let hit_ending = |end: usize| ending.get(end).copied().flatten().map(|k| &hits[k]);
+    let hit_starting = |start: usize| starting.get(start).copied().flatten().map(|k| &hits[k]);
     let mut out = Vec::new();
     for &(tf, tl) in titles {
         let title = src[toks[tf].start..toks[tl - 1].end].to_string();
