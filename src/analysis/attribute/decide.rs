@@ -127,7 +127,7 @@ fn from_frame(fr: &Frame, side: Side, rule: &'static str) -> Decision {
     Decision {
         side,
         rule,
-        speaker: Some((fr.first, fr.last.max(fr.first + 1))),
+        speaker: Some((fr.first, fr.speaker_end.max(fr.first + 1))),
         cue: Some((fr.verb, fr.verb + 1)),
         speech: fr.class == VerbClass::Report,
         explicit: true,

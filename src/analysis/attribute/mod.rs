@@ -83,11 +83,11 @@ pub fn attribute(
         };
         ctx.enter(span.paragraph);
         let d = decide::decide(text, facts, role, parties, &mut ctx);
-        // a scope set by "This was reported by X" reaches back one sentence
+        // a scope set by "This was reported by X" reaches back one sentence (even across a
+        // paragraph break: readouts often end a paragraph with it)
         if let Some(side) = d.sets_scope
             && let Some(prev) = decisions.last_mut()
             && i > 0
-            && sentences[i - 1].paragraph == span.paragraph
             && prev.open_to_scope(side)
         {
             prev.side = side;

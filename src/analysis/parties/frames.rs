@@ -46,6 +46,8 @@ pub struct Frame {
     /// Subject tokens `[first, last)`.
     pub first: usize,
     pub last: usize,
+    /// End of the speaker's own words (without an apposition or a trailing phrase).
+    pub speaker_end: usize,
     /// The cue: the verb token.
     pub verb: usize,
     pub class: VerbClass,
@@ -108,6 +110,19 @@ pub fn left_context(src: &str, toks: &[Token], first: usize) -> Left {
         return Left::Sub;
     }
     if flags & class::COORD != 0 {
+        // "talks between the company and the union": a preposition governs both conjuncts
+        for j in (k.saturating_sub(7)..k - 1).rev() {
+            let t = &toks[j];
+            if !t.is_word()
+                || LEXICON.verb(t.text(src)).is_some()
+                || LEXICON.is(t.text(src), class::AUX | class::SUBORD)
+            {
+                break;
+            }
+            if LEXICON.is(t.text(src), class::PREP) {
+                return Left::Reject;
+            }
+        }
         return Left::Main;
     }
     if flags & class::PREP != 0 {
@@ -383,6 +398,24 @@ fn subject_np(
     Some((members, e, strong))
 }
 
+/// End of "Acme's representatives": the agent words after a possessive.
+fn agent_end(src: &str, toks: &[Token], members: &[usize], ments: &[Ment]) -> usize {
+    let Some(&m) = members.last() else { return 0 };
+    let mut k = ments[m].last;
+    if toks.get(k).is_some_and(|t| t.kind == Kind::Possessive) {
+        k += 1;
+        let limit = k + 4;
+        while k < limit && toks.get(k).is_some_and(|t| t.is_word()) {
+            let agent = LEXICON.is(toks[k].text(src), class::AGENT);
+            k += 1;
+            if agent {
+                return k;
+            }
+        }
+    }
+    0
+}
+
 /// Frames of one sentence. `inside` tells which tokens are inside a quotation.
 pub fn find(src: &str, toks: &[Token], ments: &[Ment], inside: &[bool]) -> Vec<Frame> {
     let mut frames = Vec::new();
@@ -402,11 +435,45 @@ pub fn find(src: &str, toks: &[Token], ments: &[Ment], inside: &[bool]) -> Vec<F
         let first = ments[i].first;
         let left = left_context(src, toks, first);
         if left == Left::Reject {
+            // the conjuncts of a rejected mention are not subjects either
+            let mut e = ments[i].last;
+            let mut n = 0;
+            while n < 6
+                && toks
+                    .get(e)
+                    .is_some_and(|t| t.is_word() && LEXICON.is(t.text(src), class::COORD))
+            {
+                let mut k = e + 1;
+                while toks
+                    .get(k)
+                    .is_some_and(|t| t.is_word() && LEXICON.is(t.text(src), class::DET))
+                {
+                    k += 1;
+                }
+                let Some(j) = mention_starting(&at, k) else {
+                    break;
+                };
+                consumed[j] = true;
+                e = ments[j].last;
+                n += 1;
+            }
             continue;
         }
         let Some((members, e, strong)) = subject_np(src, toks, ments, &at, i) else {
             continue;
         };
+        // "Sylvanian citizens fear": the mention only modifies the noun that is the subject
+        if e == ments[i].last
+            && toks.get(e).is_some_and(|t| {
+                t.is_word()
+                    && !t.capitalised(src)
+                    && LEXICON.flags(t.text(src)) == 0
+                    && LEXICON.verb(t.text(src)).is_none()
+            })
+            && verb_after(src, toks, e + 1, false).is_some()
+        {
+            continue;
+        }
         let Some((mut verb, mut vc)) = verb_after(src, toks, e, strong) else {
             continue;
         };
@@ -444,10 +511,17 @@ pub fn find(src: &str, toks: &[Token], ments: &[Ment], inside: &[bool]) -> Vec<F
         }
         let quoted = inside.get(first).copied().unwrap_or(false);
         let post = quote_before[first] && vc == VerbClass::Report && !quoted;
+        let speaker_end = members
+            .iter()
+            .map(|&m| ments[m].last)
+            .max()
+            .unwrap_or(e)
+            .max(agent_end(src, toks, &members, ments));
         frames.push(Frame {
             members,
             first,
             last: e,
+            speaker_end,
             verb,
             class: vc,
             main: left == Left::Main,
@@ -473,7 +547,14 @@ pub fn find(src: &str, toks: &[Token], ments: &[Ment], inside: &[bool]) -> Vec<F
         {
             s += 1;
         }
-        if let Some(j) = mention_starting(&at, s).filter(|&j| ments[j].agentive) {
+        let finite = !t.text(src).ends_with("ing");
+        let closes = |j: usize| {
+            toks.get(ments[j].last)
+                .is_none_or(|n| !n.is_word() && !n.is_punct(src, '-'))
+        };
+        if let Some(j) =
+            mention_starting(&at, s).filter(|&j| finite && ments[j].agentive && closes(j))
+        {
             if consumed[j] {
                 continue;
             }
@@ -482,6 +563,7 @@ pub fn find(src: &str, toks: &[Token], ments: &[Ment], inside: &[bool]) -> Vec<F
                 members: vec![j],
                 first: ments[j].first,
                 last: ments[j].last,
+                speaker_end: ments[j].last,
                 verb: k,
                 class: VerbClass::Report,
                 main: true,

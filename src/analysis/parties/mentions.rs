@@ -134,9 +134,24 @@ pub fn build(
                             last = p.last;
                         }
                     } else {
+                        // capitalised words before an agent head: "Freedonian Trade Ministry"
                         let mut k = last;
                         while k < toks.len()
-                            && k < last + 3
+                            && k < last + 2
+                            && toks[k].capitalised(src)
+                            && !LEXICON.is(toks[k].text(src), class::AGENT)
+                            && hit_at(k).is_none()
+                        {
+                            k += 1;
+                        }
+                        if !toks
+                            .get(k)
+                            .is_some_and(|t| t.is_word() && LEXICON.is(t.text(src), class::AGENT))
+                        {
+                            k = last;
+                        }
+                        while k < toks.len()
+                            && k < last + 5
                             && toks[k].is_word()
                             && LEXICON.is(toks[k].text(src), class::AGENT)
                         {

@@ -284,8 +284,16 @@ pub fn find(
         .collect();
     let mut found_people: Vec<people::Found> = Vec::new();
     let mut runs = orgs::Runs::default();
-    for raw in &raws {
-        let hits: Vec<people::TokHit> = raw
+    let given_automaton = (!extra.is_empty())
+        .then(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(extra.iter().map(|x| x.0.as_str()))
+                .ok()
+        })
+        .flatten();
+    for (s, raw) in sentences.iter().zip(&raws) {
+        let mut hits: Vec<people::TokHit> = raw
             .gaz
             .iter()
             .filter_map(|h| {
@@ -294,11 +302,30 @@ pub fn find(
                 Some(people::TokHit {
                     first,
                     last,
-                    entry: h.entry,
+                    entry: reg.entry(h.entry),
                     country_like: matches!(kind, EntryKind::Country | EntryKind::Org),
                 })
             })
             .collect();
+        if let Some(ac) = &given_automaton {
+            let hay = &text[s.start..s.end];
+            for m in ac.find_iter(hay) {
+                if !whole_word(hay, m.start(), m.end()) {
+                    continue;
+                }
+                if let Some((first, last)) =
+                    token_range(&raw.tokens, s.start + m.start(), s.start + m.end())
+                {
+                    hits.push(people::TokHit {
+                        first,
+                        last,
+                        entry: extra[m.pattern().as_usize()].1,
+                        country_like: true,
+                    });
+                }
+            }
+            hits.sort_by_key(|h| h.first);
+        }
         let found = people::find(text, &raw.tokens, &raw.titles, &hits);
         let mut taken = vec![false; raw.tokens.len()];
         for h in &hits {
@@ -316,7 +343,7 @@ pub fn find(
     found_people.sort_by_key(|p| p.tie.is_none());
     for p in &found_people {
         let entity = match p.tie {
-            Some(entry) => Some(reg.entry(entry)),
+            Some(e) => Some(e),
             None => p
                 .words
                 .iter()

@@ -64,6 +64,10 @@ impl Runs {
     /// Records the runs of one sentence.
     pub fn add(&mut self, src: &str, toks: &[Token], taken: &[bool]) {
         for (a, b) in runs(src, toks, taken) {
+            // "Freedonian Foreign Ministry": an institution of a side, not an organisation
+            if a > 0 && taken[a - 1] && toks[a - 1].is_word() {
+                continue;
+            }
             let text = src[toks[a].start..toks[b - 1].end].to_string();
             let entry = self.stats.entry(text.clone()).or_default();
             if a > 0 {

@@ -27,11 +27,12 @@ pub struct Found {
     /// Name words usable alone ("Lula", "Silva").
     pub words: Vec<String>,
     pub title: Option<String>,
-    /// Gazetteer entry of the tying country.
+    /// Entity of the tying country (or organisation).
     pub tie: Option<usize>,
 }
 
-/// A gazetteer hit mapped onto tokens `[first, last)`.
+/// A hit (gazetteer or user-given name) mapped onto tokens `[first, last)`; `entry` is the
+/// document entity it names.
 #[derive(Debug, Clone, Copy)]
 pub struct TokHit {
     pub first: usize,

@@ -1,0 +1,173 @@
+//! Attribution on invented articles: each construction of `analysis::attribute`, with traps.
+//! The parties are invented, so these tests also prove the code knows no names.
+
+use bilateral::input::{Document, PartySpec};
+use bilateral::model::{Analysis, Side};
+use bilateral::{Options, analyze};
+
+fn run(file: &str, parties: &[&str]) -> Analysis {
+    let path = format!("{}/tests/articles/{file}", env!("CARGO_MANIFEST_DIR"));
+    let doc = Document::load(std::path::Path::new(&path), 1 << 20).expect("test article loads");
+    let options = Options {
+        parties: parties
+            .iter()
+            .map(|p| PartySpec::parse(p).unwrap())
+            .collect(),
+        published: None,
+    };
+    analyze(&doc, &options)
+}
+
+/// The side of the sentence starting with `start`, as a party name, "both" or "neither".
+fn side_of(a: &Analysis, start: &str) -> String {
+    let s = a
+        .sentences
+        .iter()
+        .find(|s| s.text.starts_with(start))
+        .unwrap_or_else(|| panic!("no sentence starts with {start:?}"));
+    match s.side {
+        Side::A | Side::B => a.parties[s.side.party().unwrap().index()].name.clone(),
+        Side::Both => "both".into(),
+        Side::Neither => "neither".into(),
+    }
+}
+
+fn rule_of(a: &Analysis, start: &str) -> String {
+    a.sentences
+        .iter()
+        .find(|s| s.text.starts_with(start))
+        .map(|s| s.evidence.rule.clone())
+        .unwrap()
+}
+
+fn freedonia() -> Analysis {
+    run(
+        "freedonia_sylvania.txt",
+        &["Freedonia=Freedonian", "Sylvania=Sylvanian"],
+    )
+}
+
+#[test]
+fn people_are_tied_to_their_side_and_resolve_by_surname() {
+    let a = freedonia();
+    assert_eq!(a.parties[0].name, "Freedonia");
+    assert!(a.parties[0].people.iter().any(|p| p.name == "Karl Brun"));
+    assert!(a.parties[1].people.iter().any(|p| p.name == "Ola Vex"));
+    // "Brun:" in a headline is Freedonia's
+    assert_eq!(side_of(&a, "Brun:"), "Freedonia");
+    assert_eq!(rule_of(&a, "Brun:"), "headline-colon");
+}
+
+#[test]
+fn logistics_with_a_coordinated_statement_is_content() {
+    let a = freedonia();
+    assert_eq!(
+        side_of(&a, "Freedonian President Karl Brun spoke"),
+        "Freedonia"
+    );
+}
+
+#[test]
+fn institutions_and_according_to() {
+    let a = freedonia();
+    assert_eq!(
+        side_of(&a, "The Freedonian Foreign Ministry said"),
+        "Freedonia"
+    );
+    // the reporting side wins over the person inside
+    assert_eq!(side_of(&a, "According to the Sylvanian side"), "Sylvania");
+    assert_eq!(
+        rule_of(&a, "According to the Sylvanian side"),
+        "according-to"
+    );
+}
+
+#[test]
+fn fronted_phrase_and_apposition() {
+    let a = freedonia();
+    assert_eq!(side_of(&a, "Regarding the dam project"), "Sylvania");
+    assert_eq!(side_of(&a, "Sylvania, a founding member"), "Sylvania");
+}
+
+#[test]
+fn a_prepositional_mention_is_not_a_source() {
+    let a = freedonia();
+    assert_eq!(side_of(&a, "The call between President Brun"), "neither");
+    // citizens are not a side
+    assert_eq!(side_of(&a, "Many Sylvanian citizens"), "neither");
+}
+
+#[test]
+fn a_quotation_over_two_sentences_takes_its_speaker() {
+    let a = freedonia();
+    assert_eq!(side_of(&a, "\"We are ready to talk."), "Sylvania");
+    assert_eq!(side_of(&a, "We want the crossing open"), "Sylvania");
+    assert_eq!(rule_of(&a, "\"We are ready to talk."), "quote-continuation");
+}
+
+#[test]
+fn joint_statements_and_scope() {
+    let a = freedonia();
+    assert_eq!(side_of(&a, "The two leaders agreed"), "both");
+    assert_eq!(side_of(&a, "Freedonia and Sylvania agree"), "both");
+    // "This was reported by" makes the sentence before it the reporting side's
+    assert_eq!(side_of(&a, "This was reported by"), "Freedonia");
+    assert_eq!(side_of(&a, "Vex thanked his guest"), "Freedonia");
+    assert_eq!(rule_of(&a, "Vex thanked his guest"), "scope");
+    assert_eq!(side_of(&a, "Source:"), "neither");
+}
+
+#[test]
+fn evidence_names_speaker_cue_and_quote_kind() {
+    let a = freedonia();
+    let s = a
+        .sentences
+        .iter()
+        .find(|s| s.text.starts_with("The Freedonian Foreign Ministry"))
+        .unwrap();
+    let speaker = s.evidence.speaker.as_ref().unwrap();
+    assert_eq!(speaker.text, "Freedonian Foreign Ministry");
+    assert_eq!(
+        &s.text[speaker.start - s.start..speaker.end - s.start],
+        speaker.text
+    );
+    assert_eq!(s.evidence.cue.as_ref().unwrap().text, "said");
+    assert_eq!(s.evidence.quote, bilateral::model::QuoteKind::Mixed);
+}
+
+#[test]
+fn a_company_and_a_union_are_detected_from_the_text() {
+    let a = run("union_company.txt", &[]);
+    let names: Vec<&str> = a.parties.iter().map(|p| p.name.as_str()).collect();
+    assert!(names.contains(&"Acme Mills"), "{names:?}");
+    assert!(names.contains(&"Grand Textile Union"), "{names:?}");
+    let union = a
+        .parties
+        .iter()
+        .find(|p| p.name == "Grand Textile Union")
+        .unwrap();
+    assert!(
+        union.aliases.iter().any(|x| x == "GTU"),
+        "{:?}",
+        union.aliases
+    );
+    assert_eq!(side_of(&a, "Acme Mills sues"), "Acme Mills");
+    assert_eq!(side_of(&a, "Acme Mills has announced"), "Acme Mills");
+    assert_eq!(side_of(&a, "The GTU said"), "Grand Textile Union");
+    assert_eq!(side_of(&a, "According to Acme Mills"), "Acme Mills");
+    assert_eq!(side_of(&a, "While the union says"), "Grand Textile Union");
+    // the talks collapsing is narration; a third party is neither
+    assert_eq!(side_of(&a, "Workers at two Acme Mills"), "neither");
+    assert_eq!(side_of(&a, "Local shops said"), "neither");
+}
+
+#[test]
+fn party_overrides_fix_sides_and_order() {
+    let a = run(
+        "union_company.txt",
+        &["the union=GTU,Grand Textile Union", "Acme Mills"],
+    );
+    assert_eq!(a.parties[0].name, "the union");
+    assert_eq!(a.parties[1].name, "Acme Mills");
+    assert_eq!(side_of(&a, "The GTU said"), "the union");
+}
