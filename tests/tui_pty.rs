@@ -272,10 +272,9 @@ fn reader_in_a_pty() {
     );
 }
 
-/// Content that needs the attribution and timeline stages on main: the two side names,
+/// Content from the attribution and timeline stages: the two side names,
 /// the calls of Oct 16 and Dec 10, `]` moving along the timeline and `c` answering.
 #[test]
-#[ignore = "needs attribution + timeline on main (expected by 16:45); then remove this line"]
 fn seed_content_in_a_pty() {
     let json = std::process::Command::new(env!("CARGO_BIN_EXE_bilateral"))
         .arg("--json")
