@@ -171,3 +171,63 @@ fn party_overrides_fix_sides_and_order() {
     assert_eq!(a.parties[1].name, "Acme Mills");
     assert_eq!(side_of(&a, "The GTU said"), "the union");
 }
+
+fn given(file: &str) -> Analysis {
+    run(file, &["Freedonia=Freedonian", "Sylvania=Sylvanian"])
+}
+
+#[test]
+fn readout_title_naming_only_the_counterpart_makes_the_issuer_the_source() {
+    let a = given("readout_title.txt");
+    // the other side's act and words inside the issuer's readout are the issuer's
+    assert_eq!(side_of(&a, "Prime Minister Vex congratulated"), "Freedonia");
+    assert_eq!(rule_of(&a, "Prime Minister Vex congratulated"), "readout");
+    assert_eq!(side_of(&a, "Vex said"), "Freedonia");
+    // an agentless report in a readout is the issuer's
+    assert_eq!(side_of(&a, "It was noted"), "Freedonia");
+    // joint content and logistics keep their labels
+    assert_eq!(side_of(&a, "The two leaders discussed"), "both");
+    assert_eq!(side_of(&a, "Karl Brun and Ola Vex agreed"), "both");
+    assert_eq!(side_of(&a, "At Sylvania's request"), "neither");
+    assert_eq!(side_of(&a, "Telephone conversation"), "neither");
+}
+
+#[test]
+fn a_news_title_with_a_verb_is_not_a_readout() {
+    // the trap: "Brun holds call with …" names the counterpart after "with" too
+    let a = given("readout_news.txt");
+    assert_eq!(side_of(&a, "Vex said"), "Sylvania");
+    assert_eq!(side_of(&a, "It was noted"), "neither");
+}
+
+#[test]
+fn readout_marker_and_first_logistics_subject_give_the_issuer() {
+    let a = given("readout_marker.txt");
+    assert_eq!(side_of(&a, "Minister Lorn responded"), "Freedonia");
+    assert_eq!(side_of(&a, "The Ministers shared"), "both");
+    assert_eq!(side_of(&a, "The outline"), "neither");
+}
+
+#[test]
+fn an_exchange_of_views_is_joint_content_not_logistics() {
+    let a = given("readout_title.txt");
+    assert_eq!(side_of(&a, "The parties had a frank exchange"), "both");
+    // while "had a telephone conversation with" stays logistics
+    assert_eq!(rule_of(&a, "At Sylvania's request"), "logistics");
+}
+
+#[test]
+fn a_lone_leader_speaks_for_the_country_in_a_compound_with_the_counterpart() {
+    // no --party: the sides are detected; the leader is never tied to a country by a title
+    let a = run("lone_leader.txt", &[]);
+    let names: Vec<&str> = a.parties.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Norway", "Chile"]);
+    assert!(a.parties[0].aliases.iter().any(|x| x == "President Brun"));
+    // a passive inside a subordinate clause does not make "by X" the source, and "They"
+    // after a banner line still means the two leaders of the call
+    assert_eq!(side_of(&a, "They discussed"), "both");
+    // first names before a known surname are the same person, not an organisation
+    assert_eq!(side_of(&a, "Jon Brun and Ana Rojas agreed"), "both");
+    // the title names only the counterpart: a readout by the other side
+    assert_eq!(side_of(&a, "President Rojas said"), "Norway");
+}

@@ -167,9 +167,16 @@ pub fn decide(
                     .iter()
                     .any(|m| matches!(m.target, Target::Entity(e) if parties.side_of(e) == Some(p)))
             };
-            ctx.last_group =
-                (d.rule == "logistics" && mentions(PartyId::A) && mentions(PartyId::B))
-                    .then_some(Side::Both);
+            let any_entity = facts
+                .mentions
+                .iter()
+                .any(|m| matches!(m.target, Target::Entity(_)));
+            if d.rule == "logistics" && mentions(PartyId::A) && mentions(PartyId::B) {
+                ctx.last_group = Some(Side::Both);
+            } else if any_entity || d.rule != "no-source" {
+                // a line that names no one (a banner, a date) leaves "they" as it was
+                ctx.last_group = None;
+            }
         }
     }
     if let Some(side) = d.sets_scope {
@@ -250,6 +257,16 @@ fn rules(src: &str, facts: &Facts, parties: &Parties, ctx: &Context) -> Decision
         if LEXICON.verb(verb) != Some(VerbClass::Report)
             || !LEXICON.is(toks[k - 2].text(src), class::AUX)
         {
+            continue;
+        }
+        // only a passive of the main clause: "They discussed the plan agreed by Brun" is not
+        // reported by Brun
+        if facts.frames.iter().any(|f| {
+            f.main
+                && !f.quoted
+                && f.verb + 1 < k
+                && matches!(f.class, VerbClass::Report | VerbClass::Act)
+        }) {
             continue;
         }
         let mut s = k + 1;
@@ -375,6 +392,12 @@ fn rules(src: &str, facts: &Facts, parties: &Parties, ctx: &Context) -> Decision
     if let Some((side, _)) = ctx.scope {
         let mut d = Decision::neither("scope");
         d.side = side;
+        return d;
+    }
+    if agentless {
+        // no scope: the issuer of a readout may claim it (`readout`), else it stays neither
+        let mut d = Decision::neither("agentless-report");
+        d.speech = true;
         return d;
     }
     Decision::neither("no-source")

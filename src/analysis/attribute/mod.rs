@@ -42,6 +42,16 @@
 //! 11. **Quote continuation** (`quote-continuation`): a sentence inside a quotation that runs
 //!     over several sentences takes the speaker of the sentence that opens or closes it.
 //! 12. Otherwise `neither` (`no-source`): narration, background, third parties only.
+//! 13. **Readout** (`readout`, after all sentences are decided): when the text is an official
+//!     readout issued by one side (`readout`: a verbless title naming only the counterpart
+//!     — "Call with the Sylvanian President" —, a source line naming one side, or a readout
+//!     marker plus the subject of the first logistics sentence), the other side's content in
+//!     the body and agentless reports become the issuer's; joint content and logistics stay.
+//!
+//! A passive with "by X" decides only in the main clause ("They discussed the plan agreed by
+//! Brun" is the two leaders' discussion, not Brun's report). "They" keeps its referent over a
+//! line that names no one (a banner, a date). "had/held an exchange of views on X" with a joint
+//! subject is the joint discussion of a topic (`both`), not logistics.
 //!
 //! Evidence: the speaker mention and its span, the cue (verb, "according to", colon, "by")
 //! and its span, the quote kind (direct: the content is all inside quotation marks; mixed:
@@ -53,6 +63,7 @@
 
 mod decide;
 mod evidence;
+mod readout;
 
 use super::parties::Parties;
 use super::segment::Span;
@@ -96,6 +107,9 @@ pub fn attribute(
         decisions.push(d);
     }
     decide::quote_groups(sentences, parties, &mut decisions);
+    if let Some(issuer) = readout::issuer(text, sentences, roles, parties) {
+        readout::apply(issuer, roles, &mut decisions);
+    }
     decisions
         .into_iter()
         .zip(sentences)

@@ -18,7 +18,8 @@
 //! * **Verb group.** After adverbs ("also", "reportedly", any "-ly"), auxiliaries and negation,
 //!   the head verb is looked up in `assets/lexicon.txt`: report, act, logistic or copula. An
 //!   auxiliary with no verb after it is a copula, except "have/had" followed by an event noun
-//!   ("had a phone call"), which is logistic. "spoke/talked about" is reporting. For a strong
+//!   ("had a phone call"), which is logistic, and "have/had/held" followed by a discussion noun
+//!   ("had a frank exchange of views on…"), which is the joint discussion of a topic: reporting. "spoke/talked about" is reporting. For a strong
 //!   subject (a name, not a pronoun or a joint phrase), an unknown lower-case word ending in -s or
 //!   -ed right after it counts as an act ("Acme sues", "Freedonia erects").
 //! * **Coordinated content.** A logistic verb followed in the same clause by "and" + a reporting
@@ -155,7 +156,19 @@ fn event_follows(src: &str, toks: &[Token], from: usize) -> bool {
         .any(|t| t.is_word() && LEXICON.is(t.text(src), class::EVENT))
 }
 
+/// "an exchange of views" within a few words after `from`: a discussion of a topic.
+fn discussion_follows(src: &str, toks: &[Token], from: usize) -> bool {
+    toks.iter()
+        .skip(from)
+        .take(4)
+        .take_while(|t| t.is_word())
+        .any(|t| LEXICON.is(t.text(src), class::DISCUSSION))
+}
+
 fn adjust(src: &str, toks: &[Token], at: usize, vc: VerbClass) -> VerbClass {
+    if vc == VerbClass::Logistic && discussion_follows(src, toks, at + 1) {
+        return VerbClass::Report;
+    }
     if vc == VerbClass::Logistic {
         let w = lower(src, &toks[at]);
         if (w.starts_with("sp") || w.starts_with("talk"))
@@ -208,7 +221,9 @@ pub fn verb_after(
             }
         }
         let lw = w.to_lowercase();
-        let vc = if lw.starts_with("ha") && event_follows(src, toks, e + 1) {
+        let vc = if lw.starts_with("ha") && discussion_follows(src, toks, e + 1) {
+            VerbClass::Report
+        } else if lw.starts_with("ha") && event_follows(src, toks, e + 1) {
             VerbClass::Logistic
         } else {
             VerbClass::Copula

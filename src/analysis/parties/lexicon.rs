@@ -45,6 +45,7 @@ pub mod class {
     pub const NEG: u32 = 1 << 17;
     pub const VERB: u32 = 1 << 18;
     pub const CALENDAR: u32 = 1 << 19;
+    pub const DISCUSSION: u32 = 1 << 20;
     pub const PRONOUN: u32 = PRON_PERSON | PRON_GROUP | PRON_THING | PRON_FIRST;
 }
 
@@ -205,6 +206,7 @@ impl Lexicon {
                 "honorific" => class::HONORIFIC,
                 "particle" => class::PARTICLE,
                 "generic-org" => class::GENERIC_ORG,
+                "discussion" => class::DISCUSSION,
                 _ => 0,
             };
             *words.entry(line.to_lowercase()).or_default() |= flag;

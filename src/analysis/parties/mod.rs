@@ -16,6 +16,11 @@
 //!    the one seen first. With fewer than two sources, the most-mentioned entity fills in.
 //! 4. **Order.** A is the side that first appears as a source in the body (headlines count
 //!    after the body, since they often lead with the reaction), else the first mentioned.
+//!    A side that is a lone person or bare office facing a country side is renamed after its
+//!    home country when the text shows it (`home`: a hyphen compound with the counterpart,
+//!    or the one other country that acts); its mentions and people move to that country.
+//!    A capitalised run ending in a known person's surname ("Karl Brun" after "President
+//!    Brun") is that person, never an organisation.
 //! 5. **Overrides.** `--party` / front-matter sides are fixed in the order given: a name that is
 //!    a gazetteer form takes that entity (with all its forms); otherwise it is a new entity
 //!    named by the text given, whose aliases are matched as written.
@@ -28,6 +33,7 @@
 
 pub mod frames;
 pub mod gazetteer;
+mod home;
 pub mod lexicon;
 pub mod mentions;
 pub mod orgs;
@@ -395,6 +401,16 @@ pub fn find(
         if word_owner.contains_key(&run) || GAZETTEER.lookup(&run).is_some() {
             continue;
         }
+        // first names before a known surname: "Karl Brun had a call" is the person Brun
+        if let Some(&Some(person)) = run
+            .rsplit(' ')
+            .next()
+            .filter(|last| last.len() < run.len())
+            .and_then(|last| word_owner.get(last))
+        {
+            extra.push((run, person, HitForm::Person));
+            continue;
+        }
         let e = reg.keyed(&format!("org:{canonical}"), &canonical, EntityKind::Org);
         extra.push((run, e, HitForm::Name));
     }
@@ -592,6 +608,31 @@ pub fn find(
         let key = |e: usize| first_source[e].min(first_seen[e].saturating_add(usize::MAX / 2));
         if key(sides[1]) < key(sides[0]) {
             sides.swap(0, 1);
+        }
+    }
+    // 5b. a lone person or bare office facing a country speaks for its home country
+    if given_entities.is_empty() && sides.len() == 2 {
+        for k in 0..2 {
+            let (me, other) = (sides[k], sides[1 - k]);
+            let Some(home) = home::home_country(text, &facts, &reg.entities, me, other) else {
+                continue;
+            };
+            for f in &mut facts {
+                for m in &mut f.mentions {
+                    if m.target == Target::Entity(me) {
+                        m.target = Target::Entity(home);
+                    }
+                }
+            }
+            let mut people = std::mem::take(&mut reg.entities[me].people);
+            if people.is_empty() && reg.entities[me].kind == EntityKind::Person {
+                people.push(Person {
+                    name: reg.entities[me].name.clone(),
+                    title: None,
+                });
+            }
+            reg.entities[home].people.extend(people);
+            sides[k] = home;
         }
     }
     let mut notes = Vec::new();

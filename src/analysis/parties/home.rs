@@ -1,0 +1,88 @@
+//! The country a lone leader speaks for, when the text never ties them to one.
+//!
+//! A side that is a person or a bare office ("President Brun", "the Prime Minister") facing a
+//! country side is almost always the head of the other country in the story; naming the side
+//! after the person would make a third "side" of what is one. The rules, in order:
+//!
+//! 1. **Compound with the counterpart.** A country glued by a hyphen to the other side
+//!    ("Freedonia-Sylvania relationship", "Sylvania–Freedonia talks") is the home country.
+//! 2. **Sole acting country.** Otherwise, the one country (other than the counterpart) that is
+//!    the subject of a verb anywhere ("It was stressed that Freedonia will…").
+//!
+//! A candidate must be a country with no people of its own (a country with its own named
+//! leader is someone else), and the answer must be unique: two candidates tie nothing.
+//! The tie is never made when the sides were given by the user, or when the other side is not
+//! a country (two candidates, a union and a company).
+
+use super::tokens::Token;
+use super::{Entity, EntityKind, Facts, Target};
+use std::collections::BTreeMap;
+
+fn glued(src: &str, toks: &[Token], a: usize) -> bool {
+    match (toks.get(a), toks.get(a + 1), toks.get(a + 2)) {
+        (Some(x), Some(h), Some(y)) => {
+            let t = h.text(src);
+            (t == "-" || t == "–" || t == "‑") && x.end == h.start && h.end == y.start
+        }
+        _ => false,
+    }
+}
+
+/// The home country of side entity `me`, facing `other`.
+pub fn home_country(
+    src: &str,
+    facts: &[Facts],
+    entities: &[Entity],
+    me: usize,
+    other: usize,
+) -> Option<usize> {
+    if !matches!(entities[me].kind, EntityKind::Person | EntityKind::Office)
+        || entities[other].kind != EntityKind::Country
+    {
+        return None;
+    }
+    let candidate = |e: usize| {
+        e != other
+            && e != me
+            && entities[e].kind == EntityKind::Country
+            && entities[e].people.is_empty()
+    };
+    let mut compound: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut acting: BTreeMap<usize, usize> = BTreeMap::new();
+    for f in facts {
+        let entity = |m: usize| match f.mentions[m].target {
+            Target::Entity(e) => Some(e),
+            _ => None,
+        };
+        for (i, w) in f.mentions.windows(2).enumerate() {
+            let (x, y) = (&w[0], &w[1]);
+            if y.first == x.last + 1 && x.last > 0 && glued(src, &f.tokens, x.last - 1) {
+                let (Some(ex), Some(ey)) = (entity(i), entity(i + 1)) else {
+                    continue;
+                };
+                for (c, o) in [(ex, ey), (ey, ex)] {
+                    if o == other && candidate(c) {
+                        *compound.entry(c).or_default() += 1;
+                    }
+                }
+            }
+        }
+        for fr in f.frames.iter().filter(|fr| !fr.quoted) {
+            for &m in &fr.members {
+                if let Some(c) = entity(m).filter(|&c| candidate(c)) {
+                    *acting.entry(c).or_default() += 1;
+                }
+            }
+        }
+    }
+    let unique = |map: &BTreeMap<usize, usize>| {
+        (map.len() == 1)
+            .then(|| map.keys().next().copied())
+            .flatten()
+    };
+    if compound.is_empty() {
+        unique(&acting)
+    } else {
+        unique(&compound)
+    }
+}
