@@ -1,10 +1,19 @@
 //! The `bilateral` command line: arguments → load → analyse → one view.
 //!
 //! Exit codes: 0 success; 1 a failure that is not the input's fault (writing the output,
-//! the terminal); 2 bad input or bad usage. Errors are one line on stderr, never a backtrace.
+//! the terminal); 2 bad input or bad usage; 128 + N when the reader is ended by signal N
+//! (129 also when its terminal goes away); 101 an internal error (a panic: the terminal is
+//! restored and the message says where to report it). Errors are one line on stderr (usage
+//! errors add clap's usage hint), never a backtrace unless `RUST_BACKTRACE` asks for one.
+//!
+//! Every message printed here goes through [`escape_controls`]: error messages quote input
+//! (file names, `--party` values, front matter, JSON lines given to `bilateral dates`), and
+//! clap quotes bad arguments as given (it passes CR and C1 controls through), so no character
+//! of them may reach the terminal as a control.
 
 use bilateral::input::{DEFAULT_MAX_SIZE, Document, PartySpec};
 use bilateral::view;
+use bilateral::view::sanitize::escape_controls;
 use bilateral::{Options, analyze};
 use clap::{Parser, Subcommand};
 use std::io::{self, IsTerminal, Write};
@@ -65,20 +74,50 @@ fn parse_published(text: &str) -> Result<String, String> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    view::tui::panic::install_hook();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return usage_error(&err),
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Input(message)) => {
-            eprintln!("bilateral: {message}");
+            eprintln!("bilateral: {}", escape_controls(&message));
             ExitCode::from(2)
         }
         Err(Failure::Output(err)) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(Failure::Output(err)) => {
-            eprintln!("bilateral: cannot write the output: {err}");
+            let err = err.to_string();
+            eprintln!(
+                "bilateral: cannot write the output: {}",
+                escape_controls(&err)
+            );
+            ExitCode::from(1)
+        }
+        Err(Failure::Terminal(err)) => {
+            let err = err.to_string();
+            eprintln!("bilateral: the terminal failed: {}", escape_controls(&err));
             ExitCode::from(1)
         }
         Err(Failure::Signal(sig)) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(1)),
     }
+}
+
+/// `--help` and `--version` print as clap prints them (exit 0); a usage error is printed as
+/// plain text with every control made visible (exit 2).
+fn usage_error(err: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    ) {
+        let _ = err.print();
+        return ExitCode::SUCCESS;
+    }
+    // `Display` renders without styles; the text may quote arguments as given.
+    let text = err.to_string();
+    eprint!("{}", escape_controls(&text));
+    ExitCode::from(2)
 }
 
 enum Failure {
@@ -86,6 +125,8 @@ enum Failure {
     Input(String),
     /// Writing failed: exit 1.
     Output(io::Error),
+    /// The reader's terminal failed (setting it up, reading keys, drawing): exit 1.
+    Terminal(io::Error),
     /// The reader was ended by a signal: exit 128 + signal, like a shell would report.
     Signal(i32),
 }
@@ -131,7 +172,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let analysis = analyze(&doc, &options);
 
     if !cli.json && !cli.plain && io::stdout().is_terminal() {
-        return match view::tui::run(&analysis)? {
+        return match view::tui::run(&analysis).map_err(Failure::Terminal)? {
             view::tui::Exit::Quit => Ok(()),
             view::tui::Exit::Signal(sig) => Err(Failure::Signal(sig)),
         };

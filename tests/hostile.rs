@@ -185,9 +185,78 @@ fn error_messages_quote_input_safely() {
     assert_eq!(out.status.code(), Some(2));
     assert_no_terminal_controls("front matter error", &out.stderr[..out.stderr.len() - 1]);
 
+    // The toml crate quotes the offending line: raw C1, CR and DEL in it too.
+    let out = bilateral(
+        &["--plain", "-"],
+        "+++\ntitle = \"\u{9b}2J\r\u{7f}\" x\n+++\nBody.\n".as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_no_terminal_controls("front matter error", &out.stderr[..out.stderr.len() - 1]);
+
     let out = bilateral(&["dates"], b"{\"text\": \"\x1b[2J\", \"reference\": 12}\n");
     assert_eq!(out.status.code(), Some(2));
     assert_no_terminal_controls("dates error", &out.stderr[..out.stderr.len() - 1]);
+    let out = bilateral(
+        &["dates"],
+        "{\"text\": \"a\", \"\u{9b}2J\u{7f}\": \"\u{9b}\"} \u{9b}\u{1b}]0;x\u{7}\n".as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_no_terminal_controls("dates error", &out.stderr[..out.stderr.len() - 1]);
+}
+
+/// clap quotes a bad argument as given (CR, BEL and C1 included): the message is printed
+/// with every control made visible, exit 2; `--help` still works.
+#[test]
+fn usage_errors_quote_arguments_safely() {
+    for args in [
+        vec!["--width", "4\r0\u{9b}2J\u{7}\u{1b}]0;owned\u{7}"],
+        vec!["--bogus\u{9b}2J\r"],
+        vec!["--published", "\u{1b}[2J2023-01-01\u{85}"],
+        vec!["--party", "=\u{9b}31m"],
+        vec![
+            "--party",
+            "A",
+            "--party",
+            "B\u{9b}",
+            "--party",
+            "C\u{1b}[2J",
+            "-",
+        ],
+    ] {
+        let out = bilateral(&args, b"Freedonia spoke.\n");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(!stderr.trim().is_empty(), "{args:?}: no message");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert_no_terminal_controls(&format!("usage error {args:?}"), &out.stderr);
+        assert!(out.stdout.is_empty());
+    }
+    let out = bilateral(&["--width", "4\r0\u{9b}"], b"");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("4␍0\\u{9b}"),
+        "made visible, not dropped: {stderr}"
+    );
+    let out = bilateral(&["--help"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("--party"));
+}
+
+/// `bilateral sentences` prints exact strings, with DEL and C1 escaped in the JSON.
+#[test]
+fn sentences_output_carries_no_raw_control() {
+    for text in [HOSTILE.to_string(), binary_looking()] {
+        let out = bilateral(&["sentences"], text.as_bytes());
+        assert_eq!(out.status.code(), Some(0));
+        assert_no_terminal_controls("sentences", &out.stdout);
+        let list: Vec<String> = serde_json::from_slice(&out.stdout).expect("a JSON array");
+        let mut at = 0;
+        for sentence in &list {
+            let found = text[at..].find(sentence.as_str()).expect("an exact slice");
+            at += found + sentence.len();
+        }
+        assert!(list.concat().contains("\u{9b}"), "C1 kept in the strings");
+    }
 }
 
 #[test]

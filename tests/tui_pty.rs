@@ -1,6 +1,11 @@
 //! The real binary driven in a pseudo-terminal (portable-pty) with a vt100 screen parser:
-//! keys, resize, quit, terminal restore (alternate screen left, cooked mode back), NO_COLOR.
-//! No tmux, nothing to install: `cargo test` runs it.
+//! keys, resize, quit, terminal restore (alternate screen left, cooked mode back), NO_COLOR,
+//! signals (SIGTERM, SIGHUP, Ctrl-Z/fg), a hang-up (the terminal closed under the reader), a
+//! panic while drawing, hostile and degenerate articles. No tmux, nothing to install:
+//! `cargo test` runs it.
+//!
+//! Every [`Session`] kills and reaps its reader when dropped, so a failing or panicking test
+//! never leaves a reader running.
 
 #![cfg(unix)]
 
@@ -47,6 +52,7 @@ impl Session {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        cmd.env_remove("RUST_BACKTRACE");
         for (k, v) in envs {
             cmd.env(k, v);
         }
@@ -147,6 +153,11 @@ impl Session {
         })
     }
 
+    /// Every byte the reader wrote so far, as text.
+    fn raw_text(&self) -> String {
+        String::from_utf8_lossy(&self.raw.lock().unwrap()).into_owned()
+    }
+
     fn exit_code(&mut self) -> u32 {
         let start = Instant::now();
         loop {
@@ -158,6 +169,16 @@ impl Session {
                 panic!("the reader did not exit; screen:\n{}", self.screen());
             }
             std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Session {
+    /// Kills and reaps a reader that is still running (a test failed or panicked before `q`).
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
         }
     }
 }
@@ -455,4 +476,180 @@ fn hostile_article_is_shown_not_obeyed() {
     assert!(!find("\u{9b}".as_bytes()), "a C1 CSI got through");
     assert!(!find(b"\x07"), "a BEL got through");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn send_signal(s: &Session, signal: nix::sys::signal::Signal) {
+    let pid = s.child.process_id().expect("pid");
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid as i32), signal).unwrap();
+}
+
+fn temp_article(name: &str, text: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("bilateral-tui-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// SIGHUP with the terminal still there: restored, exit 128 + 1.
+#[test]
+fn sighup_restores_the_terminal() {
+    let mut s = Session::start(&[], 100, 30, &[]);
+    s.wait_for("the reader", |t| t.contains("Russian citizens"));
+    assert!(!s.cooked());
+    send_signal(&s, nix::sys::signal::Signal::SIGHUP);
+    assert_eq!(s.exit_code(), 128 + 1);
+    s.wait_for("the alternate screen to be left", |_| !s.alternate());
+    assert!(s.cooked(), "cooked mode is back");
+    assert!(
+        !s.parser.lock().unwrap().screen().hide_cursor(),
+        "cursor shown"
+    );
+}
+
+/// The terminal goes away under the reader (every handle on the pty's master side closed,
+/// the child not killed — what a crashed terminal or test harness leaves): the reader must
+/// exit within seconds, not spin on end-of-file for ever.
+#[test]
+fn reader_exits_when_its_terminal_is_closed() {
+    let pair = native_pty_system().openpty(size(100, 30)).unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_bilateral"));
+    cmd.env("TERM", "xterm-256color");
+    let child = pair.slave.spawn_command(cmd).unwrap();
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    // Read until the first frame is drawn, then close this handle too.
+    let drawn = std::thread::spawn(move || {
+        let mut seen = Vec::new();
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            seen.extend_from_slice(&buf[..n]);
+            if String::from_utf8_lossy(&seen).contains("Russian citizens") {
+                return true;
+            }
+        }
+        false
+    });
+    // The child is killed and reaped whatever happens below.
+    struct Reap(Box<dyn Child + Send + Sync>);
+    impl Drop for Reap {
+        fn drop(&mut self) {
+            if matches!(self.0.try_wait(), Ok(None)) {
+                let _ = self.0.kill();
+                let _ = self.0.wait();
+            }
+        }
+    }
+    let mut child = Reap(child);
+    assert!(drawn.join().unwrap(), "the reader drew its first frame");
+    let writer = pair.master.take_writer().unwrap();
+    drop(writer);
+    drop(pair.master);
+    drop(pair.slave);
+
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.0.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "the reader is still running 5 s after its terminal was closed"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.exit_code(), 128 + 1, "a hang-up exits with 129");
+}
+
+/// A panic while drawing (triggered by a debug-only variable): the terminal is restored, a
+/// short message says what happened and where to report it, the exit code is not 0.
+#[test]
+fn panic_while_drawing_restores_the_terminal_and_says_where_to_report() {
+    let mut s = Session::start(&[], 100, 30, &[("BILATERAL_TEST_PANIC_ON_DRAW", "2")]);
+    s.wait_for("the first frame", |t| t.contains("Russian citizens"));
+    assert!(
+        s.alternate() && !s.cooked(),
+        "the reader holds the terminal"
+    );
+    s.send("j"); // the second frame panics
+    assert_eq!(s.exit_code(), 101);
+    s.wait_for("the alternate screen to be left", |_| !s.alternate());
+    assert!(s.cooked(), "cooked mode is back");
+    assert!(
+        !s.parser.lock().unwrap().screen().hide_cursor(),
+        "cursor shown"
+    );
+    let screen = s.wait_for("the message", |t| t.contains("report it at"));
+    assert!(
+        screen.contains("bilateral: internal error") && screen.contains("a panic while drawing"),
+        "{screen}"
+    );
+    // Restored before the message: the message comes after leaving the alternate screen.
+    let raw = s.raw_text();
+    let left = raw.find("\u{1b}[?1049l").expect("alternate screen left");
+    assert!(raw.find("internal error").unwrap() > left, "{raw:?}");
+}
+
+/// Degenerate articles all open in the reader, show their text, and quit with `q`.
+/// No side found: every sentence is under context and a hint names `--party`; one side only:
+/// an explicit note.
+#[test]
+fn degenerate_articles_open_in_the_reader() {
+    let tiny: String = (0..3000).map(|i| format!("Yes {i}.\n\n")).collect();
+    let cases: Vec<(&str, String, Vec<&str>, Vec<&str>)> = vec![
+        (
+            "no_party",
+            "The weather was mild on Tuesday. Markets were calm.\n".into(),
+            vec![],
+            vec![
+                "No sides found. Name them: bilateral --party NAME",
+                "The weather was mild",
+                "Markets were calm",
+            ],
+        ),
+        (
+            "one_side",
+            "Freedonia said it wanted peace. Freedonia's president repeated it.\n".into(),
+            vec!["--party", "Freedonia"],
+            vec!["Freedonia · 1 claim", "Only one side found", "--party"],
+        ),
+        (
+            "headlines",
+            "Freedonia and Sylvania talk\n\nSylvania replies\n\nWhat comes next\n".into(),
+            vec![],
+            vec!["Sylvania replies", "What comes next"],
+        ),
+        (
+            "quotes",
+            "“We want peace.”\n\n“So do we.”\n\n\"Then talk.\"\n".into(),
+            vec![],
+            vec!["We want peace", "Then talk"],
+        ),
+        (
+            "single",
+            "Freedonia called Sylvania".into(),
+            vec![],
+            vec!["Freedonia called Sylvania"],
+        ),
+        ("tiny", tiny, vec![], vec!["Yes 0.", "Yes 1."]),
+    ];
+    for (name, text, extra, expected) in &cases {
+        let path = temp_article(&format!("{name}.txt"), text);
+        let mut args = vec![path.to_str().unwrap()];
+        args.extend(extra.iter().copied());
+        let mut s = Session::start(&args, 120, 30, &[]);
+        let screen = s.wait_for(&format!("{name}: the reader"), |t| {
+            expected.iter().all(|e| t.contains(e))
+        });
+        assert!(s.alternate(), "{name}: the reader is open\n{screen}");
+        if *name == "no_party" {
+            // Both sentences are narration/context, the only list with content.
+            assert!(screen.contains("context · 2"), "{name}:\n{screen}");
+        }
+        s.send("q");
+        assert_eq!(s.exit_code(), 0, "{name}");
+        s.wait_for("the alternate screen to be left", |_| !s.alternate());
+    }
 }

@@ -5,7 +5,8 @@
 //! ([`crate::analysis::timeline::dates_in`]); anaphora (`that day`) only see earlier dates of
 //! the same line. Only fully known values are printed (`YYYY-MM-DD`, `YYYY-Www`, `YYYY-MM`,
 //! `YYYY`); with no reference, relative dates are left out. Blank lines are skipped; a line that
-//! is not a request is an error naming its line number.
+//! is not a request is an error naming its line number (serde's message may quote the line:
+//! `main` escapes every error message before printing it).
 
 use crate::analysis::timeline::{dates_in, resolve::parse_reference};
 use serde::{Deserialize, Serialize};

@@ -7,9 +7,12 @@
 //!
 //! Terminal hygiene, the rules this module must keep:
 //! - everything enabled (raw mode, alternate screen, mouse capture, hidden cursor) is undone on
-//!   every exit path: normal return, error (a drop guard), panic (a hook that restores first,
-//!   then says where to report), SIGTERM/SIGHUP/SIGINT/SIGQUIT (flags checked by the loop,
-//!   which restores and exits with 128 + signal);
+//!   every exit path: normal return, error (a drop guard), panic (the binary's hook in
+//!   [`panic`] restores first, then says where to report), SIGTERM/SIGHUP/SIGINT/SIGQUIT
+//!   (flags checked by the loop, which restores and exits with 128 + signal);
+//! - a terminal that goes away (hang-up: EOF or errors on every read, no SIGHUP needed) ends
+//!   the process with 129 through the watchdog in [`hangup`] — crossterm would otherwise spin
+//!   on it for ever inside one `event::poll`;
 //! - Ctrl-Z (a key in raw mode) and SIGTSTP restore the terminal, stop the process, and on
 //!   `fg` enter again and redraw everything;
 //! - key releases are ignored (kitty/Windows send them);
@@ -17,8 +20,10 @@
 //!   (`Colored::set_ansi_color_disabled(false)`): otherwise it writes empty SGR sequences that
 //!   reset bold/reverse and the selection would vanish; the monochrome theme sets no colour.
 
+pub mod hangup;
 pub mod keymap;
 pub mod layout;
+pub mod panic;
 pub mod state;
 pub mod theme;
 pub mod widgets;
@@ -46,7 +51,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use state::{Action, Effect, State};
 use std::io::{self, Write};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 use theme::Theme;
 use widgets::ViewCache;
@@ -60,10 +65,16 @@ pub enum Exit {
     Signal(i32),
 }
 
-/// Where a crash should be reported.
-const REPORT: &str = "please report it with the article that caused it (bilateral issue tracker)";
+/// The reader holds the terminal (between [`enter`] and [`restore`]).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// True while the reader holds the terminal (raw mode, alternate screen).
+pub fn is_active() -> bool {
+    ACTIVE.load(Ordering::SeqCst)
+}
 
 fn enter(mouse: bool) -> io::Result<()> {
+    ACTIVE.store(true, Ordering::SeqCst);
     enable_raw_mode()?;
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, cursor::Hide)?;
@@ -79,24 +90,18 @@ pub fn restore() {
     let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
     let _ = disable_raw_mode();
     let _ = out.flush();
+    ACTIVE.store(false, Ordering::SeqCst);
 }
 
-/// Restores the terminal when dropped (error paths).
+/// Restores the terminal when dropped (error paths), unless that was already done.
 struct Guard;
 
 impl Drop for Guard {
     fn drop(&mut self) {
-        restore();
+        if is_active() {
+            restore();
+        }
     }
-}
-
-fn install_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore();
-        eprintln!("bilateral: internal error in the reader; {REPORT}.");
-        previous(info);
-    }));
 }
 
 fn osc52(text: &str) -> String {
@@ -119,7 +124,9 @@ pub fn run(analysis: &Analysis) -> io::Result<Exit> {
     for sig in [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP] {
         signal_hook::flag::register_usize(sig, Arc::clone(&pending), sig as usize)?;
     }
-    install_panic_hook();
+    hangup::watch()?;
+    let panic_at = panic::test_panic_frame();
+    let mut frames = 0u64;
     let _guard = Guard;
     enter(false)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
@@ -135,7 +142,13 @@ pub fn run(analysis: &Analysis) -> io::Result<Exit> {
             sig => return Ok(Exit::Signal(sig as i32)),
         }
         if dirty {
-            terminal.draw(|frame| widgets::draw(frame, &state, &mut cache, &theme))?;
+            frames += 1;
+            terminal.draw(|frame| {
+                if panic_at == Some(frames) {
+                    panic!("BILATERAL_TEST_PANIC_ON_DRAW={frames}: a panic while drawing");
+                }
+                widgets::draw(frame, &state, &mut cache, &theme)
+            })?;
             state.page = cache.page;
             dirty = false;
         }
