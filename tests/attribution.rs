@@ -231,3 +231,33 @@ fn a_lone_leader_speaks_for_the_country_in_a_compound_with_the_counterpart() {
     // the title names only the counterpart: a readout by the other side
     assert_eq!(side_of(&a, "President Rojas said"), "Norway");
 }
+
+#[test]
+fn an_acronym_is_displayed_by_the_words_that_spell_it() {
+    // the trap: "Chilean" is a demonym in the gazetteer, so "Chilean Copper Company" is no
+    // organisation run of its own; the side is "CCC" in the text but shown by its long form
+    let a = run("acronym_company.txt", &[]);
+    let company = a
+        .parties
+        .iter()
+        .find(|p| p.aliases.iter().any(|x| x == "CCC"))
+        .expect("the company is a side");
+    assert_eq!(company.name, "Chilean Copper Company");
+    assert_eq!(side_of(&a, "CCC said"), "Chilean Copper Company");
+    assert_eq!(
+        side_of(&a, "The Harbour Workers Union said"),
+        "Harbour Workers Union"
+    );
+    // the long form in a sentence stays what the gazetteer says: no source here
+    assert_eq!(side_of(&a, "Dockers strike"), "neither");
+}
+
+#[test]
+fn a_source_line_naming_one_side_makes_a_readout_but_a_read_more_link_does_not() {
+    let a = given("readout_source.txt");
+    assert_eq!(side_of(&a, "Prime Minister Vex said"), "Freedonia");
+    assert_eq!(side_of(&a, "Brun and Vex discuss"), "both");
+    // readout_news.txt ends with "Read more: Freedonian Foreign Ministry …": not an issuer
+    let b = given("readout_news.txt");
+    assert_eq!(side_of(&b, "Vex said"), "Sylvania");
+}

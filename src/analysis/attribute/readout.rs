@@ -7,10 +7,12 @@
 //!    "[…] EVENT with X" ("Telephone conversation with the Sylvanian Prime Minister",
 //!    "PM call with President Vex of Sylvania"): the issuer is implicit and is the *other* side.
 //!    The title must not mention the issuer itself, and X must be a single side.
-//! 2. **Source line.** A source or credit line ("Source: Freedonian Foreign Ministry") whose
-//!    only side mention is one side's, not a medium: that side.
-//! 3. **Readout marker.** A phrase of `assets/readout.txt` in the body ("The outline of the
-//!    talks is as follows.", "provisional translation") and the first logistics sentence with
+//! 2. **Source line.** A "Source: …" line ("Source: Freedonian Foreign Ministry") whose only
+//!    side mention is one side's, not a medium: that side. Photo credits and "Read more" links
+//!    are source lines too, but name what they show, not the issuer: they never count.
+//! 3. **Readout marker.** A phrase of `assets/readout.txt` anywhere ("Readout of the call…",
+//!    "The outline of the talks is as follows.", "provisional translation") and the first
+//!    logistics sentence with
 //!    a single side as subject ("Minister Brun held a telephone talk with Minister Vex"):
 //!    the subject's side, since a readout opens with its own side's act.
 //!
@@ -97,9 +99,12 @@ fn from_title(text: &str, f: &Facts, parties: &Parties) -> Option<Side> {
     single(sides_mentioned(f, parties, w)).map(other)
 }
 
-/// Rule 2: a source line naming one side.
-fn from_source(f: &Facts, parties: &Parties) -> Option<Side> {
-    if !f.mentions.iter().any(|m| m.agentive) {
+/// Rule 2: a "Source: …" line naming one side (not a photo credit or a "Read more" link).
+fn from_source(text: &str, f: &Facts, parties: &Parties) -> Option<Side> {
+    let first = f.tokens.iter().find(|t| t.is_word())?.text(text);
+    if !(first.eq_ignore_ascii_case("source") || first.eq_ignore_ascii_case("sources"))
+        || !f.mentions.iter().any(|m| m.agentive)
+    {
         return None;
     }
     single(sides_mentioned(f, parties, 0))
@@ -147,18 +152,14 @@ pub fn issuer(text: &str, sentences: &[Span], roles: &[Role], parties: &Parties)
         .iter()
         .enumerate()
         .filter(|(i, _)| role(*i) == Role::Source)
-        .find_map(|(_, f)| from_source(f, parties))
+        .find_map(|(_, f)| from_source(text, f, parties))
     {
         return Some(side);
     }
-    let marked = sentences
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| role(*i) != Role::Title)
-        .any(|(_, s)| {
-            text.get(s.start..s.end)
-                .is_some_and(|hay| MARKERS.find(hay).is_some())
-        });
+    let marked = sentences.iter().any(|s| {
+        text.get(s.start..s.end)
+            .is_some_and(|hay| MARKERS.find(hay).is_some())
+    });
     if marked {
         return first_logistics(facts, roles, parties);
     }

@@ -411,7 +411,12 @@ pub fn find(
             extra.push((run, person, HitForm::Person));
             continue;
         }
-        let e = reg.keyed(&format!("org:{canonical}"), &canonical, EntityKind::Org);
+        let display = if canonical.chars().all(char::is_uppercase) {
+            runs.spelled.get(&canonical).unwrap_or(&canonical).clone()
+        } else {
+            canonical.clone()
+        };
+        let e = reg.keyed(&format!("org:{canonical}"), &display, EntityKind::Org);
         extra.push((run, e, HitForm::Name));
     }
     for (generic, run) in &runs.generic {

@@ -8,7 +8,9 @@
 //! start of a sentence (a capitalised common word opening a sentence is not a name).
 //! An all-capitals word is the same organisation as a longer run whose initials it spells
 //! ("GTU" = "Grand Textile Union"). "the union, Acme Workers" and "Acme Workers, the union"
-//! make "the union" an alias.
+//! make "the union" an alias. An acronym with no long run of its own is displayed by the
+//! capitalised words that spell it, even when they are gazetteer words ("Freedonian
+//! Airways" for "FA"), but those words stay what the gazetteer says they are.
 
 use super::frames::{Left, left_context, verb_after};
 use super::lexicon::{LEXICON, class};
@@ -24,6 +26,9 @@ pub struct Runs {
     pub initials: HashMap<String, String>,
     /// Generic alias ("the union") → run.
     pub generic: Vec<(String, String)>,
+    /// Initials → a capitalised sequence spelling them, gazetteer words included
+    /// ("Freedonian Airways" for "FA"): a display name for an acronym, never a mention.
+    pub spelled: HashMap<String, String>,
 }
 
 /// Capitalised runs of one sentence: `[first, last)`.
@@ -63,6 +68,19 @@ fn runs(src: &str, toks: &[Token], taken: &[bool]) -> Vec<(usize, usize)> {
 impl Runs {
     /// Records the runs of one sentence.
     pub fn add(&mut self, src: &str, toks: &[Token], taken: &[bool]) {
+        let free = vec![false; toks.len()];
+        for (a, b) in runs(src, toks, &free) {
+            if b - a >= 2 {
+                let initials: String = toks[a..b]
+                    .iter()
+                    .filter_map(|t| t.text(src).chars().next())
+                    .collect();
+                if initials.chars().all(char::is_uppercase) {
+                    let text = src[toks[a].start..toks[b - 1].end].to_string();
+                    self.spelled.entry(initials).or_insert(text);
+                }
+            }
+        }
         for (a, b) in runs(src, toks, taken) {
             // "Freedonian Foreign Ministry": an institution of a side, not an organisation
             if a > 0 && taken[a - 1] && toks[a - 1].is_word() {
