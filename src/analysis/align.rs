@@ -9,14 +9,14 @@
 //!   say nothing about the topic — a naive overlap would pair every claim with every other);
 //! - the score of a pair is the sum over shared words of `ln(1 + n / df)` (rare words weigh
 //!   more); a pair needs at least [`MIN_SHARED`] shared words; the best score wins, ties go to
-//!   the claim nearest in the text.
+//!   the claim nearest in the text, then to the earlier one (never to hash order).
 //!
 //! Linear in the input: one inverted index per event and side; a word found in more than
 //! [`MAX_POSTING`] claims of a bucket is too common to be a topic and is skipped, so no claim
 //! is ever compared with a whole side. Never a counterpart on the claim's own side.
 
 use crate::model::{Party, PartyId, Sentence, Side};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -35,14 +35,24 @@ static STOPWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Lower-cased stem of a word: a final plural `s` dropped (civilians → civilian).
 fn stem(word: &str) -> String {
-    let w = word.to_lowercase().replace('’', "'");
-    let w = w.strip_suffix("'s").unwrap_or(&w);
-    match w.strip_suffix('s') {
-        Some(base) if base.chars().count() >= 4 && !base.ends_with(['s', 'i', 'u']) => {
-            base.to_string()
-        }
-        _ => w.to_string(),
+    stem_lower(word.to_lowercase())
+}
+
+/// [`stem`] of a word already lower-cased, reusing its allocation.
+fn stem_lower(mut w: String) -> String {
+    if w.contains('’') {
+        w = w.replace('’', "'");
     }
+    if w.ends_with("'s") {
+        w.truncate(w.len() - 2);
+    }
+    if let Some(base) = w.strip_suffix('s')
+        && base.chars().count() >= 4
+        && !base.ends_with(['s', 'i', 'u'])
+    {
+        w.truncate(w.len() - 1);
+    }
+    w
 }
 
 /// The content words of `text`, deduplicated.
@@ -50,8 +60,9 @@ fn content_words(text: &str, names: &HashSet<String>) -> Vec<String> {
     let mut out: Vec<String> = text
         .unicode_words()
         .filter(|w| w.chars().count() >= 3 && w.chars().any(char::is_alphabetic))
-        .filter(|w| !STOPWORDS.contains(w.to_lowercase().as_str()))
-        .map(stem)
+        .map(str::to_lowercase)
+        .filter(|w| !STOPWORDS.contains(w.as_str()))
+        .map(stem_lower)
         .filter(|w| !STOPWORDS.contains(w.as_str()) && !names.contains(w))
         .collect();
     out.sort_unstable();
@@ -64,7 +75,7 @@ type Claim = (usize, PartyId, Vec<String>);
 
 /// Counterparts of every sentence (by index), `None` for most.
 pub fn counterparts(sentences: &[Sentence], parties: &[Party]) -> Vec<Option<usize>> {
-    let mut names = HashSet::new();
+    let mut names = HashSet::default();
     for p in parties {
         let people = p.people.iter().map(|x| x.name.as_str());
         for name in std::iter::once(p.name.as_str())
@@ -78,7 +89,7 @@ pub fn counterparts(sentences: &[Sentence], parties: &[Party]) -> Vec<Option<usi
     }
     let mut out = vec![None; sentences.len()];
     // Buckets: event → claims (sentence index, side, words).
-    let mut buckets: HashMap<Option<usize>, Vec<Claim>> = HashMap::new();
+    let mut buckets: HashMap<Option<usize>, Vec<Claim>> = HashMap::default();
     for s in sentences {
         let Some(party) = s.side.party() else {
             continue;
@@ -89,8 +100,8 @@ pub fn counterparts(sentences: &[Sentence], parties: &[Party]) -> Vec<Option<usi
             .push((s.index, party, content_words(&s.text, &names)));
     }
     for claims in buckets.values() {
-        let mut df: HashMap<&str, usize> = HashMap::new();
-        let mut postings: HashMap<(PartyId, &str), Vec<usize>> = HashMap::new();
+        let mut df: HashMap<&str, usize> = HashMap::default();
+        let mut postings: HashMap<(PartyId, &str), Vec<usize>> = HashMap::default();
         for (slot, (_, party, words)) in claims.iter().enumerate() {
             for w in words {
                 *df.entry(w).or_default() += 1;
@@ -99,7 +110,7 @@ pub fn counterparts(sentences: &[Sentence], parties: &[Party]) -> Vec<Option<usi
         }
         let n = claims.len() as f64;
         for (index, party, words) in claims {
-            let mut scores: HashMap<usize, (usize, f64)> = HashMap::new();
+            let mut scores: HashMap<usize, (usize, f64)> = HashMap::default();
             for w in words {
                 let Some(list) = postings.get(&(party.other(), w.as_str())) else {
                     continue;
@@ -124,6 +135,8 @@ pub fn counterparts(sentences: &[Sentence], parties: &[Party]) -> Vec<Option<usi
                             .0
                             .abs_diff(*index)
                             .cmp(&claims[*a].0.abs_diff(*index))
+                            // Then the earlier claim: compare indexes reversed.
+                            .then_with(|| claims[*b].0.cmp(&claims[*a].0))
                     })
                 });
             if let Some((slot, _)) = best {
@@ -281,6 +294,20 @@ mod tests {
         let c = counterparts(&s, &parties());
         // Pairs (2k, 2k+1) still share extra{k} but only one word: below MIN_SHARED.
         assert!(c.iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn a_full_tie_goes_to_the_earlier_claim() {
+        // Sentences 0 and 2 answer 1 equally well and are equally near: the earlier wins,
+        // every time (hash order once decided this, so runs could differ).
+        let s = vec![
+            sentence(0, Side::B, Some(0), "Sylvania rejects the ceasefire for civilians."),
+            sentence(1, Side::A, Some(0), "Freedonia wants a ceasefire for civilians."),
+            sentence(2, Side::B, Some(0), "Sylvania rejects the ceasefire for civilians."),
+        ];
+        for _ in 0..20 {
+            assert_eq!(counterparts(&s, &parties())[1], Some(0));
+        }
     }
 
     #[test]

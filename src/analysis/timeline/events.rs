@@ -189,10 +189,42 @@ static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("ordinal regex")
 });
 
+/// Words one of which every [`DURATION`] match contains, and every [`ORDINAL`] match: a
+/// sentence without any of them skips that regex (most sentences do). The regexes are
+/// Unicode case-insensitive, where `k` and `s` also match `K` (Kelvin) and `ſ` (long s); the
+/// needles therefore avoid those two letters ("econd" for "second"), so an ASCII
+/// case-insensitive search never misses a sentence the regex would match.
+const DURATION_NEEDLES: &[&str] = &["minute", "hour"];
+const ORDINAL_NEEDLES: &[&str] = &[
+    "fir", "econd", "third", "fourth", "fifth", "ixth", "eventh", "eighth", "ninth", "tenth",
+    "late", "previou",
+];
+
+/// One automaton for both needle lists: pattern ids below `DURATION_NEEDLES.len()` are
+/// durations, the rest ordinals.
+static NEEDLES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(DURATION_NEEDLES.iter().chain(ORDINAL_NEEDLES))
+        .expect("attribute needle automaton")
+});
+
 /// Attributes stated in a sentence: durations and ordinals.
 pub fn attributes(s: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for c in DURATION.captures_iter(s) {
+    let (mut duration, mut ordinal) = (false, false);
+    for m in NEEDLES.find_overlapping_iter(s) {
+        if m.pattern().as_usize() < DURATION_NEEDLES.len() {
+            duration = true;
+        } else {
+            ordinal = true;
+        }
+        if duration && ordinal {
+            break;
+        }
+    }
+    let durations = duration.then(|| DURATION.captures_iter(s)).into_iter().flatten();
+    for c in durations {
         if let (Some(n), Some(u)) = (c.name("n"), c.name("u")) {
             let q = c
                 .name("q")
@@ -207,7 +239,8 @@ pub fn attributes(s: &str) -> Vec<String> {
             out.push(format!("{} {}s", n.as_str(), u.as_str().to_lowercase()));
         }
     }
-    for c in ORDINAL.captures_iter(s) {
+    let ordinals = ordinal.then(|| ORDINAL.captures_iter(s)).into_iter().flatten();
+    for c in ordinals {
         if let (Some(o), Some(w)) = (c.name("o"), c.name("w")) {
             out.push(format!(
                 "{} {}",

@@ -337,7 +337,7 @@ impl Parser<'_, '_> {
         self.toks
             .get(i)
             .filter(|t| t.kind == TokKind::Word)
-            .map(|t| t.lower.as_str())
+            .map(|t| t.lower.as_ref())
     }
     fn is(&self, i: usize, w: &str) -> bool {
         self.word(i) == Some(w)
@@ -353,7 +353,7 @@ impl Parser<'_, '_> {
     fn name(
         &self,
         i: usize,
-        table: &std::collections::HashMap<&'static str, Name>,
+        table: &rustc_hash::FxHashMap<&'static str, Name>,
     ) -> Option<(Name, usize)> {
         let w = self.word(i)?;
         let name = *table.get(w)?;
@@ -561,7 +561,7 @@ impl Parser<'_, '_> {
             return false;
         }
         let prep = self.prev_word_in(i, MONTH_PREPS);
-        if matches!(t.lower.as_str(), "may" | "march") {
+        if matches!(t.lower.as_ref(), "may" | "march") {
             return prep;
         }
         let next_cap = self
@@ -583,7 +583,7 @@ impl Parser<'_, '_> {
             && self.toks[i - 1].capitalized()
             && LEXICON
                 .not_weekday_before
-                .contains_key(self.toks[i - 1].lower.as_str())
+                .contains_key(self.toks[i - 1].lower.as_ref())
         {
             return false;
         }
@@ -591,7 +591,7 @@ impl Parser<'_, '_> {
         let next_name = self.tok(end).is_some_and(|n| {
             n.kind == TokKind::Word
                 && n.capitalized()
-                && !LEXICON.months.contains_key(n.lower.as_str())
+                && !LEXICON.months.contains_key(n.lower.as_ref())
                 && n.space_before
         });
         let _ = t;
@@ -1080,7 +1080,7 @@ impl Parser<'_, '_> {
                     None => true,
                     Some(t) if t.kind == TokKind::Punct => !t.is_punct('-'),
                     Some(t) if t.kind == TokKind::Word => {
-                        ORDINAL_FOLLOWERS.contains(&t.lower.as_str())
+                        ORDINAL_FOLLOWERS.contains(&t.lower.as_ref())
                     }
                     _ => false,
                 };
@@ -1122,7 +1122,7 @@ impl Parser<'_, '_> {
                 {
                     return None;
                 }
-                if matches!(t.lower.as_str(), "may" | "march") && !t.capitalized() {
+                if matches!(t.lower.as_ref(), "may" | "march") && !t.capitalized() {
                     return None;
                 }
             }
@@ -1139,7 +1139,7 @@ impl Parser<'_, '_> {
                 }
                 if p.kind == TokKind::Word
                     && (LEXICON.approx.contains_key(p.text)
-                        || LEXICON.approx.contains_key(p.lower.as_str()))
+                        || LEXICON.approx.contains_key(p.lower.as_ref()))
                 {
                     return None;
                 }
@@ -1184,17 +1184,24 @@ fn fix_last_end(mut items: Vec<(usize, usize, Expr)>, end: usize) -> Vec<(usize,
 }
 
 /// Finds the temporal expressions of `text`, in text order.
+///
+/// Tense tags are computed only for a text that has at least one expression (most sentences
+/// have none), and the numeric regex runs only on a text with a digit in it.
 pub fn find(text: &str) -> Vec<Found> {
     let toks = tokenize(text);
-    let tags = tense::tags(&toks);
     let mut raw: Vec<(usize, usize, Expr)> = Vec::new();
-    let covered = numeric(text, &mut raw);
-    let mut found: Vec<Found> = Vec::new();
+    let covered = if has_digit(text) {
+        numeric(text, &mut raw)
+    } else {
+        Vec::new()
+    };
+    // (first token, end token, start byte, end byte, expression), in the order found.
+    let mut spans: Vec<(usize, usize, usize, usize, Expr)> = Vec::new();
     let tok_index = |byte: usize| toks.partition_point(|t| t.start < byte);
     for (s, e, expr) in raw.drain(..) {
         let first = tok_index(s);
         let last = tok_index(e);
-        found.push(make(&toks, &tags, first, last.max(first + 1), s, e, expr));
+        spans.push((first, last.max(first + 1), s, e, expr));
     }
     let parser = Parser { toks: &toks };
     let mut c = 0;
@@ -1216,15 +1223,30 @@ pub fn find(text: &str) -> Vec<Found> {
                     let b = b.max(a + 1);
                     let start = toks[a].start;
                     let stop = toks[b - 1].end.min(limit.max(start + 1));
-                    found.push(make(&toks, &tags, a, b, start, stop, expr));
+                    spans.push((a, b, start, stop, expr));
                 }
                 i = end;
             }
             _ => i += 1,
         }
     }
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    let tags = tense::tags(&toks);
+    let mut found: Vec<Found> = spans
+        .into_iter()
+        .map(|(a, b, start, stop, expr)| make(&toks, &tags, a, b, start, stop, expr))
+        .collect();
     found.sort_by_key(|f| (f.start, f.end));
     found
+}
+
+/// Whether `text` has a character the numeric regex's `\d` (Unicode decimal digits) can
+/// match: an ASCII digit, or any numeric character outside ASCII (a superset, so no miss).
+fn has_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+        || (!text.is_ascii() && text.chars().any(char::is_numeric))
 }
 
 fn make(

@@ -5,7 +5,7 @@
 //! uses the same small format, `key: item, item, ...` with `#` comments, parsed once into a
 //! [`LazyLock`]. This module only looks words up; it never decides anything about a text.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 const CALENDAR: &str = include_str!("../../../assets/timeline/calendar.txt");
@@ -84,10 +84,10 @@ fn set(items: Vec<&'static str>) -> HashMap<&'static str, ()> {
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut months = HashMap::new();
-    let mut weekdays = HashMap::new();
+    let mut months = HashMap::default();
+    let mut weekdays = HashMap::default();
     let mut holidays = Vec::new();
-    let mut not_weekday_before = HashMap::new();
+    let mut not_weekday_before = HashMap::default();
     for (key, items) in entries(CALENDAR) {
         if key == "not_weekday_before" {
             not_weekday_before = set(items);
@@ -122,8 +122,8 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             );
         }
     }
-    let mut numbers = HashMap::new();
-    let mut ordinals = HashMap::new();
+    let mut numbers = HashMap::default();
+    let mut ordinals = HashMap::default();
     for (key, items) in entries(NUMBERS) {
         if let Some(n) = key
             .strip_prefix("ord ")
@@ -148,11 +148,11 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         weekdays,
         numbers,
         future: Vec::new(),
-        past: HashMap::new(),
-        reporting: HashMap::new(),
-        not_past: HashMap::new(),
-        approx: HashMap::new(),
-        counted: HashMap::new(),
+        past: HashMap::default(),
+        reporting: HashMap::default(),
+        not_past: HashMap::default(),
+        approx: HashMap::default(),
+        counted: HashMap::default(),
     };
     for (key, items) in entries(TENSE) {
         match key {

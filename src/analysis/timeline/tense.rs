@@ -65,7 +65,7 @@ pub fn tags(toks: &[Tok<'_>]) -> Vec<Tag> {
             out[i] = Tag::Future;
             continue;
         }
-        if next_apostrophe && matches!(t.lower.as_str(), "didn" | "wasn" | "weren" | "hadn") {
+        if next_apostrophe && matches!(t.lower.as_ref(), "didn" | "wasn" | "weren" | "hadn") {
             out[i] = Tag::Past;
             continue;
         }
@@ -80,14 +80,14 @@ pub fn tags(toks: &[Tok<'_>]) -> Vec<Tag> {
             out[i] = Tag::Future;
             continue;
         }
-        let w = t.lower.as_str();
+        let w = t.lower.as_ref();
         if lex.reporting.contains_key(w) {
             out[i] = Tag::Reporting;
         } else if lex.past.contains_key(w) {
             // "will be held", "has been set": participles, not past tenses.
             let prev = i
                 .checked_sub(1)
-                .map(|p| toks[p].lower.as_str())
+                .map(|p| toks[p].lower.as_ref())
                 .unwrap_or("");
             if !PASSIVE_OR_PERFECT.contains(&prev) {
                 out[i] = Tag::Past;
@@ -95,7 +95,7 @@ pub fn tags(toks: &[Tok<'_>]) -> Vec<Tag> {
         } else if w.len() >= 5 && w.ends_with("ed") && !lex.not_past.contains_key(w) {
             let prev = i
                 .checked_sub(1)
-                .map(|p| toks[p].lower.as_str())
+                .map(|p| toks[p].lower.as_ref())
                 .unwrap_or("");
             // "shares tendered by holders": a participle, not a past tense.
             let by_next = toks.get(i + 1).is_some_and(|n| n.lower == "by") && !by_date(toks, i + 2);
@@ -116,7 +116,7 @@ pub fn tags(toks: &[Tok<'_>]) -> Vec<Tag> {
             && toks.get(i + 1).is_some_and(|n| {
                 n.kind == TokKind::Word
                     && !n.capitalized()
-                    && !NOT_VERBS.contains(&n.lower.as_str())
+                    && !NOT_VERBS.contains(&n.lower.as_ref())
             })
         {
             out[i] = Tag::Infinitive;
@@ -132,7 +132,7 @@ fn by_date(toks: &[Tok<'_>], k: usize) -> bool {
     let starts_date = |t: &Tok<'_>| {
         matches!(t.kind, TokKind::Num | TokKind::Ord)
             || matches!(
-                t.lower.as_str(),
+                t.lower.as_ref(),
                 "end"
                     | "beginning"
                     | "start"
@@ -143,8 +143,8 @@ fn by_date(toks: &[Tok<'_>], k: usize) -> bool {
                     | "then"
                     | "now"
             )
-            || lex.months.contains_key(t.lower.as_str())
-            || lex.weekdays.contains_key(t.lower.as_str())
+            || lex.months.contains_key(t.lower.as_ref())
+            || lex.weekdays.contains_key(t.lower.as_ref())
     };
     match toks.get(k) {
         Some(t) if t.lower == "the" => toks.get(k + 1).is_some_and(starts_date),

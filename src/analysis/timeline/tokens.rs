@@ -6,6 +6,10 @@
 //! ("20cm", "1990s") is [`TokKind::Mixed`] and never part of a date. Each token remembers
 //! whether whitespace came before it, so "2,023" (no space) can be told from "2, 2023".
 //! Offsets are byte offsets into the string given; the tokenizer is linear and never panics.
+//! Tokens borrow the text: the lower-cased form is only allocated when a token has upper-case
+//! letters or non-ASCII characters (most words need no copy).
+
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
@@ -21,8 +25,8 @@ pub struct Tok<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
-    /// Lower-cased text (words and ordinals only; otherwise the text itself).
-    pub lower: String,
+    /// Lower-cased text (words, ordinals and mixed runs; otherwise the text itself).
+    pub lower: Cow<'a, str>,
     pub kind: TokKind,
     pub space_before: bool,
 }
@@ -67,11 +71,25 @@ fn classify(run: &str) -> TokKind {
             TokKind::Mixed
         };
     }
-    let suffix = run[digits..].to_ascii_lowercase();
-    if matches!(suffix.as_str(), "st" | "nd" | "rd" | "th") {
+    let suffix = &run[digits..];
+    if ["st", "nd", "rd", "th"]
+        .iter()
+        .any(|s| suffix.eq_ignore_ascii_case(s))
+    {
         TokKind::Ord
     } else {
         TokKind::Mixed
+    }
+}
+
+/// `run.to_lowercase()`, borrowed when that changes nothing (ASCII without capitals).
+fn lowercase(run: &str) -> Cow<'_, str> {
+    if !run.is_ascii() {
+        Cow::Owned(run.to_lowercase())
+    } else if run.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(run.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(run)
     }
 }
 
@@ -79,8 +97,8 @@ fn push_run<'a>(out: &mut Vec<Tok<'a>>, text: &'a str, s: usize, e: usize, sp: b
     let run = &text[s..e];
     let kind = classify(run);
     let lower = match kind {
-        TokKind::Word | TokKind::Ord | TokKind::Mixed => run.to_lowercase(),
-        _ => run.to_string(),
+        TokKind::Word | TokKind::Ord | TokKind::Mixed => lowercase(run),
+        _ => Cow::Borrowed(run),
     };
     out.push(Tok {
         start: s,
@@ -117,7 +135,7 @@ pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 start: i,
                 end: i + c.len_utf8(),
                 text: &text[i..i + c.len_utf8()],
-                lower: text[i..i + c.len_utf8()].to_string(),
+                lower: Cow::Borrowed(&text[i..i + c.len_utf8()]),
                 kind: TokKind::Punct,
                 space_before: space,
             });

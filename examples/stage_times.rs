@@ -1,0 +1,135 @@
+//! Times each analysis stage once on a file and prints seconds and MB/s per stage — a quick,
+//! criterion-free way to see where the time goes (the criterion benches in `benches/` are the
+//! careful measurement).
+//!
+//! ```sh
+//! cargo run --release --example gen_corpus -- 10M --out /tmp/corpus-10M.txt
+//! cargo run --release --example stage_times -- /tmp/corpus-10M.txt [ROUNDS]
+//! ```
+//!
+//! Every stage runs `ROUNDS` times (default 3) and the fastest round is printed. On Linux the
+//! time is the process's CPU time (`/proc/self/schedstat`, nanoseconds), which a busy shared
+//! machine disturbs much less than wall time; elsewhere it falls back to wall time. It only
+//! reads the file it is given (and that proc file).
+
+use bilateral::analysis::{align, attribute, parties, segment, structure, timeline};
+use bilateral::input::Document;
+use bilateral::view;
+use bilateral::{Options, analyze};
+use std::hint::black_box;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+/// CPU time this process has run, when Linux tells it.
+fn cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/schedstat").ok()?;
+    let ns: u64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
+}
+
+fn best<T>(rounds: usize, mut f: impl FnMut() -> T) -> Duration {
+    (0..rounds.max(1))
+        .map(|_| {
+            let (wall, cpu) = (Instant::now(), cpu_time());
+            black_box(f());
+            match (cpu, cpu_time()) {
+                (Some(a), Some(b)) => b.saturating_sub(a),
+                _ => wall.elapsed(),
+            }
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let Some(path) = args.next() else {
+        eprintln!("usage: stage_times FILE [ROUNDS]");
+        return ExitCode::from(2);
+    };
+    let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(3);
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("stage_times: cannot read {path}: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let doc = match Document::parse(&path, bytes) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("stage_times: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let text = doc.text.as_str();
+    let meta = doc.meta.clone();
+    let seg = segment::segment(text, doc.body_start);
+    let roles = structure::roles(text, &seg, &meta);
+    let found = parties::find(text, &seg.sentences, &roles, &doc.parties, "front matter");
+    let attributions = attribute::attribute(text, &seg.sentences, &roles, &found);
+    let analysis = analyze(&doc, &Options::default());
+
+    let mb = text.len() as f64 / 1e6;
+    let report = |name: &str, d: Duration| {
+        let s = d.as_secs_f64();
+        println!("{name:<10} {s:>8.3} s {:>9.1} MB/s", mb / s);
+    };
+    println!(
+        "{path}: {:.2} MB, {} sentences, best of {rounds}",
+        mb,
+        seg.sentences.len()
+    );
+    report(
+        "segment",
+        best(rounds, || segment::segment(text, doc.body_start)),
+    );
+    report(
+        "structure",
+        best(rounds, || structure::roles(text, &seg, &meta)),
+    );
+    report(
+        "parties",
+        best(rounds, || {
+            parties::find(text, &seg.sentences, &roles, &doc.parties, "x")
+        }),
+    );
+    report(
+        "attribute",
+        best(rounds, || {
+            attribute::attribute(text, &seg.sentences, &roles, &found)
+        }),
+    );
+    report(
+        "timeline",
+        best(rounds, || {
+            timeline::build(
+                text,
+                &seg.sentences,
+                &roles,
+                &attributions,
+                &found,
+                meta.published.as_deref(),
+            )
+        }),
+    );
+    report(
+        "align",
+        best(rounds, || {
+            align::counterparts(&analysis.sentences, &analysis.parties)
+        }),
+    );
+    report(
+        "analyze",
+        best(rounds, || analyze(&doc, &Options::default())),
+    );
+    let mut out = Vec::with_capacity(text.len() * 10);
+    report(
+        "json",
+        best(rounds, || {
+            out.clear();
+            view::json::write(&analysis, &mut out).map(|()| out.len())
+        }),
+    );
+    ExitCode::SUCCESS
+}
