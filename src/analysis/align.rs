@@ -301,9 +301,24 @@ mod tests {
         // Sentences 0 and 2 answer 1 equally well and are equally near: the earlier wins,
         // every time (hash order once decided this, so runs could differ).
         let s = vec![
-            sentence(0, Side::B, Some(0), "Sylvania rejects the ceasefire for civilians."),
-            sentence(1, Side::A, Some(0), "Freedonia wants a ceasefire for civilians."),
-            sentence(2, Side::B, Some(0), "Sylvania rejects the ceasefire for civilians."),
+            sentence(
+                0,
+                Side::B,
+                Some(0),
+                "Sylvania rejects the ceasefire for civilians.",
+            ),
+            sentence(
+                1,
+                Side::A,
+                Some(0),
+                "Freedonia wants a ceasefire for civilians.",
+            ),
+            sentence(
+                2,
+                Side::B,
+                Some(0),
+                "Sylvania rejects the ceasefire for civilians.",
+            ),
         ];
         for _ in 0..20 {
             assert_eq!(counterparts(&s, &parties())[1], Some(0));

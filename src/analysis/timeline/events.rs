@@ -223,7 +223,10 @@ pub fn attributes(s: &str) -> Vec<String> {
             break;
         }
     }
-    let durations = duration.then(|| DURATION.captures_iter(s)).into_iter().flatten();
+    let durations = duration
+        .then(|| DURATION.captures_iter(s))
+        .into_iter()
+        .flatten();
     for c in durations {
         if let (Some(n), Some(u)) = (c.name("n"), c.name("u")) {
             let q = c
@@ -239,7 +242,10 @@ pub fn attributes(s: &str) -> Vec<String> {
             out.push(format!("{} {}s", n.as_str(), u.as_str().to_lowercase()));
         }
     }
-    let ordinals = ordinal.then(|| ORDINAL.captures_iter(s)).into_iter().flatten();
+    let ordinals = ordinal
+        .then(|| ORDINAL.captures_iter(s))
+        .into_iter()
+        .flatten();
     for c in ordinals {
         if let (Some(o), Some(w)) = (c.name("o"), c.name("w")) {
             out.push(format!(
