@@ -9,7 +9,7 @@
 //! beats "Korea". This module knows forms, not roles: whether a mention acts is decided later.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// What an entry is.
@@ -110,7 +110,7 @@ impl Gazetteer {
                 }
             }
         }
-        let mut by_form = HashMap::new();
+        let mut by_form = HashMap::default();
         for (p, (entry, _)) in patterns.iter().zip(&forms) {
             by_form.entry(p.to_lowercase()).or_insert(*entry);
         }

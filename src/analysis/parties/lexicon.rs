@@ -7,7 +7,7 @@
 //! It must never hold a name of a country, person or organisation itself.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// What a verb says about its subject.
@@ -151,8 +151,8 @@ pub fn inflect(lemma: &str) -> Vec<String> {
 
 impl Lexicon {
     fn parse(lexicon: &str, titles: &str, hedges: &str) -> Lexicon {
-        let mut words: HashMap<String, u32> = HashMap::new();
-        let mut verbs: HashMap<String, VerbClass> = HashMap::new();
+        let mut words: HashMap<String, u32> = HashMap::default();
+        let mut verbs: HashMap<String, VerbClass> = HashMap::default();
         let mut section = String::new();
         for line in lexicon.lines() {
             let line = line.trim();
@@ -226,13 +226,7 @@ impl Lexicon {
 
     /// The classes of `word` (any case).
     pub fn flags(&self, word: &str) -> u32 {
-        if let Some(f) = self.words.get(word) {
-            return *f;
-        }
-        if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return self.words.get(&word.to_lowercase()).copied().unwrap_or(0);
-        }
-        0
+        lookup(&self.words, word).unwrap_or(0)
     }
 
     pub fn is(&self, word: &str, flags: u32) -> bool {
@@ -241,19 +235,35 @@ impl Lexicon {
 
     /// The class of a verb form (any case), if it is a known verb.
     pub fn verb(&self, word: &str) -> Option<VerbClass> {
-        if let Some(v) = self.verbs.get(word) {
-            return Some(*v);
-        }
-        if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return self.verbs.get(&word.to_lowercase()).copied();
-        }
-        None
+        lookup(&self.verbs, word)
     }
 
     /// Whether `word` is in any list at all (a common word, not a name).
     pub fn known(&self, word: &str) -> bool {
         self.flags(word) != 0 || self.verb(word).is_some()
     }
+}
+
+/// `word` as it is, else (when it has ASCII capitals) lower-cased: a short ASCII word is
+/// lower-cased on the stack, so the common lookup allocates nothing.
+fn lookup<V: Copy>(map: &HashMap<String, V>, word: &str) -> Option<V> {
+    if let Some(v) = map.get(word) {
+        return Some(*v);
+    }
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower)
+            .ok()
+            .and_then(|w| map.get(w))
+            .copied();
+    }
+    map.get(&word.to_lowercase()).copied()
 }
 
 #[cfg(test)]

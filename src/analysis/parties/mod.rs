@@ -48,7 +48,7 @@ use frames::Frame;
 use gazetteer::{EntryKind, Form, GAZETTEER, whole_word};
 use lexicon::LEXICON;
 use mentions::{EHit, HitForm};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use tokens::{Kind, Token};
 
 /// What a pronoun can stand for.
@@ -344,7 +344,7 @@ pub fn find(
         runs.add(text, &raw.tokens, &taken);
     }
     // people: tied first, then untied joining by a shared name word
-    let mut word_owner: HashMap<String, Option<usize>> = HashMap::new();
+    let mut word_owner: HashMap<String, Option<usize>> = HashMap::default();
     let mut person_titles: Vec<(usize, String)> = Vec::new();
     found_people.sort_by_key(|p| p.tie.is_none());
     for p in &found_people {
@@ -437,7 +437,7 @@ pub fn find(
     let mut facts = Vec::with_capacity(sentences.len());
     let mut open_quote = false;
     let mut last_paragraph = usize::MAX;
-    let mut offices: HashMap<String, usize> = HashMap::new();
+    let mut offices: HashMap<String, usize> = HashMap::default();
     for (s, raw) in sentences.iter().zip(raws) {
         if s.paragraph != last_paragraph {
             open_quote = false;
@@ -516,7 +516,7 @@ pub fn find(
         });
     }
     // 4. bare offices: the one person with that title, unless they appear side by side
-    let mut redirect: HashMap<usize, usize> = HashMap::new();
+    let mut redirect: HashMap<usize, usize> = HashMap::default();
     for (title, &office) in &offices {
         let holders: Vec<usize> = {
             let mut h: Vec<usize> = person_titles

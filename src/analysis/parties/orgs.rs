@@ -15,7 +15,7 @@
 use super::frames::{Left, left_context, verb_after};
 use super::lexicon::{LEXICON, class};
 use super::tokens::{Kind, Token};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// What one document says about capitalised runs.
 #[derive(Debug, Default)]
