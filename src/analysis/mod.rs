@@ -45,8 +45,11 @@ pub fn analyze(doc: &Document, options: &Options) -> Analysis {
     } else {
         (doc.parties.as_slice(), "front matter")
     };
-    let parties = parties::find(text, &seg.sentences, &roles, specs, origin);
+    let mut parties = parties::find(text, &seg.sentences, &roles, specs, origin);
     let attributions = attribute::attribute(text, &seg.sentences, &roles, &parties);
+    // The per-sentence facts (tokens, mentions, frames) are the biggest thing held in memory
+    // and nothing after attribution reads them: free them before the output is built.
+    drop(std::mem::take(&mut parties.facts));
     let timeline = timeline::build(
         text,
         &seg.sentences,
