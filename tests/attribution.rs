@@ -261,3 +261,49 @@ fn a_source_line_naming_one_side_makes_a_readout_but_a_read_more_link_does_not()
     let b = given("readout_news.txt");
     assert_eq!(side_of(&b, "Vex said"), "Sylvania");
 }
+
+#[test]
+fn an_untied_office_joins_the_acting_country_without_named_people() {
+    // "the Prime Minister" is never tied by a title; "President Vex of Chile" is
+    let a = run("office_readout.txt", &[]);
+    let names: Vec<&str> = a.parties.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Norway", "Chile"]);
+    assert_eq!(side_of(&a, "The Prime Minister set out"), "Norway");
+    // readout by title: the counterpart's update is the issuer's
+    assert_eq!(side_of(&a, "President Vex updated"), "Norway");
+    // "They" after one person's sentence is not that person's side: the two leaders
+    assert_eq!(side_of(&a, "They agreed"), "both");
+}
+
+#[test]
+fn it_said_takes_the_last_institution_but_not_an_expletive_it() {
+    let a = run("news_it_said.txt", &[]);
+    assert_eq!(side_of(&a, "In a statement, it said"), "Norway");
+    // a news report quoting both sides is no readout
+    assert_eq!(
+        side_of(&a, "Chilean Foreign Minister Piet Lorn said"),
+        "Chile"
+    );
+    assert_eq!(side_of(&a, "Norway's foreign ministry rejected"), "Norway");
+    assert_eq!(side_of(&a, "Analysts said"), "neither");
+    // the expletive "It has been stressed" stays agentless (and the readout decides)
+    let b = given("readout_title.txt");
+    assert_eq!(rule_of(&b, "It was noted"), "readout");
+}
+
+#[test]
+fn an_agentless_passive_in_a_readout_is_the_issuers() {
+    let a = run("readout_passive.txt", &[]);
+    assert_eq!(
+        side_of(&a, "The invitation was accepted"),
+        a.parties[0].name
+    );
+    assert_ne!(a.parties[0].name, "Chile");
+    assert_eq!(
+        side_of(&a, "The President of Chile expressed"),
+        a.parties[0].name
+    );
+    // outside a readout the same passive has no source
+    let b = given("readout_news.txt");
+    assert_eq!(side_of(&b, "It was noted"), "neither");
+}

@@ -154,7 +154,22 @@ pub fn decide(
     // carry the context
     match d.side {
         Side::A | Side::B => {
-            ctx.last_group = Some(d.side);
+            // "they" after one person ("The Prime Minister set out…") is not that person's side
+            let one_person = d.speaker.is_some_and(|(first, last)| {
+                let inside: Vec<_> = facts
+                    .mentions
+                    .iter()
+                    .filter(|m| m.first >= first && m.last <= last)
+                    .collect();
+                inside.len() == 1 && inside[0].person
+            });
+            ctx.last_group = if one_person && ctx.last_group == Some(Side::Both) {
+                Some(Side::Both)
+            } else if one_person {
+                None
+            } else {
+                Some(d.side)
+            };
             if d.explicit {
                 ctx.last_person = Some(d.side);
             }
@@ -310,7 +325,20 @@ fn rules(src: &str, facts: &Facts, parties: &Parties, ctx: &Context) -> Decision
     let mut logistic: Option<&Frame> = None;
     let mut weak: Option<(&Frame, Side)> = None;
     for fr in frames.iter().filter(|f| f.main) {
-        let r = resolve_members(&fr.members, facts, parties, ctx);
+        let mut r = resolve_members(&fr.members, facts, parties, ctx);
+        if r == Resolved::Unresolved && it_reports(src, facts, fr) {
+            // "While Acme says…, it also claimed…": a side subject earlier in the sentence;
+            // "In a statement, it said…": the institution of the last single-side sentence
+            let earlier = frames.iter().filter(|f| f.first < fr.first).find_map(|f| {
+                match resolve_members(&f.members, facts, parties, ctx) {
+                    Resolved::Side(s @ (Side::A | Side::B)) => Some(s),
+                    _ => None,
+                }
+            });
+            if let Some(s @ (Side::A | Side::B)) = earlier.or(ctx.last_group) {
+                r = Resolved::Side(s);
+            }
+        }
         match fr.class {
             VerbClass::Logistic => {
                 logistic.get_or_insert(fr);
@@ -351,7 +379,7 @@ fn rules(src: &str, facts: &Facts, parties: &Parties, ctx: &Context) -> Decision
         && toks[1..5.min(toks.len())].iter().any(|t| {
             t.text(src).ends_with("ed") && LEXICON.verb(t.text(src)) == Some(VerbClass::Report)
         });
-    if agentless
+    if (agentless || agentless_passive(src, facts))
         && let Some((side, until)) = ctx.scope
         && until >= ctx.paragraph
     {
@@ -394,13 +422,62 @@ fn rules(src: &str, facts: &Facts, parties: &Parties, ctx: &Context) -> Decision
         d.side = side;
         return d;
     }
-    if agentless {
+    if agentless || agentless_passive(src, facts) {
         // no scope: the issuer of a readout may claim it (`readout`), else it stays neither
         let mut d = Decision::neither("agentless-report");
         d.speech = true;
         return d;
     }
     Decision::neither("no-source")
+}
+
+/// "it said", "it also warned": a lone "it" as the subject of an active reporting verb (not the
+/// expletive "It has been stressed", "It is clear that").
+fn it_reports(src: &str, facts: &Facts, fr: &Frame) -> bool {
+    let [m] = fr.members[..] else { return false };
+    let m = &facts.mentions[m];
+    m.target == Target::Pronoun(Pron::Thing)
+        && fr.class == VerbClass::Report
+        && facts.tokens[m.last..fr.verb]
+            .iter()
+            .all(|t| t.is_word() && !LEXICON.is(t.text(src), class::AUX | class::NEG))
+        && facts.tokens[fr.verb].text(src).ends_with('d')
+}
+
+/// "The invitation was accepted with gratitude.": a main-clause passive of a reporting or act
+/// verb with no agent ("by …") and no side named before it.
+fn agentless_passive(src: &str, facts: &Facts) -> bool {
+    let toks = &facts.tokens;
+    let Some(aux) = toks.iter().take(8).position(|t| {
+        t.is_word() && matches!(t.text(src).to_lowercase().as_str(), "was" | "were" | "been")
+    }) else {
+        return false;
+    };
+    // a noun phrase as subject: "This was published…" (a banner) and "It was stressed…"
+    // (rule 10) are not this rule's
+    if aux == 0
+        || toks[..aux].iter().any(|t| !t.is_word())
+        || LEXICON.is(toks[0].text(src), class::PRONOUN)
+        || facts.mentions.iter().any(|m| m.first < aux && m.agentive)
+    {
+        return false;
+    }
+    let mut k = aux + 1;
+    while toks
+        .get(k)
+        .is_some_and(|t| t.is_word() && LEXICON.is(t.text(src), class::ADVERB | class::AUX))
+    {
+        k += 1;
+    }
+    let Some(verb) = toks.get(k).filter(|t| t.is_word()).map(|t| t.text(src)) else {
+        return false;
+    };
+    let passive = verb.ends_with("ed")
+        && matches!(LEXICON.verb(verb), Some(VerbClass::Report | VerbClass::Act));
+    passive
+        && !toks[k..]
+            .iter()
+            .any(|t| t.text(src).eq_ignore_ascii_case("by"))
 }
 
 /// Rule 11: sentences inside a quotation running over several sentences take its speaker.

@@ -9,6 +9,11 @@
 //! 2. **Sole acting country.** Otherwise, the one country (other than the counterpart) that is
 //!    the subject of a verb anywhere ("It was stressed that Freedonia will…").
 //!
+//! Before the sides are chosen, untied leaders who act ("The Prime Minister set out…" next to
+//! "President Vex of Sylvania" and "Freedonia could offer…") belong to the one acting country
+//! with no named people of its own, when another acting country has its named leader: the
+//! text names the foreign leader and leaves its own by title. Two such countries tie nothing.
+//!
 //! A candidate must be a country with no people of its own (a country with its own named
 //! leader is someone else), and the answer must be unique: two candidates tie nothing.
 //! The tie is never made when the sides were given by the user, or when the other side is not
@@ -84,5 +89,21 @@ pub fn home_country(
         unique(&acting)
     } else {
         unique(&compound)
+    }
+}
+
+/// The one acting country with no named people, when another acting country has its named
+/// people and some untied leader acts too: where the untied leaders belong.
+pub fn leaders_country(entities: &[Entity], score: &[usize]) -> Option<usize> {
+    let acting = |e: usize| score.get(e).is_some_and(|&s| s > 0);
+    let countries =
+        || (0..entities.len()).filter(|&e| acting(e) && entities[e].kind == EntityKind::Country);
+    let untied_leader = (0..entities.len())
+        .any(|e| acting(e) && matches!(entities[e].kind, EntityKind::Person | EntityKind::Office));
+    let counterpart = countries().any(|e| !entities[e].people.is_empty());
+    let mut bare = countries().filter(|&e| entities[e].people.is_empty());
+    match (untied_leader && counterpart, bare.next(), bare.next()) {
+        (true, Some(home), None) => Some(home),
+        _ => None,
     }
 }

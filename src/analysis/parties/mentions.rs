@@ -77,6 +77,11 @@ pub fn build(
     let hit_at = |i: usize| hit_start.get(i).copied().flatten().map(|k| &hits[k]);
     let title_at = |i: usize| title_start.get(i).copied().flatten();
     let push = |out: &mut Vec<Ment>, first: usize, last: usize, target: Target, agentive: bool| {
+        // a person: a name hit, or a span with a title in it ("Chilean President Rojas")
+        let person = (first..last).any(|k| {
+            hit_start[k].is_some_and(|h| hits[h].form == HitForm::Person)
+                || title_start[k].is_some_and(|t: (usize, usize)| t.1 <= last)
+        });
         out.push(Ment {
             start: toks[first].start,
             end: toks[last - 1].end,
@@ -84,6 +89,7 @@ pub fn build(
             last,
             target,
             agentive,
+            person,
         });
     };
     let mut i = 0;

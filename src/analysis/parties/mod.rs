@@ -83,6 +83,9 @@ pub struct Ment {
     pub target: Target,
     /// Can be a subject that acts (not a bare demonym, a medium or a place).
     pub agentive: bool,
+    /// Names one person ("President Brun", "the Prime Minister"), not a group: "they" after
+    /// it is not that person's side.
+    pub person: bool,
 }
 
 /// What kind of thing an entity is.
@@ -594,6 +597,28 @@ pub fn find(
             credit(m, 3, a.cue.0);
         }
     }
+    // 5a. untied leaders who act, next to exactly one acting country with no named people
+    // and a counterpart country with its named leader: they speak for that country
+    if given_entities.is_empty()
+        && let Some(home) = home::leaders_country(&reg.entities, &score)
+    {
+        for p in 0..n {
+            if score[p] > 0
+                && matches!(
+                    reg.entities[p].kind,
+                    EntityKind::Person | EntityKind::Office
+                )
+            {
+                merge(&mut reg.entities, &mut facts, p, home);
+                score[home] += score[p];
+                score[p] = 0;
+                count[home] += count[p];
+                count[p] = 0;
+                first_source[home] = first_source[home].min(first_source[p]);
+                first_seen[home] = first_seen[home].min(first_seen[p]);
+            }
+        }
+    }
     let eligible =
         |e: usize| !matches!(reg.entities[e].kind, EntityKind::Media | EntityKind::Place);
     let mut sides: Vec<usize> = given_entities.clone();
@@ -609,35 +634,20 @@ pub fn find(
             sides.push(e);
         }
     }
-    if given_entities.is_empty() && sides.len() == 2 {
-        let key = |e: usize| first_source[e].min(first_seen[e].saturating_add(usize::MAX / 2));
-        if key(sides[1]) < key(sides[0]) {
-            sides.swap(0, 1);
-        }
-    }
     // 5b. a lone person or bare office facing a country speaks for its home country
     if given_entities.is_empty() && sides.len() == 2 {
         for k in 0..2 {
             let (me, other) = (sides[k], sides[1 - k]);
-            let Some(home) = home::home_country(text, &facts, &reg.entities, me, other) else {
-                continue;
-            };
-            for f in &mut facts {
-                for m in &mut f.mentions {
-                    if m.target == Target::Entity(me) {
-                        m.target = Target::Entity(home);
-                    }
-                }
+            if let Some(home) = home::home_country(text, &facts, &reg.entities, me, other) {
+                merge(&mut reg.entities, &mut facts, me, home);
+                first_source[home] = first_source[home].min(first_source[me]);
+                first_seen[home] = first_seen[home].min(first_seen[me]);
+                sides[k] = home;
             }
-            let mut people = std::mem::take(&mut reg.entities[me].people);
-            if people.is_empty() && reg.entities[me].kind == EntityKind::Person {
-                people.push(Person {
-                    name: reg.entities[me].name.clone(),
-                    title: None,
-                });
-            }
-            reg.entities[home].people.extend(people);
-            sides[k] = home;
+        }
+        let key = |e: usize| first_source[e].min(first_seen[e].saturating_add(usize::MAX / 2));
+        if key(sides[1]) < key(sides[0]) {
+            sides.swap(0, 1);
         }
     }
     let mut notes = Vec::new();
@@ -693,6 +703,25 @@ pub fn find(
         sides: side_slots,
         facts,
     }
+}
+
+/// Entity `from` is `into`: its mentions and people move over.
+fn merge(entities: &mut [Entity], facts: &mut [Facts], from: usize, into: usize) {
+    for f in facts.iter_mut() {
+        for m in &mut f.mentions {
+            if m.target == Target::Entity(from) {
+                m.target = Target::Entity(into);
+            }
+        }
+    }
+    let mut people = std::mem::take(&mut entities[from].people);
+    if people.is_empty() && entities[from].kind == EntityKind::Person {
+        people.push(Person {
+            name: entities[from].name.clone(),
+            title: None,
+        });
+    }
+    entities[into].people.extend(people);
 }
 
 fn title_case(title: &str) -> String {
