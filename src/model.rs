@@ -79,7 +79,7 @@ pub struct Party {
 /// A person acting for a side.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
-    /// Full name as first written, e.g. "Vladimir Putin".
+    /// Full name as first written, e.g. "Anna Varga".
     pub name: String,
     /// Title or role when the text gives one, e.g. "President".
     pub title: Option<String>,
@@ -161,7 +161,7 @@ pub struct Sentence {
 pub struct Evidence {
     /// Name of the rule that decided (documented in `analysis::attribute`).
     pub rule: String,
-    /// The mention of the source: "the Kremlin", "President Putin", "the two leaders".
+    /// The mention of the source: "the palace", "President Varga", "the two leaders".
     pub speaker: Option<Mention>,
     /// The cue that makes it the speaker's content: "said", "according to", a headline colon.
     pub cue: Option<Mention>,
