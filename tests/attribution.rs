@@ -307,3 +307,18 @@ fn an_agentless_passive_in_a_readout_is_the_issuers() {
     let b = given("readout_news.txt");
     assert_eq!(side_of(&b, "It was noted"), "neither");
 }
+
+#[test]
+fn a_company_named_only_at_sentence_starts_is_still_a_side() {
+    // the trap: "Orbix" never appears inside a sentence, so a rule that wants a capitalised
+    // word away from the sentence start before calling it a name misses one side
+    let a = run("company_dispute.txt", &[]);
+    let names: Vec<&str> = a.parties.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Orbix", "Telvano"]);
+    assert_eq!(side_of(&a, "Orbix sues"), "Orbix");
+    assert_eq!(side_of(&a, "Orbix claims"), "Orbix");
+    assert_eq!(side_of(&a, "Telvano denied"), "Telvano");
+    assert_eq!(side_of(&a, "A Telvano spokesperson"), "Telvano");
+    assert_eq!(side_of(&a, "Industry analysts said"), "neither");
+    assert_eq!(side_of(&a, "The suit was filed"), "neither");
+}

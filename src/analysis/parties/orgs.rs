@@ -5,7 +5,8 @@
 //! forms, titles or known people's names. It becomes an organisation when it is the subject of
 //! a verb ("Acme has announced", "Acme sues", "Acme's representatives have not commented") or
 //! the object of "according to", and when it also appears capitalised somewhere other than at the
-//! start of a sentence (a capitalised common word opening a sentence is not a name).
+//! start of a sentence (a capitalised common word opening a sentence is not a name), or when
+//! it is the subject in two sentences or more (a company named only at sentence starts).
 //! An all-capitals word is the same organisation as a longer run whose initials it spells
 //! ("GTU" = "Grand Textile Union"). "the union, Acme Workers" and "Acme Workers, the union"
 //! make "the union" an alias. An acronym with no long run of its own is displayed by the
@@ -174,7 +175,9 @@ impl Runs {
                 }
                 continue;
             }
-            if subject > 0 && inner > 0 {
+            // a name that only ever opens sentences still names an organisation when it is
+            // the subject of verbs in two sentences ("Orbix sues…", "Orbix claims…")
+            if subject > 0 && inner > 0 || subject >= 2 {
                 out.push((run.clone(), run.clone()));
             }
         }
