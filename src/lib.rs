@@ -6,6 +6,7 @@
 //! [`view`]s (JSON, plain text, the terminal reader) only read that `Analysis`.
 
 pub mod analysis;
+pub mod assets;
 pub mod input;
 pub mod model;
 pub mod scripting;

@@ -286,6 +286,8 @@ fn it_said_takes_the_last_institution_but_not_an_expletive_it() {
     );
     assert_eq!(side_of(&a, "Norway's foreign ministry rejected"), "Norway");
     assert_eq!(side_of(&a, "Analysts said"), "neither");
+    // a person after a country's possessive is the subject, and not commenting is a side's act
+    assert_eq!(side_of(&a, "Chile's President Luis Mora"), "Chile");
     // the expletive "It has been stressed" stays agentless (and the readout decides)
     let b = given("readout_title.txt");
     assert_eq!(rule_of(&b, "It was noted"), "readout");

@@ -1,6 +1,6 @@
 //! The per-sentence decision (rules 1–12 of the module doc) and the carried context.
 
-use super::super::parties::frames::Frame;
+use super::super::parties::frames::{Frame, skip_determiners};
 use super::super::parties::lexicon::{LEXICON, VerbClass, class};
 use super::super::parties::tokens::Kind;
 use super::super::parties::{Facts, Parties, Pron, Target};
@@ -284,13 +284,7 @@ fn rules(src: &str, facts: &Facts, parties: &Parties, ctx: &Context) -> Decision
         }) {
             continue;
         }
-        let mut s = k + 1;
-        while toks
-            .get(s)
-            .is_some_and(|t| t.is_word() && LEXICON.is(t.text(src), class::DET))
-        {
-            s += 1;
-        }
+        let s = skip_determiners(src, toks, k + 1);
         if let Some((mi, m)) = facts
             .mention_at
             .get(s)

@@ -35,10 +35,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::sync::LazyLock;
 
 static MARKERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let list: Vec<String> = include_str!("../../../assets/readout.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    let list: Vec<String> = crate::assets::entries(include_str!("../../../assets/readout.txt"))
         .map(str::to_lowercase)
         .collect();
     AhoCorasickBuilder::new()

@@ -10,7 +10,8 @@
 //!   or a glued hyphen ("Freedonia-Sylvania talks") rules the mention out.
 //! * **Noun phrase.** A subject may run on: coordination with another mention ("Brun and Vex",
 //!   "Neither Acme's nor Bolt's representatives"), a possessive with an agent head ("Freedonia's
-//!   Trade Ministry", "Acme's representatives"; a possessive with any other head — "Freedonia's
+//!   Trade Ministry", "Acme's representatives", "Freedonia's President Karl Brun" — a mention
+//!   after the possessive is the head; a possessive with any other head — "Freedonia's
 //!   constitution" — makes the mention a possessor, not a subject), a prepositional phrase of
 //!   capitalised words after an agent head ("officials in the Trade Ministry", "the diplomat in
 //!   Sylvania"), and an apposition between commas or brackets with no verb inside ("Freedonia, a
@@ -255,6 +256,18 @@ pub fn mention_index(ments: &[Ment], n: usize) -> Vec<Option<usize>> {
     at
 }
 
+/// The first token from `k` on that is not a determiner ("the", "a", "many"): where the noun
+/// phrase after a cue ("according to", "said", "by", "and") really starts.
+pub fn skip_determiners(src: &str, toks: &[Token], mut k: usize) -> usize {
+    while toks
+        .get(k)
+        .is_some_and(|t| t.is_word() && LEXICON.is(t.text(src), class::DET))
+    {
+        k += 1;
+    }
+    k
+}
+
 fn mention_starting(at: &[Option<usize>], tok: usize) -> Option<usize> {
     at.get(tok).copied().flatten()
 }
@@ -277,6 +290,13 @@ fn subject_np(
     let mut agent_head = ments[i].agentive && ments[i].last - ments[i].first > 1;
     while let Some(t) = toks.get(e) {
         if t.kind == Kind::Possessive {
+            // "Freedonia's President Karl Brun": the person after the possessive is the head
+            if let Some(j) = mention_starting(at, e + 1).filter(|&j| ments[j].agentive) {
+                members.push(j);
+                e = ments[j].last;
+                agent_head = true;
+                continue;
+            }
             // "Acme's representatives", "Acme's nor Bolt's representatives"
             let mut k = e + 1;
             let mut extra = Vec::new();
@@ -324,13 +344,7 @@ fn subject_np(
             && LEXICON.is(t.text(src), class::COORD)
             && !t.text(src).eq_ignore_ascii_case("so")
         {
-            let mut k = e + 1;
-            while toks
-                .get(k)
-                .is_some_and(|t| t.is_word() && LEXICON.is(t.text(src), class::DET))
-            {
-                k += 1;
-            }
+            let k = skip_determiners(src, toks, e + 1);
             if let Some(j) =
                 mention_starting(at, k).filter(|&j| can_lead(&ments[j]) && members.len() < 6)
             {
@@ -458,13 +472,7 @@ pub fn find(src: &str, toks: &[Token], ments: &[Ment], inside: &[bool]) -> Vec<F
                     .get(e)
                     .is_some_and(|t| t.is_word() && LEXICON.is(t.text(src), class::COORD))
             {
-                let mut k = e + 1;
-                while toks
-                    .get(k)
-                    .is_some_and(|t| t.is_word() && LEXICON.is(t.text(src), class::DET))
-                {
-                    k += 1;
-                }
+                let k = skip_determiners(src, toks, e + 1);
                 let Some(j) = mention_starting(&at, k) else {
                     break;
                 };
@@ -555,13 +563,7 @@ pub fn find(src: &str, toks: &[Token], ments: &[Ment], inside: &[bool]) -> Vec<F
         {
             continue;
         }
-        let mut s = k + 1;
-        while toks
-            .get(s)
-            .is_some_and(|t| t.is_word() && LEXICON.is(t.text(src), class::DET))
-        {
-            s += 1;
-        }
+        let s = skip_determiners(src, toks, k + 1);
         let finite = !t.text(src).ends_with("ing");
         let closes = |j: usize| {
             toks.get(ments[j].last)

@@ -76,11 +76,7 @@ impl Gazetteer {
         let mut entries = Vec::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut forms = Vec::new();
-        for line in text.lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
+        for line in crate::assets::entries(text) {
             let fields: Vec<&str> = line.split(" |").map(str::trim).collect();
             let kind = match fields[0] {
                 "country" => EntryKind::Country,

@@ -6,6 +6,7 @@
 //! Aho–Corasick automata (titles, hedges) matched ASCII-case-insensitively.
 //! It must never hold a name of a country, person or organisation itself.
 
+use crate::assets;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -92,11 +93,7 @@ const CALENDAR: &[&str] = &[
 ];
 
 fn phrases(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_lowercase)
-        .collect()
+    assets::entries(text).map(str::to_lowercase).collect()
 }
 
 fn automaton(list: &[String]) -> AhoCorasick {
@@ -153,17 +150,8 @@ impl Lexicon {
     fn parse(lexicon: &str, titles: &str, hedges: &str) -> Lexicon {
         let mut words: HashMap<String, u32> = HashMap::default();
         let mut verbs: HashMap<String, VerbClass> = HashMap::default();
-        let mut section = String::new();
-        for line in lexicon.lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                section = name.to_string();
-                continue;
-            }
-            let verb_class = match section.as_str() {
+        for (section, line) in assets::sectioned(lexicon) {
+            let verb_class = match section {
                 "report" => Some(VerbClass::Report),
                 "act" => Some(VerbClass::Act),
                 "logistic" => Some(VerbClass::Logistic),
@@ -187,7 +175,7 @@ impl Lexicon {
                 }
                 continue;
             }
-            let flag = match section.as_str() {
+            let flag = match section {
                 "aux" => class::AUX,
                 "negation" => class::NEG,
                 "adverb" => class::ADVERB,

@@ -745,13 +745,7 @@ fn according(src: &str, toks: &[Token], ments: &[Ment]) -> Option<According> {
     if !toks.get(k + 1)?.text(src).eq_ignore_ascii_case("to") {
         return None;
     }
-    let mut s = k + 2;
-    while toks
-        .get(s)
-        .is_some_and(|t| t.is_word() && LEXICON.is(t.text(src), lexicon::class::DET))
-    {
-        s += 1;
-    }
+    let s = frames::skip_determiners(src, toks, k + 2);
     let mention = ments.iter().position(|m| m.first == s && m.agentive);
     Some(According {
         cue: (k, k + 2),

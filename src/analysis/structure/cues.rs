@@ -14,18 +14,9 @@ struct Cues {
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
     let mut lists: HashMap<String, Vec<String>> = HashMap::new();
-    let mut section = String::new();
-    for line in include_str!("../../../assets/roles.txt").lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            section = name.to_string();
-            continue;
-        }
+    for (section, line) in crate::assets::sectioned(include_str!("../../../assets/roles.txt")) {
         lists
-            .entry(section.clone())
+            .entry(section.to_string())
             .or_default()
             .push(line.to_lowercase());
     }
