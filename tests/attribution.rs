@@ -324,3 +324,24 @@ fn a_company_named_only_at_sentence_starts_is_still_a_side() {
     assert_eq!(side_of(&a, "Industry analysts said"), "neither");
     assert_eq!(side_of(&a, "The suit was filed"), "neither");
 }
+
+#[test]
+fn a_relative_clause_after_the_subject_and_a_generic_head_alias() {
+    // the traps: a verb inside "which represents 4,000 Telvano employees" and the comma
+    // inside "4,000"; a naive rule reads "Telvano employees said" as the company's words
+    let a = run("guild_dispute.txt", &[]);
+    let names: Vec<&str> = a.parties.iter().map(|p| p.name.as_str()).collect();
+    assert!(names.contains(&"Metal Workers Guild"), "{names:?}");
+    assert!(names.contains(&"Telvano"), "{names:?}");
+    assert_eq!(
+        side_of(&a, "The Metal Workers Guild"),
+        "Metal Workers Guild"
+    );
+    // "the guild" is the one organisation whose name ends in "Guild"
+    assert_eq!(side_of(&a, "The guild later said"), "Metal Workers Guild");
+    assert_eq!(side_of(&a, "Telvano spokesman Tom Hale said"), "Telvano");
+    assert_eq!(
+        side_of(&a, "In a letter to staff, Telvano warned"),
+        "Telvano"
+    );
+}

@@ -14,8 +14,9 @@
 //!   after the possessive is the head; a possessive with any other head — "Freedonia's
 //!   constitution" — makes the mention a possessor, not a subject), a prepositional phrase of
 //!   capitalised words after an agent head ("officials in the Trade Ministry", "the diplomat in
-//!   Sylvania"), and an apposition between commas or brackets with no verb inside ("Freedonia, a
-//!   member of the council, voted"; "Sylvania, on the other hand, sees").
+//!   Sylvania"), an apposition between commas or brackets with no verb inside ("Freedonia, a
+//!   member of the council, voted"; a relative clause between commas may have one: "the
+//!   guild, which represents 4,000 workers, said"; "Sylvania, on the other hand, sees").
 //! * **Verb group.** After adverbs ("also", "reportedly", any "-ly"), auxiliaries and negation,
 //!   the head verb is looked up in `assets/lexicon.txt`: report, act, logistic or copula. An
 //!   auxiliary with no verb after it is a copula, except "have/had" followed by an event noun
@@ -390,41 +391,61 @@ fn subject_np(
         e = k;
         rounds += 1;
     }
-    // apposition
-    if let Some(t) = toks.get(e) {
-        let open = t.text(src);
-        let close = match open {
-            "," => Some(","),
-            "(" => Some(")"),
-            "–" | "—" => Some(open),
-            _ => None,
-        };
-        if let (Some(close), false) = (close, t.is_word()) {
-            let mut k = e + 1;
-            let mut ok = false;
-            while k < toks.len() && k <= e + 16 {
-                let n = &toks[k];
-                if !n.is_word() && n.text(src) == close {
-                    ok = k > e + 1;
-                    break;
-                }
-                if n.kind == Kind::Quote
-                    || n.is_punct(src, ';')
-                    || (n.is_word()
-                        && (LEXICON.is(n.text(src), class::VERB | class::AUX | class::SUBORD)))
-                {
-                    break;
-                }
-                k += 1;
-            }
-            if ok && verb_after(src, toks, k + 1, false).is_some() {
-                e = k + 1;
-            }
-        }
-    }
+    let e = skip_apposition(src, toks, e);
     let strong = ments[members[0]].agentive
         && !matches!(ments[members[0]].target, Target::Joint | Target::Pronoun(_));
     Some((members, e, strong))
+}
+
+/// After a subject ending at token `e`: the token after an apposition between commas,
+/// brackets or dashes with a verb after it ("Freedonia, a member of the council, voted"), or
+/// after a relative clause between commas ("The guild, which represents 4,000 workers, said");
+/// else `e` itself. An apposition has no verb inside; a relative clause opens with
+/// which/who/whose and may have one.
+pub fn skip_apposition(src: &str, toks: &[Token], e: usize) -> usize {
+    let Some(t) = toks.get(e).filter(|t| !t.is_word()) else {
+        return e;
+    };
+    let open = t.text(src);
+    let Some(close) = (match open {
+        "," => Some(","),
+        "(" => Some(")"),
+        "–" | "—" => Some(open),
+        _ => None,
+    }) else {
+        return e;
+    };
+    let relative = close == ","
+        && toks.get(e + 1).is_some_and(|n| {
+            n.is_word()
+                && matches!(
+                    n.text(src).to_lowercase().as_str(),
+                    "which" | "who" | "whose"
+                )
+        });
+    let limit = if relative { e + 24 } else { e + 16 };
+    let mut k = e + 1;
+    while k < toks.len() && k <= limit {
+        let n = &toks[k];
+        // a comma inside a number ("4,000") closes nothing
+        let glued = toks[k - 1].end == n.start && toks.get(k + 1).is_some_and(|x| x.start == n.end);
+        if !n.is_word() && n.text(src) == close && !glued {
+            if k > e + 1 && verb_after(src, toks, k + 1, false).is_some() {
+                return k + 1;
+            }
+            return e;
+        }
+        if n.kind == Kind::Quote
+            || n.is_punct(src, ';')
+            || (!relative
+                && n.is_word()
+                && LEXICON.is(n.text(src), class::VERB | class::AUX | class::SUBORD))
+        {
+            return e;
+        }
+        k += 1;
+    }
+    e
 }
 
 /// End of "Acme's representatives": the agent words after a possessive.

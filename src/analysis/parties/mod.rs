@@ -430,6 +430,32 @@ pub fn find(
             extra.push((cap, e, HitForm::Name));
         }
     }
+    // "the guild" for the one organisation named "… Guild"
+    let mut heads: HashMap<String, Option<usize>> = HashMap::default();
+    for (key, &e) in &reg.by_key {
+        let Some(name) = key.strip_prefix("org:") else {
+            continue;
+        };
+        let Some(head) = name.rsplit(' ').next().filter(|h| h.len() < name.len()) else {
+            continue;
+        };
+        let head = head.to_lowercase();
+        if LEXICON.is(&head, lexicon::class::GENERIC_ORG) {
+            let slot = heads.entry(head).or_insert(Some(e));
+            if *slot != Some(e) {
+                *slot = None;
+            }
+        }
+    }
+    let mut heads: Vec<(String, usize)> = heads
+        .into_iter()
+        .filter_map(|(h, e)| Some((h, e?)))
+        .collect();
+    heads.sort();
+    for (head, e) in heads {
+        extra.push((format!("the {head}"), e, HitForm::Name));
+        extra.push((format!("The {head}"), e, HitForm::Name));
+    }
     extra.sort_by(|a, b| a.0.cmp(&b.0));
     extra.dedup_by(|a, b| a.0 == b.0);
     let doc_automaton = AhoCorasickBuilder::new()

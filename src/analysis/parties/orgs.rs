@@ -9,11 +9,13 @@
 //! it is the subject in two sentences or more (a company named only at sentence starts).
 //! An all-capitals word is the same organisation as a longer run whose initials it spells
 //! ("GTU" = "Grand Textile Union"). "the union, Acme Workers" and "Acme Workers, the union"
-//! make "the union" an alias. An acronym with no long run of its own is displayed by the
+//! make "the union" an alias, and so does a name ending in a generic noun when it is the only
+//! one ("Metal Workers Guild" → "the guild"). A subject may be followed by an apposition or a
+//! relative clause before its verb ("X, which represents 4,000 workers, said"). An acronym with no long run of its own is displayed by the
 //! capitalised words that spell it, even when they are gazetteer words ("Freedonian
 //! Airways" for "FA"), but those words stay what the gazetteer says they are.
 
-use super::frames::{Left, left_context, verb_after};
+use super::frames::{Left, left_context, skip_apposition, verb_after};
 use super::lexicon::{LEXICON, class};
 use super::tokens::{Kind, Token};
 use rustc_hash::FxHashMap as HashMap;
@@ -117,7 +119,8 @@ impl Runs {
                             e = usize::MAX;
                         }
                     }
-                    e != usize::MAX && verb_after(src, toks, e, true).is_some()
+                    e != usize::MAX
+                        && verb_after(src, toks, skip_apposition(src, toks, e), true).is_some()
                 }
             };
             if subject {
