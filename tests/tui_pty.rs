@@ -90,13 +90,18 @@ impl Session {
 
     /// Waits until the screen satisfies `pred`; panics with the screen after 10 s.
     fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        self.wait_within(Duration::from_secs(10), what, pred)
+    }
+
+    /// Waits until the screen satisfies `pred`; panics with the screen after `limit`.
+    fn wait_within(&self, limit: Duration, what: &str, pred: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
             if pred(&screen) {
                 return screen;
             }
-            if start.elapsed() > Duration::from_secs(10) {
+            if start.elapsed() > limit {
                 panic!("timed out waiting for {what}; screen:\n{screen}");
             }
             std::thread::sleep(Duration::from_millis(30));
@@ -652,4 +657,58 @@ fn degenerate_articles_open_in_the_reader() {
         assert_eq!(s.exit_code(), 0, "{name}");
         s.wait_for("the alternate screen to be left", |_| !s.alternate());
     }
+}
+
+/// A 2 MB paragraph without a full stop — one sentence of two million bytes — opens in the
+/// reader, which wraps it without freezing: keys are answered at once and `q` quits.
+/// (The analysis of 10 MB is checked in `tests/hostile.rs`; here the reader's wrapping is what
+/// is tested, and 2 MB keeps an unoptimised test build within CI time.)
+#[test]
+fn a_huge_sentence_wraps_in_the_reader_without_freezing() {
+    let mut text = String::with_capacity(2 << 20);
+    let words = [
+        "Freedonia",
+        "said",
+        "that",
+        "Sylvania",
+        "would",
+        "answer",
+        "東京",
+    ];
+    let mut i = 0;
+    while text.len() < 2 << 20 {
+        text.push_str(words[i % words.len()]);
+        text.push(if i % 89 == 88 { ',' } else { ' ' });
+        i += 1;
+    }
+    text.push('\n');
+    let path = temp_article("huge.txt", &text);
+    let mut s = Session::start(&[path.to_str().unwrap()], 100, 30, &[]);
+    // The analysis comes first (about a second per megabyte in a debug build, more under load).
+    s.wait_within(Duration::from_secs(120), "the first frame", |t| {
+        t.contains("Freedonia said that Sylvania")
+    });
+    // Every key below redraws the panes holding the huge sentence; each must be answered
+    // within the usual 10 s.
+    let title = s.focused_title();
+    s.send("\t");
+    s.wait_for("Tab to move the focus", |_| s.focused_title() != title);
+    s.send("\r");
+    s.wait_for("the whole paragraph in the detail view", |t| {
+        t.contains("Freedonia said that Sylvania")
+    });
+    s.send("?");
+    s.wait_for("the help", |t| t.contains("Keys · any key closes"));
+    s.send("?");
+    s.wait_for("the help to close", |t| {
+        !t.contains("Keys · any key closes")
+    });
+    let start = Instant::now();
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "q took {:?}",
+        start.elapsed()
+    );
 }
