@@ -82,25 +82,34 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Input(message)) => {
-            eprintln!("bilateral: {}", escape_controls(&message));
+            say(&format!("bilateral: {}", escape_controls(&message)));
             ExitCode::from(2)
         }
         Err(Failure::Output(err)) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(Failure::Output(err)) => {
             let err = err.to_string();
-            eprintln!(
+            say(&format!(
                 "bilateral: cannot write the output: {}",
                 escape_controls(&err)
-            );
+            ));
             ExitCode::from(1)
         }
         Err(Failure::Terminal(err)) => {
             let err = err.to_string();
-            eprintln!("bilateral: the terminal failed: {}", escape_controls(&err));
+            say(&format!(
+                "bilateral: the terminal failed: {}",
+                escape_controls(&err)
+            ));
             ExitCode::from(1)
         }
         Err(Failure::Signal(sig)) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(1)),
     }
+}
+
+/// Writes one line on stderr; a stderr that is gone (a closed terminal) is ignored rather
+/// than turned into a panic as `eprintln!` would.
+fn say(line: &str) {
+    let _ = writeln!(io::stderr(), "{line}");
 }
 
 /// `--help` and `--version` print as clap prints them (exit 0); a usage error is printed as
@@ -116,7 +125,7 @@ fn usage_error(err: &clap::Error) -> ExitCode {
     }
     // `Display` renders without styles; the text may quote arguments as given.
     let text = err.to_string();
-    eprint!("{}", escape_controls(&text));
+    let _ = io::stderr().write_all(escape_controls(&text).as_bytes());
     ExitCode::from(2)
 }
 

@@ -23,44 +23,73 @@
 
 use rustix::event::{PollFd, PollFlags, poll};
 use std::io::{self, IsTerminal};
+use std::os::fd::{AsFd, BorrowedFd};
+use std::sync::Arc;
 
 /// Exit code after a hang-up: 128 + SIGHUP.
 pub const HANGUP_EXIT: i32 = 128 + 1;
 
+/// The reader's terminal as the watchdog sees it: stdin, or its own handle on `/dev/tty`.
+#[derive(Clone)]
+pub struct Tty(Option<Arc<std::fs::File>>);
+
+impl Tty {
+    fn fd(&self) -> BorrowedFd<'_> {
+        match &self.0 {
+            Some(file) => file.as_fd(),
+            None => rustix::stdio::stdin(),
+        }
+    }
+
+    /// True when the terminal is gone (hung up, in error or closed), or goes within `wait`.
+    /// The event loop asks this when reading or drawing fails, so a hang-up that races the
+    /// watchdog still ends with [`HANGUP_EXIT`] rather than as a terminal error. (Writes to a
+    /// pseudo-terminal fail as soon as its master is closed, a moment before the kernel marks
+    /// it hung up: hence the wait.)
+    pub fn gone_within(&self, wait: std::time::Duration) -> bool {
+        let mut fds = [PollFd::from_borrowed_fd(self.fd(), PollFlags::empty())];
+        let wait = rustix::event::Timespec {
+            tv_sec: wait.as_secs() as i64,
+            tv_nsec: i64::from(wait.subsec_nanos()),
+        };
+        matches!(poll(&mut fds, Some(&wait)), Ok(n) if n > 0 && hung_up(fds[0].revents()))
+    }
+}
+
 /// Starts the watchdog on the reader's terminal. An error means there is no terminal to watch
 /// (the reader could not run either).
-pub fn watch() -> io::Result<()> {
+pub fn watch() -> io::Result<Tty> {
     let tty = if io::stdin().is_terminal() {
-        None
+        Tty(None)
     } else {
-        Some(
+        Tty(Some(Arc::new(
             std::fs::OpenOptions::new()
                 .read(true)
                 .write(true)
                 .open("/dev/tty")?,
-        )
+        )))
     };
+    let watched = tty.clone();
     std::thread::Builder::new()
         .name("hangup-watchdog".into())
         .spawn(move || {
-            let fd = match &tty {
-                Some(file) => std::os::fd::AsFd::as_fd(file),
-                None => rustix::stdio::stdin(),
-            };
-            wait_for_hangup(fd);
+            wait_for_hangup(watched.fd());
             std::process::exit(HANGUP_EXIT);
         })?;
-    Ok(())
+    Ok(tty)
+}
+
+fn hung_up(got: PollFlags) -> bool {
+    got.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)
 }
 
 /// Returns when poll reports `fd` hung up, in error or closed.
-fn wait_for_hangup(fd: std::os::fd::BorrowedFd<'_>) {
+fn wait_for_hangup(fd: BorrowedFd<'_>) {
     loop {
         let mut fds = [PollFd::from_borrowed_fd(fd, PollFlags::empty())];
         match poll(&mut fds, None) {
             Ok(_) => {
-                let got = fds[0].revents();
-                if got.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
+                if hung_up(fds[0].revents()) {
                     return;
                 }
             }
@@ -78,7 +107,6 @@ fn wait_for_hangup(fd: std::os::fd::BorrowedFd<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::os::fd::AsFd;
 
     #[test]
     fn a_closed_pipe_end_is_a_hangup_and_an_open_one_is_not() {

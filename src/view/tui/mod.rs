@@ -124,10 +124,23 @@ pub fn run(analysis: &Analysis) -> io::Result<Exit> {
     for sig in [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP] {
         signal_hook::flag::register_usize(sig, Arc::clone(&pending), sig as usize)?;
     }
-    hangup::watch()?;
+    let tty = hangup::watch()?;
+    let _guard = Guard;
+    event_loop(state, &theme, &pending).or_else(|err| {
+        // Reading or drawing failed because the terminal went away (a race with the
+        // watchdog): that is a hang-up, not a terminal error.
+        if tty.gone_within(Duration::from_millis(500)) {
+            Ok(Exit::Signal(SIGHUP))
+        } else {
+            Err(err)
+        }
+    })
+}
+
+/// Takes the terminal and runs until quit or a terminating signal (see the module doc).
+fn event_loop(mut state: State, theme: &Theme, pending: &AtomicUsize) -> io::Result<Exit> {
     let panic_at = panic::test_panic_frame();
     let mut frames = 0u64;
-    let _guard = Guard;
     enter(false)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let mut cache = ViewCache::default();
@@ -147,7 +160,7 @@ pub fn run(analysis: &Analysis) -> io::Result<Exit> {
                 if panic_at == Some(frames) {
                     panic!("BILATERAL_TEST_PANIC_ON_DRAW={frames}: a panic while drawing");
                 }
-                widgets::draw(frame, &state, &mut cache, &theme)
+                widgets::draw(frame, &state, &mut cache, theme)
             })?;
             state.page = cache.page;
             dirty = false;

@@ -21,6 +21,7 @@
 
 use crate::view::sanitize::escape_controls;
 use std::backtrace::{Backtrace, BacktraceStatus};
+use std::io::Write;
 
 /// Where to report a bug: the package's repository when Cargo.toml names one.
 pub fn report_hint() -> String {
@@ -53,14 +54,17 @@ pub fn install_hook() {
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
         let backtrace = Backtrace::capture();
-        eprintln!(
+        // `eprintln!` would panic (inside the hook: abort) if stderr is gone; ignore instead.
+        let mut err = std::io::stderr().lock();
+        let _ = writeln!(
+            err,
             "bilateral: internal error: {}{}\nbilateral: {}.",
             escape_controls(&message),
             escape_controls(&location),
             report_hint()
         );
         if backtrace.status() == BacktraceStatus::Captured {
-            eprintln!("{backtrace}");
+            let _ = writeln!(err, "{backtrace}");
         }
     }));
 }
