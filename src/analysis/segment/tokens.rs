@@ -35,15 +35,30 @@ pub fn tokens<'a>(para: &'a str, base: usize, mut sink: impl FnMut(Tok<'a>)) {
         run: None,
     };
     let mut start = None;
-    for (i, c) in para.char_indices() {
-        if c.is_whitespace() {
+    let bytes = para.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII bytes decide alone (`char::is_whitespace` on ASCII is tab..CR and space);
+        // anything else is decoded as the character it starts.
+        let b = bytes[i];
+        let (white, len) = if b.is_ascii() {
+            (matches!(b, b' ' | b'\t'..=b'\r'), 1)
+        } else {
+            match para[i..].chars().next() {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => break,
+            }
+        };
+        let at = i;
+        i += len;
+        if white {
             if let Some(s) = start.take() {
-                split_glued(para, s, i, &mut |a, b, glued| {
+                split_glued(para, s, at, &mut |a, b, glued| {
                     merger.push(a, b, glued, &mut sink)
                 });
             }
         } else if start.is_none() {
-            start = Some(i);
+            start = Some(at);
         }
     }
     if let Some(s) = start {
@@ -57,6 +72,11 @@ pub fn tokens<'a>(para: &'a str, base: usize, mut sink: impl FnMut(Tok<'a>)) {
 /// Cuts the word `para[s..e]` at glued sentence boundaries; `emit(start, end, glued)`.
 fn split_glued(para: &str, s: usize, e: usize, emit: &mut impl FnMut(usize, usize, bool)) {
     let word = &para[s..e];
+    // Fast path: only a full stop or a (non-ASCII) full-width terminal can cut a word.
+    if !word.bytes().any(|b| b == b'.' || !b.is_ascii()) {
+        emit(s, e, false);
+        return;
+    }
     let address = word.contains('@') || word.contains('/') || word.contains("www.");
     let mut piece_start = 0;
     let mut letters = 0usize; // length (in chars) of the letter run just before `i`

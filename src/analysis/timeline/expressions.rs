@@ -497,7 +497,13 @@ impl Parser<'_, '_> {
             return None;
         }
         let mut best: Option<(Holiday, usize)> = None;
+        let first = self.word(i);
         for (words, h) in &LEXICON.holidays {
+            // Cheap reject: the first word must be this one (token `i` is capitalised, so it
+            // is no apostrophe to skip).
+            if words.first().is_some_and(|w| first != Some(*w)) {
+                continue;
+            }
             let mut j = i;
             let mut ok = true;
             for w in words {
