@@ -323,12 +323,15 @@ fn rules(src: &str, facts: &Facts, parties: &Parties, ctx: &Context) -> Decision
         if r == Resolved::Unresolved && it_reports(src, facts, fr) {
             // "While Acme says…, it also claimed…": a side subject earlier in the sentence;
             // "In a statement, it said…": the institution of the last single-side sentence
-            let earlier = frames.iter().filter(|f| f.first < fr.first).find_map(|f| {
-                match resolve_members(&f.members, facts, parties, ctx) {
-                    Resolved::Side(s @ (Side::A | Side::B)) => Some(s),
-                    _ => None,
-                }
-            });
+            // the nearest few earlier subjects only: bounded on a huge sentence
+            let before = frames.partition_point(|f| f.first < fr.first);
+            let earlier =
+                frames[..before].iter().rev().take(8).find_map(|f| {
+                    match resolve_members(&f.members, facts, parties, ctx) {
+                        Resolved::Side(s @ (Side::A | Side::B)) => Some(s),
+                        _ => None,
+                    }
+                });
             if let Some(s @ (Side::A | Side::B)) = earlier.or(ctx.last_group) {
                 r = Resolved::Side(s);
             }
