@@ -444,15 +444,18 @@ fn ctrl_z_suspends_and_resumes() {
 /// its escape sequences or C1 bytes reaches the output; they show as visible escapes.
 #[test]
 fn hostile_article_is_shown_not_obeyed() {
-    let dir = std::env::temp_dir().join(format!("bilateral-tui-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("hostile.txt");
-    std::fs::write(
-        &path,
+    // Binary-looking but NUL-free: every other C0 control, DEL and every C1 control.
+    let binary: String = (1u32..0x20)
+        .chain(0x7f..0xa0)
+        .filter(|&c| c != u32::from(b'\n'))
+        .filter_map(char::from_u32)
+        .collect();
+    let text = format!(
         "Freedonia said \u{1b}]0;owned\u{7} the talks failed.\n\
-         Sylvania said \u{1b}[2Jwiped and \u{9b}31mred and \u{202e}desrever.\n",
-    )
-    .unwrap();
+         Sylvania said \u{1b}[2Jwiped and \u{9b}31mred and \u{202e}desrever.\n\
+         Freedonia said the file read {binary} in full.\n"
+    );
+    let path = temp_article("hostile", &text);
     let mut s = Session::start(
         &[
             path.to_str().unwrap(),
@@ -466,7 +469,7 @@ fn hostile_article_is_shown_not_obeyed() {
         &[],
     );
     s.wait_for("the visible escapes", |t| {
-        t.contains("␛]0;owned␇") && t.contains("␛[2Jwiped")
+        t.contains("␛]0;owned␇") && t.contains("␛[2Jwiped") && t.contains("␁␂␃")
     });
     s.send("q");
     assert_eq!(s.exit_code(), 0);
@@ -480,7 +483,18 @@ fn hostile_article_is_shown_not_obeyed() {
     );
     assert!(!find("\u{9b}".as_bytes()), "a C1 CSI got through");
     assert!(!find(b"\x07"), "a BEL got through");
-    let _ = std::fs::remove_dir_all(&dir);
+    // The reader itself writes ESC sequences, CR and LF; nothing else below 0x20, no DEL and
+    // no C1 control at all.
+    if let Some(b) = raw
+        .iter()
+        .find(|&&b| (b < 0x20 && !matches!(b, 0x1b | b'\r' | b'\n')) || b == 0x7f)
+    {
+        panic!("control byte {b:#04x} reached the terminal");
+    }
+    let shown = String::from_utf8_lossy(&raw);
+    if let Some(c) = shown.chars().find(|c| ('\u{80}'..='\u{9f}').contains(c)) {
+        panic!("C1 control U+{:04X} reached the terminal", c as u32);
+    }
 }
 
 fn send_signal(s: &Session, signal: nix::sys::signal::Signal) {
@@ -488,10 +502,11 @@ fn send_signal(s: &Session, signal: nix::sys::signal::Signal) {
     nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid as i32), signal).unwrap();
 }
 
+/// Writes `text` to a file in a directory of its own (tests run in parallel).
 fn temp_article(name: &str, text: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("bilateral-tui-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("bilateral-tui-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
+    let path = dir.join("article.txt");
     std::fs::write(&path, text).unwrap();
     path
 }
@@ -641,7 +656,7 @@ fn degenerate_articles_open_in_the_reader() {
         ("tiny", tiny, vec![], vec!["Yes 0.", "Yes 1."]),
     ];
     for (name, text, extra, expected) in &cases {
-        let path = temp_article(&format!("{name}.txt"), text);
+        let path = temp_article(name, text);
         let mut args = vec![path.to_str().unwrap()];
         args.extend(extra.iter().copied());
         let mut s = Session::start(&args, 120, 30, &[]);
@@ -682,7 +697,7 @@ fn a_huge_sentence_wraps_in_the_reader_without_freezing() {
         i += 1;
     }
     text.push('\n');
-    let path = temp_article("huge.txt", &text);
+    let path = temp_article("huge", &text);
     let mut s = Session::start(&[path.to_str().unwrap()], 100, 30, &[]);
     // The analysis comes first (about a second per megabyte in a debug build, more under load).
     s.wait_within(Duration::from_secs(120), "the first frame", |t| {
