@@ -532,27 +532,35 @@ fn sighup_restores_the_terminal() {
 /// exit within seconds, not spin on end-of-file for ever.
 #[test]
 fn reader_exits_when_its_terminal_is_closed() {
-    let pair = native_pty_system().openpty(size(100, 30)).unwrap();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_bilateral"));
     cmd.env("TERM", "xterm-256color");
+    assert_exits_on_hangup(cmd, "Russian citizens");
+}
+
+/// The same with the article on stdin (`… | bilateral -`): the reader's terminal is then
+/// `/dev/tty`, and that is the one watched.
+#[test]
+fn reader_on_stdin_exits_when_its_terminal_is_closed() {
+    let path = temp_article("stdin", "Freedonia said talks ended. Sylvania agreed.\n");
+    let mut cmd = CommandBuilder::new("/bin/sh");
+    cmd.args([
+        "-c",
+        &format!(
+            "exec '{}' - < '{}'",
+            env!("CARGO_BIN_EXE_bilateral"),
+            path.display()
+        ),
+    ]);
+    cmd.env("TERM", "xterm-256color");
+    assert_exits_on_hangup(cmd, "Sylvania");
+}
+
+/// Runs `cmd` in a pty, waits for `marker` in its output, closes every handle on the master
+/// side and asserts the reader exits with 129 within 5 s. The child is killed and reaped
+/// whatever happens.
+fn assert_exits_on_hangup(cmd: CommandBuilder, marker: &'static str) {
+    let pair = native_pty_system().openpty(size(100, 30)).unwrap();
     let child = pair.slave.spawn_command(cmd).unwrap();
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    // Read until the first frame is drawn, then close this handle too.
-    let drawn = std::thread::spawn(move || {
-        let mut seen = Vec::new();
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            seen.extend_from_slice(&buf[..n]);
-            if String::from_utf8_lossy(&seen).contains("Russian citizens") {
-                return true;
-            }
-        }
-        false
-    });
-    // The child is killed and reaped whatever happens below.
     struct Reap(Box<dyn Child + Send + Sync>);
     impl Drop for Reap {
         fn drop(&mut self) {
@@ -563,9 +571,28 @@ fn reader_exits_when_its_terminal_is_closed() {
         }
     }
     let mut child = Reap(child);
-    assert!(drawn.join().unwrap(), "the reader drew its first frame");
-    let writer = pair.master.take_writer().unwrap();
-    drop(writer);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    // Read until the first frame is drawn, then close this handle too.
+    let (tx, drawn) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut seen = Vec::new();
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            seen.extend_from_slice(&buf[..n]);
+            if String::from_utf8_lossy(&seen).contains(marker) {
+                let _ = tx.send(());
+                return;
+            }
+        }
+    });
+    assert!(
+        drawn.recv_timeout(Duration::from_secs(30)).is_ok(),
+        "the reader drew its first frame"
+    );
+    drop(pair.master.take_writer().unwrap());
     drop(pair.master);
     drop(pair.slave);
 
