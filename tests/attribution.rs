@@ -156,8 +156,12 @@ fn a_company_and_a_union_are_detected_from_the_text() {
     assert_eq!(side_of(&a, "The GTU said"), "Grand Textile Union");
     assert_eq!(side_of(&a, "According to Acme Mills"), "Acme Mills");
     assert_eq!(side_of(&a, "While the union says"), "Grand Textile Union");
-    // the talks collapsing is narration; a third party is neither
-    assert_eq!(side_of(&a, "Workers at two Acme Mills"), "neither");
+    // workers walking out act for the union (striking members), not for the mills they
+    // work at; a third party is neither
+    assert_eq!(
+        side_of(&a, "Workers at two Acme Mills"),
+        "Grand Textile Union"
+    );
     assert_eq!(side_of(&a, "Local shops said"), "neither");
 }
 
@@ -248,8 +252,9 @@ fn an_acronym_is_displayed_by_the_words_that_spell_it() {
         side_of(&a, "The Harbour Workers Union said"),
         "Harbour Workers Union"
     );
-    // the long form in a sentence stays what the gazetteer says: no source here
-    assert_eq!(side_of(&a, "Dockers strike"), "neither");
+    // the long form in a sentence stays what the gazetteer says, not the company's mention:
+    // the dockers on strike are the union's members
+    assert_eq!(side_of(&a, "Dockers strike"), "Harbour Workers Union");
 }
 
 #[test]
@@ -343,5 +348,27 @@ fn a_relative_clause_after_the_subject_and_a_generic_head_alias() {
     assert_eq!(
         side_of(&a, "In a letter to staff, Telvano warned"),
         "Telvano"
+    );
+}
+
+#[test]
+fn striking_workers_are_the_unions_not_the_employers() {
+    // the trap: "Workers at Telvano" carry the company's name, but strikers act for the union
+    let a = run("guild_dispute.txt", &[]);
+    assert_eq!(side_of(&a, "Telvano workers strike"), "Metal Workers Guild");
+    assert_eq!(
+        side_of(&a, "Workers at Telvano walked out"),
+        "Metal Workers Guild"
+    );
+    assert_eq!(
+        rule_of(&a, "Workers at Telvano walked out"),
+        "striking-members"
+    );
+    // with no union among the sides, strikers are nobody's
+    let b = run("company_dispute.txt", &[]);
+    assert!(
+        b.sentences
+            .iter()
+            .all(|s| s.evidence.rule != "striking-members")
     );
 }

@@ -1,4 +1,4 @@
-//! The per-sentence decision (rules 1–12 of the module doc) and the carried context.
+//! The per-sentence decision (rules 1–13 of the module doc; 14 is in `readout`) and the carried context.
 
 use super::super::parties::frames::{Frame, skip_determiners};
 use super::super::parties::lexicon::{LEXICON, VerbClass, class};
@@ -65,9 +65,18 @@ pub struct Context {
     last_group: Option<Side>,
     /// Reporting scope: side and the last paragraph it covers.
     scope: Option<(Side, usize)>,
+    /// The side that is a union, when exactly one is.
+    union: Option<Side>,
 }
 
 impl Context {
+    pub fn with_union(union: Option<Side>) -> Context {
+        Context {
+            union,
+            ..Context::default()
+        }
+    }
+
     pub fn enter(&mut self, paragraph: usize) {
         self.paragraph = paragraph;
         if self.scope.is_some_and(|(_, until)| paragraph > until) {
@@ -413,6 +422,14 @@ fn rules(src: &str, facts: &Facts, parties: &Parties, ctx: &Context) -> Decision
         d.speech = false;
         return d;
     }
+    // striking members: "Cabin crew workers at Acme have begun a strike" is the union's act
+    if let Some(side) = ctx.union
+        && workers_strike(src, facts)
+    {
+        let mut d = Decision::neither("striking-members");
+        d.side = side;
+        return d;
+    }
     // scope from an earlier "This was reported by X"
     if let Some((side, _)) = ctx.scope {
         let mut d = Decision::neither("scope");
@@ -426,6 +443,30 @@ fn rules(src: &str, facts: &Facts, parties: &Parties, ctx: &Context) -> Decision
         return d;
     }
     Decision::neither("no-source")
+}
+
+/// Workers named before a strike word, outside quotations ("Acme workers walked out",
+/// "Cabin crew … have begun a three-day strike").
+fn workers_strike(src: &str, facts: &Facts) -> bool {
+    let toks = &facts.tokens;
+    let outside = |k: usize| !facts.inside.get(k).copied().unwrap_or(false);
+    let Some(worker) = toks
+        .iter()
+        .enumerate()
+        .position(|(k, t)| outside(k) && t.is_word() && LEXICON.is(t.text(src), class::WORKER))
+    else {
+        return false;
+    };
+    toks.iter().enumerate().skip(worker + 1).any(|(k, t)| {
+        let w = t.text(src);
+        outside(k)
+            && t.is_word()
+            && (LEXICON.is(w, class::STRIKE)
+                || (w.to_lowercase().starts_with("walk")
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|n| n.text(src).eq_ignore_ascii_case("out"))))
+    })
 }
 
 /// "it said", "it also warned": a lone "it" as the subject of an active reporting verb (not the
@@ -521,5 +562,30 @@ pub fn quote_groups(sentences: &[Span], parties: &Parties, decisions: &mut [Deci
             }
         }
         i = j + 1;
+    }
+}
+
+/// The side that is a union: its name or an alias ends in a union word ("the union",
+/// "Metal Workers Guild"), when exactly one side does.
+pub fn union_side(parties: &Parties) -> Option<Side> {
+    let is_union = |p: &crate::model::Party| {
+        std::iter::once(&p.name).chain(&p.aliases).any(|n| {
+            n.rsplit(' ')
+                .next()
+                .is_some_and(|w| LEXICON.is(w, class::UNION_HEAD))
+        })
+    };
+    let unions: Vec<Side> = parties
+        .parties
+        .iter()
+        .filter(|p| is_union(p))
+        .map(|p| match p.id {
+            PartyId::A => Side::A,
+            PartyId::B => Side::B,
+        })
+        .collect();
+    match unions[..] {
+        [side] => Some(side),
+        _ => None,
     }
 }

@@ -41,8 +41,12 @@
 //!     → the scope's side if any, else the side that is the subject inside the complement.
 //! 11. **Quote continuation** (`quote-continuation`): a sentence inside a quotation that runs
 //!     over several sentences takes the speaker of the sentence that opens or closes it.
-//! 12. Otherwise `neither` (`no-source`): narration, background, third parties only.
-//! 13. **Readout** (`readout`, after all sentences are decided): when the text is an official
+//! 12. **Striking members** (`striking-members`): with no source found, workers named before a
+//!     strike word ("Cabin crew at Acme have begun a strike", "Acme workers walked out") are the
+//!     members of the side that is a union (a name or alias ending in "union"/"guild"…, when
+//!     exactly one side is) — not the employer whose name they carry.
+//! 13. Otherwise `neither` (`no-source`): narration, background, third parties only.
+//! 14. **Readout** (`readout`, after all sentences are decided): when the text is an official
 //!     readout issued by one side (`readout`: a verbless title naming only the counterpart
 //!     — "Call with the Sylvanian President" —, a source line naming one side, or a readout
 //!     marker plus the subject of the first logistics sentence), the other side's content in
@@ -90,7 +94,7 @@ pub fn attribute(
     roles: &[Role],
     parties: &Parties,
 ) -> Vec<Attribution> {
-    let mut ctx = Context::default();
+    let mut ctx = Context::with_union(decide::union_side(parties));
     let mut decisions: Vec<Decision> = Vec::with_capacity(sentences.len());
     for (i, span) in sentences.iter().enumerate() {
         let role = roles.get(i).copied().unwrap_or(Role::Body);

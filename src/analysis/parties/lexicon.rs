@@ -47,6 +47,9 @@ pub mod class {
     pub const VERB: u32 = 1 << 18;
     pub const CALENDAR: u32 = 1 << 19;
     pub const DISCUSSION: u32 = 1 << 20;
+    pub const WORKER: u32 = 1 << 21;
+    pub const STRIKE: u32 = 1 << 22;
+    pub const UNION_HEAD: u32 = 1 << 23;
     pub const PRONOUN: u32 = PRON_PERSON | PRON_GROUP | PRON_THING | PRON_FIRST;
 }
 
@@ -195,6 +198,9 @@ impl Lexicon {
                 "particle" => class::PARTICLE,
                 "generic-org" => class::GENERIC_ORG,
                 "discussion" => class::DISCUSSION,
+                "worker" => class::WORKER,
+                "strike-word" => class::STRIKE,
+                "union-head" => class::UNION_HEAD,
                 _ => 0,
             };
             *words.entry(line.to_lowercase()).or_default() |= flag;
