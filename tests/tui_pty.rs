@@ -754,3 +754,43 @@ fn a_huge_sentence_wraps_in_the_reader_without_freezing() {
         start.elapsed()
     );
 }
+
+/// SIGINT and SIGQUIT from outside (not the keys, which raw mode turns into input): restored,
+/// exit 128 + signal.
+#[test]
+fn sigint_and_sigquit_restore_the_terminal() {
+    use nix::sys::signal::Signal;
+    for (signal, code) in [(Signal::SIGINT, 130), (Signal::SIGQUIT, 131)] {
+        let mut s = Session::start(&[], 100, 30, &[]);
+        s.wait_for("the reader", |t| t.contains("Russian citizens"));
+        send_signal(&s, signal);
+        assert_eq!(s.exit_code(), code, "{signal:?}");
+        s.wait_for("the alternate screen to be left", |_| !s.alternate());
+        assert!(s.cooked(), "{signal:?}: cooked mode is back");
+    }
+}
+
+/// SIGTSTP from outside (`kill -TSTP`, a job-control shell) suspends like Ctrl-Z: the
+/// terminal is given back while stopped, and SIGCONT takes it again.
+#[test]
+fn sigtstp_from_outside_suspends_and_resumes() {
+    let mut s = Session::start(&[], 100, 30, &[]);
+    s.wait_for("the reader", |t| t.contains("Russian citizens"));
+    send_signal(&s, nix::sys::signal::Signal::SIGTSTP);
+    s.wait_for("the alternate screen to be left", |_| !s.alternate());
+    let start = Instant::now();
+    while !s.cooked() && start.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(s.cooked(), "cooked while suspended");
+    assert!(s.child.try_wait().unwrap().is_none(), "stopped, not gone");
+    send_signal(&s, nix::sys::signal::Signal::SIGCONT);
+    s.wait_for("the reader again", |t| {
+        s.alternate() && t.contains("Russian citizens")
+    });
+    assert!(!s.cooked(), "raw again");
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+    s.wait_for("the alternate screen to be left", |_| !s.alternate());
+    assert!(s.cooked());
+}
