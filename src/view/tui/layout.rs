@@ -3,7 +3,8 @@
 //! Rules: below [`MIN_WIDTH`]×[`MIN_HEIGHT`] nothing but a "too small" message. From
 //! [`SIDE_BY_SIDE_WIDTH`] columns the two sides stand side by side, both panes the same width
 //! so that claims wrap alike, capped at a comfortable measure ([`MEASURE`] text columns) and
-//! centred; narrower, one side at a time (Tab/h/l switch). The lower joint/context lists and
+//! centred; narrower, one side at a time (Tab/h/l switch). With only one side found, that
+//! side has the only side pane, one measure wide and centred. The lower joint/context lists and
 //! the detail shrink before the panes do. No drawing here, and no arithmetic that can
 //! underflow on a 0×0 or 1×1 area.
 
@@ -122,7 +123,14 @@ pub fn plan(area: Rect, state: &State) -> Plan {
             ]
         }
     };
-    let panes = split(panes_row, Pane::Left, Pane::Right, state.side_pane);
+    let panes = match state.single_side() {
+        Some(only) => {
+            let w = (MEASURE + GUTTER).min(total);
+            let x = x0 + (total - w) / 2;
+            vec![(only, Rect::new(x, panes_row.y, w, panes_row.height))]
+        }
+        None => split(panes_row, Pane::Left, Pane::Right, state.side_pane),
+    };
     let (lower, lower_bar) = if lower == 1 {
         (Vec::new(), Some(Rect::new(x0, lower_row.y, total, 1)))
     } else {
@@ -191,6 +199,23 @@ mod tests {
             let left_margin = l.x;
             let right_margin = w - r.right();
             assert!(left_margin.abs_diff(right_margin) <= 1, "centred at {w}");
+        }
+    }
+
+    #[test]
+    fn one_side_found_has_one_centred_pane() {
+        let mut a = fixture::analysis();
+        a.parties.truncate(1);
+        let s = State::new(&a);
+        let only = s.single_side().expect("one side");
+        for (w, stacked) in [(120u16, false), (60, true)] {
+            let ar = areas(w, 30, &s);
+            assert_eq!(ar.stacked, stacked);
+            assert_eq!(ar.panes.len(), 1, "at {w}");
+            assert_eq!(ar.panes[0].0, only);
+            let r = ar.panes[0].1;
+            assert!(r.width <= MEASURE + GUTTER && r.right() <= w);
+            assert!(r.x.abs_diff(w - r.right()) <= 1, "centred at {w}");
         }
     }
 

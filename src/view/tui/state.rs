@@ -13,10 +13,15 @@
 //! - Every key costs the same on 20 and on 100 000 sentences, except the ones that must look
 //!   at every claim once (typing a search, filtering): no per-frame or per-key full scans.
 //! - Nothing here may panic on an empty list, an empty analysis or a missing party.
+//! - One side only ([`State::single_side`]): the missing side has no pane, so focus never
+//!   goes there (Tab skips it, h/l stay on the one side and say why).
 
 use crate::model::{Analysis, PartyId, Side};
 use crate::view::sanitize::escape_controls;
 use std::borrow::Cow;
+
+/// What the reader says when asked for the side that was not found.
+pub const ONE_SIDE_NOTE: &str = "only one side found: name the other with --party NAME";
 
 /// The four lists, by what they hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -234,6 +239,12 @@ impl<'a> State<'a> {
             };
             state.lower_pane = state.focus;
         }
+        if let Some(pane) = state.single_side()
+            && matches!(state.focus, Pane::Left | Pane::Right)
+        {
+            state.focus = pane;
+            state.side_pane = pane;
+        }
         state.event = state.current_sentence().and_then(|s| state.event_of(s));
         if state.event.is_none() && !analysis.events.is_empty() {
             state.event = analysis.events.iter().position(|e| e.main).or(Some(0));
@@ -291,6 +302,26 @@ impl<'a> State<'a> {
         self.analysis.parties.iter().any(|p| p.id == party)
     }
 
+    /// With exactly one side found, the pane that shows it (the other side gets no pane).
+    pub fn single_side(&self) -> Option<Pane> {
+        let found: Vec<Pane> = [Pane::Left, Pane::Right]
+            .into_iter()
+            .filter(|&pane| matches!(self.list_of(pane), List::Party(p) if self.has_party(p)))
+            .collect();
+        match found[..] {
+            [only] => Some(only),
+            _ => None,
+        }
+    }
+
+    /// False for the missing side's pane when only one side was found.
+    fn shown(&self, pane: Pane) -> bool {
+        match (self.single_side(), pane) {
+            (Some(only), Pane::Left | Pane::Right) => pane == only,
+            _ => true,
+        }
+    }
+
     fn event_of(&self, sentence: usize) -> Option<usize> {
         self.analysis
             .sentences
@@ -340,11 +371,12 @@ impl<'a> State<'a> {
     }
 
     fn panes_in_cycle(&self) -> Vec<Pane> {
-        if self.lower_collapsed {
+        let panes = if self.lower_collapsed {
             vec![Pane::Left, Pane::Right]
         } else {
             vec![Pane::Left, Pane::Right, Pane::Joint, Pane::Context]
-        }
+        };
+        panes.into_iter().filter(|&p| self.shown(p)).collect()
     }
 
     fn cycle(&mut self, forward: bool) {
@@ -374,9 +406,15 @@ impl<'a> State<'a> {
                 Pane::Joint => Pane::Context,
                 Pane::Context => Pane::Joint,
             };
-            self.switch_to(other);
-        } else {
+            if self.shown(other) {
+                self.switch_to(other);
+            } else {
+                self.message = Some(ONE_SIDE_NOTE.into());
+            }
+        } else if self.shown(to) {
             self.switch_to(to);
+        } else {
+            self.message = Some(ONE_SIDE_NOTE.into());
         }
     }
 

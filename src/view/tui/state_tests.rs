@@ -303,3 +303,37 @@ fn nearest_position() {
     assert_eq!(nearest(&[10, 20, 30], 16), 1);
     assert_eq!(nearest(&[10, 20, 30], 20), 1);
 }
+
+#[test]
+fn one_side_found_never_focuses_the_missing_side() {
+    let mut a = fixture::analysis();
+    a.parties.truncate(1);
+    let mut s = state(&a);
+    let only = s.single_side().expect("one side found");
+    let missing = if only == Pane::Left {
+        Pane::Right
+    } else {
+        Pane::Left
+    };
+    assert_eq!(s.focus, only);
+    for _ in 0..8 {
+        s.update(Action::NextPane);
+        assert_ne!(s.focus, missing, "Tab reached the missing side");
+    }
+    for _ in 0..8 {
+        s.update(Action::PrevPane);
+        assert_ne!(s.focus, missing, "Shift-Tab reached the missing side");
+    }
+    s.update(Action::NextPane);
+    while s.focus != only {
+        s.update(Action::NextPane);
+    }
+    for action in [Action::PaneLeft, Action::PaneRight] {
+        s.update(action);
+        assert_eq!(s.focus, only);
+    }
+    assert_eq!(s.message.as_deref(), Some(ONE_SIDE_NOTE));
+    // Both sides found: no single side.
+    let both = fixture::analysis();
+    assert_eq!(state(&both).single_side(), None);
+}

@@ -38,6 +38,11 @@ pub fn list_title(state: &State, pane: Pane) -> String {
     };
     match state.list_of(pane) {
         List::Party(p) if !state.has_party(p) => format!("{} · not found", state.party_name(p)),
+        List::Party(p) if state.single_side().is_some() => format!(
+            "{} · {n} {} · the only side found",
+            state.party_name(p),
+            noun("claim", "claims")
+        ),
         List::Party(p) => format!("{} · {n} {}", state.party_name(p), noun("claim", "claims")),
         List::Joint => format!("Joint · {n}"),
         List::Context => format!("Narration & context · {n}"),
