@@ -372,3 +372,19 @@ fn striking_workers_are_the_unions_not_the_employers() {
             .all(|s| s.evidence.rule != "striking-members")
     );
 }
+
+#[test]
+fn a_lone_leader_is_not_tied_to_a_country_the_text_talks_about() {
+    // the trap: Peru is the only other country that "acts" ("Peru has rejected…"), but the
+    // text talks about it ("the situation in Peru"); the leader keeps their own name
+    let a = run("lone_leader_third_country.txt", &[]);
+    let names: Vec<&str> = a.parties.iter().map(|p| p.name.as_str()).collect();
+    assert!(!names.contains(&"Peru"), "{names:?}");
+    assert!(names.contains(&"Norway"), "{names:?}");
+    assert_eq!(side_of(&a, "The leaders discussed"), "both");
+    // a readout by the leader's side: the counterpart's thanks are the issuer's
+    assert_eq!(
+        side_of(&a, "Erik Dahl thanked"),
+        side_of(&a, "President Brun noted")
+    );
+}

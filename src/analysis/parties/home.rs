@@ -14,11 +14,16 @@
 //! with no named people of its own, when another acting country has its named leader: the
 //! text names the foreign leader and leaves its own by title. Two such countries tie nothing.
 //!
+//! An acting candidate (rule 2, and the untied-leader rule) must never follow a preposition
+//! anywhere in the text ("the situation in
+//! Sylvania", "talks between Freedonia and …"): a leader's readout talks *about* other
+//! countries and only names its own as an actor ("It was stressed that Freedonia will…").
 //! A candidate must be a country with no people of its own (a country with its own named
 //! leader is someone else), and the answer must be unique: two candidates tie nothing.
 //! The tie is never made when the sides were given by the user, or when the other side is not
 //! a country (two candidates, a union and a company).
 
+use super::lexicon::{LEXICON, class};
 use super::tokens::Token;
 use super::{Entity, EntityKind, Facts, Target};
 use std::collections::BTreeMap;
@@ -46,6 +51,7 @@ pub fn home_country(
     {
         return None;
     }
+    let places = place_like(src, facts, entities.len());
     let candidate = |e: usize| {
         e != other
             && e != me
@@ -74,7 +80,7 @@ pub fn home_country(
         }
         for fr in f.frames.iter().filter(|fr| !fr.quoted) {
             for &m in &fr.members {
-                if let Some(c) = entity(m).filter(|&c| candidate(c)) {
+                if let Some(c) = entity(m).filter(|&c| candidate(c) && !places[c]) {
                     *acting.entry(c).or_default() += 1;
                 }
             }
@@ -94,16 +100,53 @@ pub fn home_country(
 
 /// The one acting country with no named people, when another acting country has its named
 /// people and some untied leader acts too: where the untied leaders belong.
-pub fn leaders_country(entities: &[Entity], score: &[usize]) -> Option<usize> {
+pub fn leaders_country(
+    src: &str,
+    facts: &[Facts],
+    entities: &[Entity],
+    score: &[usize],
+) -> Option<usize> {
+    let places = place_like(src, facts, entities.len());
     let acting = |e: usize| score.get(e).is_some_and(|&s| s > 0);
     let countries =
         || (0..entities.len()).filter(|&e| acting(e) && entities[e].kind == EntityKind::Country);
     let untied_leader = (0..entities.len())
         .any(|e| acting(e) && matches!(entities[e].kind, EntityKind::Person | EntityKind::Office));
     let counterpart = countries().any(|e| !entities[e].people.is_empty());
-    let mut bare = countries().filter(|&e| entities[e].people.is_empty());
+    let mut bare = countries().filter(|&e| entities[e].people.is_empty() && !places[e]);
     match (untied_leader && counterpart, bare.next(), bare.next()) {
         (true, Some(home), None) => Some(home),
         _ => None,
     }
+}
+
+/// Per entity: named after a preposition somewhere ("the situation in Sylvania", "talks
+/// between Freedonia and…"): a country the text talks about, which a leader's own country
+/// rarely is in their own readout. Such a country is never guessed as a leader's home.
+fn place_like(src: &str, facts: &[Facts], n: usize) -> Vec<bool> {
+    let mut out = vec![false; n];
+    for f in facts {
+        for m in &f.mentions {
+            let Target::Entity(e) = m.target else {
+                continue;
+            };
+            // walk back over a few determiners: "in the Freedonian capital"
+            let mut k = m.first;
+            while k > 0
+                && m.first - k < 3
+                && f.tokens[k - 1].is_word()
+                && LEXICON.is(f.tokens[k - 1].text(src), class::DET)
+            {
+                k -= 1;
+            }
+            if e < n
+                && k > 0
+                && f.tokens[k - 1].is_word()
+                && LEXICON.is(f.tokens[k - 1].text(src), class::PREP)
+            {
+                out[e] = true;
+            }
+        }
+    }
+    out
 }

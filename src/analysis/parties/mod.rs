@@ -626,7 +626,7 @@ pub fn find(
     // 5a. untied leaders who act, next to exactly one acting country with no named people
     // and a counterpart country with its named leader: they speak for that country
     if given_entities.is_empty()
-        && let Some(home) = home::leaders_country(&reg.entities, &score)
+        && let Some(home) = home::leaders_country(text, &facts, &reg.entities, &score)
     {
         for p in 0..n {
             if score[p] > 0
