@@ -476,10 +476,15 @@ fn it_reports(src: &str, facts: &Facts, fr: &Frame) -> bool {
     let m = &facts.mentions[m];
     m.target == Target::Pronoun(Pron::Thing)
         && fr.class == VerbClass::Report
-        && facts.tokens[m.last..fr.verb]
-            .iter()
-            .all(|t| t.is_word() && !LEXICON.is(t.text(src), class::AUX | class::NEG))
-        && facts.tokens[fr.verb].text(src).ends_with('d')
+        && facts.tokens.get(m.last..fr.verb).is_some_and(|between| {
+            between
+                .iter()
+                .all(|t| t.is_word() && !LEXICON.is(t.text(src), class::AUX | class::NEG))
+        })
+        && facts
+            .tokens
+            .get(fr.verb)
+            .is_some_and(|t| t.text(src).ends_with('d'))
 }
 
 /// "The invitation was accepted with gratitude.": a main-clause passive of a reporting or act
