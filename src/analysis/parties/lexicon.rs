@@ -7,7 +7,7 @@
 //! It must never hold a name of a country, person or organisation itself.
 
 use crate::assets;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
@@ -101,6 +101,7 @@ fn phrases(text: &str) -> Vec<String> {
 
 fn automaton(list: &[String]) -> AhoCorasick {
     AhoCorasickBuilder::new()
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .build(list)

@@ -31,9 +31,10 @@
 
 use super::lexicon::{EVENTS, entries};
 use crate::model::{Event, EventKind, Party, Role, Side};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use jiff::civil::Date;
-use regex::Regex;
+use super::lean;
+use regex_automata::meta::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -82,6 +83,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         }
     }
     let automaton = AhoCorasickBuilder::new()
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .build(&patterns)
@@ -157,6 +159,7 @@ static BOTH: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .flat_map(|(_, items)| items)
         .collect();
     AhoCorasickBuilder::new()
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .ascii_case_insensitive(true)
         .build(phrases)
         .expect("both-sides automaton")
@@ -170,23 +173,21 @@ fn names_both(s: &str) -> bool {
 }
 
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    lean::build(
         r"(?ix)\b(?:lasted|lasting|went\ on\ for|continued\ for|took)\s+
         (?P<q>(?:about|around|nearly|almost|more\ than|over|some|roughly|approximately|just\ over|just\ under|less\ than|up\ to)\s+)?
         (?P<n>\d+|an?|one|two|three|four|five|six|ten|twenty|thirty|forty|fifty|sixty|ninety|half\ an)\s+
         (?P<u>minutes?|hours?)\b
         | \b(?P<n2>\d+)-(?P<u2>minute|hour)\b",
     )
-    .expect("duration regex")
 });
 
 static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    lean::build(
         r"(?ix)\b(?:the|their|its|a|his|her)\s+
         (?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|previous)\s+
         (?P<w>time|phone\ call|telephone\ call|video\ call|call|conversation|meeting|visit|round|summit|contact|talks)\b",
     )
-    .expect("ordinal regex")
 });
 
 /// Words one of which every [`DURATION`] match contains, and every [`ORDINAL`] match: a
@@ -204,6 +205,7 @@ const ORDINAL_NEEDLES: &[&str] = &[
 /// durations, the rest ordinals.
 static NEEDLES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .ascii_case_insensitive(true)
         .build(DURATION_NEEDLES.iter().chain(ORDINAL_NEEDLES))
         .expect("attribute needle automaton")
@@ -228,9 +230,9 @@ pub fn attributes(s: &str) -> Vec<String> {
         .into_iter()
         .flatten();
     for c in durations {
-        if let (Some(n), Some(u)) = (c.name("n"), c.name("u")) {
-            let q = c
-                .name("q")
+        let g = |name: &str| lean::group(&c, s, name);
+        if let (Some(n), Some(u)) = (g("n"), g("u")) {
+            let q = g("q")
                 .map(|q| q.as_str().to_lowercase())
                 .unwrap_or_default();
             out.push(format!(
@@ -238,7 +240,7 @@ pub fn attributes(s: &str) -> Vec<String> {
                 n.as_str().to_lowercase(),
                 u.as_str().to_lowercase()
             ));
-        } else if let (Some(n), Some(u)) = (c.name("n2"), c.name("u2")) {
+        } else if let (Some(n), Some(u)) = (g("n2"), g("u2")) {
             out.push(format!("{} {}s", n.as_str(), u.as_str().to_lowercase()));
         }
     }
@@ -247,7 +249,8 @@ pub fn attributes(s: &str) -> Vec<String> {
         .into_iter()
         .flatten();
     for c in ordinals {
-        if let (Some(o), Some(w)) = (c.name("o"), c.name("w")) {
+        let g = |name: &str| lean::group(&c, s, name);
+        if let (Some(o), Some(w)) = (g("o"), g("w")) {
             out.push(format!(
                 "{} {}",
                 o.as_str().to_lowercase(),

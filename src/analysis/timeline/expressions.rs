@@ -36,7 +36,8 @@
 use super::lexicon::{Holiday, LEXICON, Name};
 use super::tense::{self, Tense};
 use super::tokens::{Tok, TokKind, tokenize};
-use regex::Regex;
+use super::lean;
+use regex_automata::meta::Regex;
 use std::sync::LazyLock;
 
 /// A modifier that picks an occurrence: `last July`, `next Friday`, `this September`.
@@ -123,19 +124,22 @@ fn cal(year: Option<i32>, month: Option<u8>, day: Option<u8>) -> Expr {
     }
 }
 
-static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
+/// Numeric date forms, written with `\d` (Unicode decimal digits, as the `regex` crate
+/// reads it). [`NUMERIC`] is the same pattern with `[0-9]`, far cheaper to build; it is used
+/// on every text without a non-ASCII numeric character, where both match the same; the
+/// Unicode form is built only for a text that has one.
+const NUMERIC_PATTERN: &str = r"(?x)
         \b(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})
             (?:T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b
         | \b(?P<sy>\d{4})/(?P<sm>\d{1,2})/(?P<sd>\d{1,2})\b
         | \b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<c>\d{4}|\d{2})\b
         | \b(?P<mm>\d{1,2})/(?P<my>\d{4})\b
         | \b(?P<ry>\d{4})\s?[-–](?P<rz>\d{4}|\d{2})\b
-        ",
-    )
-    .expect("numeric date regex")
-});
+        ";
+
+static NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| lean::build(&NUMERIC_PATTERN.replace(r"\d", "[0-9]")));
+static NUMERIC_UNICODE: LazyLock<Regex> = LazyLock::new(|| lean::build(NUMERIC_PATTERN));
 
 fn valid_day(y: i32, m: u32, d: u32) -> bool {
     (1..=12).contains(&m)
@@ -161,8 +165,13 @@ fn two_digit_year(y: u32) -> i32 {
 /// Numeric forms: appends found items, returns the covered byte ranges.
 fn numeric(text: &str, out: &mut Vec<(usize, usize, Expr)>) -> Vec<(usize, usize)> {
     let mut covered = Vec::new();
-    for c in NUMERIC.captures_iter(text) {
-        let whole = c.get(0).map(|m| (m.start(), m.end())).unwrap_or((0, 0));
+    let regex: &Regex = if lean::has_other_digits(text) {
+        &NUMERIC_UNICODE
+    } else {
+        &NUMERIC
+    };
+    for c in regex.captures_iter(text) {
+        let whole = c.get_match().map(|m| (m.start(), m.end())).unwrap_or((0, 0));
         // A numeric form glued to more digits or a decimal point is something else.
         let before = text[..whole.0].chars().next_back();
         let after = text[whole.1..].chars().next();
@@ -171,7 +180,8 @@ fn numeric(text: &str, out: &mut Vec<(usize, usize, Expr)>) -> Vec<(usize, usize
         {
             continue;
         }
-        let n = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+        let g = |name: &str| lean::group(&c, text, name);
+        let n = |name: &str| g(name).and_then(|m| m.as_str().parse::<u32>().ok());
         let mut push = |s: usize, e: usize, x: Expr| out.push((s, e, x));
         if let (Some(y), Some(m), Some(d)) = (n("iy"), n("im"), n("id")) {
             if valid_day(y as i32, m, d) {
@@ -190,7 +200,7 @@ fn numeric(text: &str, out: &mut Vec<(usize, usize, Expr)>) -> Vec<(usize, usize
                 );
             }
         } else if let (Some(a), Some(b), Some(cy)) = (n("a"), n("b"), n("c")) {
-            let y = if c.name("c").is_some_and(|m| m.as_str().len() == 2) {
+            let y = if g("c").is_some_and(|m| m.as_str().len() == 2) {
                 two_digit_year(cy)
             } else {
                 cy as i32
@@ -205,7 +215,7 @@ fn numeric(text: &str, out: &mut Vec<(usize, usize, Expr)>) -> Vec<(usize, usize
             if (1..=12).contains(&m) && plausible_year(y) {
                 push(whole.0, whole.1, cal(Some(y as i32), Some(m as u8), None));
             }
-        } else if let (Some(y), Some(z), Some(zm)) = (n("ry"), n("rz"), c.name("rz")) {
+        } else if let (Some(y), Some(z), Some(zm)) = (n("ry"), n("rz"), g("rz")) {
             if !plausible_year(y) {
                 continue;
             }

@@ -19,6 +19,7 @@
 
 pub mod events;
 pub mod expressions;
+mod lean;
 pub mod lexicon;
 pub mod resolve;
 pub mod tense;
