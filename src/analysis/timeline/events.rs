@@ -29,11 +29,11 @@
 //!
 //! This module never resolves dates and never changes a sentence's side.
 
+use super::lean;
 use super::lexicon::{EVENTS, entries};
 use crate::model::{Event, EventKind, Party, Role, Side};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use jiff::civil::Date;
-use super::lean;
 use regex_automata::meta::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;

@@ -33,10 +33,10 @@
 //! - Anaphora: `that day`, `the same day`, `the next day`, `the day before`, `that week`…
 //!   resolved against the last date in context.
 
+use super::lean;
 use super::lexicon::{Holiday, LEXICON, Name};
 use super::tense::{self, Tense};
 use super::tokens::{Tok, TokKind, tokenize};
-use super::lean;
 use regex_automata::meta::Regex;
 use std::sync::LazyLock;
 
@@ -171,7 +171,10 @@ fn numeric(text: &str, out: &mut Vec<(usize, usize, Expr)>) -> Vec<(usize, usize
         &NUMERIC
     };
     for c in regex.captures_iter(text) {
-        let whole = c.get_match().map(|m| (m.start(), m.end())).unwrap_or((0, 0));
+        let whole = c
+            .get_match()
+            .map(|m| (m.start(), m.end()))
+            .unwrap_or((0, 0));
         // A numeric form glued to more digits or a decimal point is something else.
         let before = text[..whole.0].chars().next_back();
         let after = text[whole.1..].chars().next();

@@ -70,7 +70,10 @@ mod tests {
         let theirs = regex::Regex::new(p).unwrap();
         let text = "The FIRST 12, the ſecond 7, first٣ and second 4x, First\u{a0}9.";
         let a: Vec<(usize, usize)> = ours.find_iter(text).map(|m| (m.start(), m.end())).collect();
-        let b: Vec<(usize, usize)> = theirs.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let b: Vec<(usize, usize)> = theirs
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
         assert_eq!(a, b);
         assert_eq!(a.len(), 3);
         let caps: Vec<&str> = ours
