@@ -31,7 +31,7 @@ use super::super::parties::{Facts, Parties, Target};
 use super::super::segment::Span;
 use super::decide::Decision;
 use crate::model::{PartyId, Role, Side};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::sync::LazyLock;
 
 static MARKERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -39,7 +39,6 @@ static MARKERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .map(str::to_lowercase)
         .collect();
     AhoCorasickBuilder::new()
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .build(list)

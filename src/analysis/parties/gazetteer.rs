@@ -8,7 +8,7 @@
 //! Matching is leftmost-longest, so "South Korean" beats "Korean" and "Republic of Korea"
 //! beats "Korea". This module knows forms, not roles: whether a mention acts is decided later.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
@@ -111,7 +111,6 @@ impl Gazetteer {
             by_form.entry(p.to_lowercase()).or_insert(*entry);
         }
         let automaton = AhoCorasickBuilder::new()
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .expect("gazetteer automaton builds");

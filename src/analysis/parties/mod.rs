@@ -43,7 +43,7 @@ pub mod tokens;
 use super::segment::Span;
 use crate::input::PartySpec;
 use crate::model::{Party, PartyId, Person, Role};
-use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use frames::Frame;
 use gazetteer::{EntryKind, Form, GAZETTEER, whole_word};
 use lexicon::LEXICON;
@@ -296,7 +296,6 @@ pub fn find(
     let given_automaton = (!extra.is_empty())
         .then(|| {
             AhoCorasickBuilder::new()
-                .kind(Some(AhoCorasickKind::ContiguousNFA))
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(extra.iter().map(|x| x.0.as_str()))
                 .ok()
@@ -460,7 +459,6 @@ pub fn find(
     extra.sort_by(|a, b| a.0.cmp(&b.0));
     extra.dedup_by(|a, b| a.0 == b.0);
     let doc_automaton = AhoCorasickBuilder::new()
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .match_kind(MatchKind::LeftmostLongest)
         .build(extra.iter().map(|x| x.0.as_str()))
         .ok();

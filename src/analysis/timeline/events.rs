@@ -32,7 +32,7 @@
 use super::lean;
 use super::lexicon::{EVENTS, entries};
 use crate::model::{Event, EventKind, Party, Role, Side};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use jiff::civil::Date;
 use regex_automata::meta::Regex;
 use std::collections::HashMap;
@@ -83,7 +83,6 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         }
     }
     let automaton = AhoCorasickBuilder::new()
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .build(&patterns)
@@ -159,7 +158,6 @@ static BOTH: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .flat_map(|(_, items)| items)
         .collect();
     AhoCorasickBuilder::new()
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .ascii_case_insensitive(true)
         .build(phrases)
         .expect("both-sides automaton")
@@ -172,15 +170,18 @@ fn names_both(s: &str) -> bool {
     })
 }
 
-static DURATION: LazyLock<Regex> = LazyLock::new(|| {
-    lean::build(
-        r"(?ix)\b(?:lasted|lasting|went\ on\ for|continued\ for|took)\s+
+/// Durations ("lasted about an hour", "a 90-minute call"), written with Unicode `\d`;
+/// [`DURATION`] is the same with `[0-9]` (cheaper to build), used unless the sentence has a
+/// non-ASCII numeric character, where [`DURATION_UNICODE`] is built and used.
+const DURATION_PATTERN: &str = r"(?ix)\b(?:lasted|lasting|went\ on\ for|continued\ for|took)\s+
         (?P<q>(?:about|around|nearly|almost|more\ than|over|some|roughly|approximately|just\ over|just\ under|less\ than|up\ to)\s+)?
         (?P<n>\d+|an?|one|two|three|four|five|six|ten|twenty|thirty|forty|fifty|sixty|ninety|half\ an)\s+
         (?P<u>minutes?|hours?)\b
-        | \b(?P<n2>\d+)-(?P<u2>minute|hour)\b",
-    )
-});
+        | \b(?P<n2>\d+)-(?P<u2>minute|hour)\b";
+
+static DURATION: LazyLock<Regex> =
+    LazyLock::new(|| lean::build(&DURATION_PATTERN.replace(r"\d", "[0-9]")));
+static DURATION_UNICODE: LazyLock<Regex> = LazyLock::new(|| lean::build(DURATION_PATTERN));
 
 static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
     lean::build(
@@ -205,7 +206,6 @@ const ORDINAL_NEEDLES: &[&str] = &[
 /// durations, the rest ordinals.
 static NEEDLES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .ascii_case_insensitive(true)
         .build(DURATION_NEEDLES.iter().chain(ORDINAL_NEEDLES))
         .expect("attribute needle automaton")
@@ -226,7 +226,14 @@ pub fn attributes(s: &str) -> Vec<String> {
         }
     }
     let durations = duration
-        .then(|| DURATION.captures_iter(s))
+        .then(|| {
+            let regex: &Regex = if lean::has_other_digits(s) {
+                &DURATION_UNICODE
+            } else {
+                &DURATION
+            };
+            regex.captures_iter(s)
+        })
         .into_iter()
         .flatten();
     for c in durations {
