@@ -46,13 +46,25 @@ impl Tty {
     /// watchdog still ends with [`HANGUP_EXIT`] rather than as a terminal error. (Writes to a
     /// pseudo-terminal fail as soon as its master is closed, a moment before the kernel marks
     /// it hung up: hence the wait.)
+    ///
+    /// A poll interrupted by a signal is asked again for the time left: the kernel sends
+    /// SIGHUP and SIGCONT with a hang-up, so an interruption is likely just then and must not
+    /// count as "the terminal is still there".
     pub fn gone_within(&self, wait: std::time::Duration) -> bool {
-        let mut fds = [PollFd::from_borrowed_fd(self.fd(), PollFlags::empty())];
-        let wait = rustix::event::Timespec {
-            tv_sec: wait.as_secs() as i64,
-            tv_nsec: i64::from(wait.subsec_nanos()),
-        };
-        matches!(poll(&mut fds, Some(&wait)), Ok(n) if n > 0 && hung_up(fds[0].revents()))
+        let deadline = std::time::Instant::now() + wait;
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            let mut fds = [PollFd::from_borrowed_fd(self.fd(), PollFlags::empty())];
+            let timeout = rustix::event::Timespec {
+                tv_sec: left.as_secs() as i64,
+                tv_nsec: i64::from(left.subsec_nanos()),
+            };
+            match poll(&mut fds, Some(&timeout)) {
+                Ok(n) => return n > 0 && hung_up(fds[0].revents()),
+                Err(rustix::io::Errno::INTR) if !left.is_zero() => {}
+                Err(_) => return false,
+            }
+        }
     }
 }
 
@@ -127,5 +139,16 @@ mod tests {
         drop(writer);
         watcher.join().unwrap();
         assert!(done.load(std::sync::atomic::Ordering::SeqCst));
+    }
+
+    #[test]
+    fn gone_within_tells_a_closed_pipe_from_an_open_one() {
+        let (reader, writer) = std::io::pipe().unwrap();
+        let tty = Tty(Some(Arc::new(std::fs::File::from(
+            std::os::fd::OwnedFd::from(reader),
+        ))));
+        assert!(!tty.gone_within(std::time::Duration::from_millis(50)));
+        drop(writer);
+        assert!(tty.gone_within(std::time::Duration::from_secs(30)));
     }
 }

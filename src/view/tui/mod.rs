@@ -128,8 +128,9 @@ pub fn run(analysis: &Analysis) -> io::Result<Exit> {
     let _guard = Guard;
     event_loop(state, &theme, &pending).or_else(|err| {
         // Reading or drawing failed because the terminal went away (a race with the
-        // watchdog): that is a hang-up, not a terminal error.
-        if tty.gone_within(Duration::from_millis(500)) {
+        // watchdog): that is a hang-up, not a terminal error. The wait is paid only on a real
+        // terminal error, so it can be generous for a loaded machine.
+        if tty.gone_within(Duration::from_secs(2)) {
             Ok(Exit::Signal(SIGHUP))
         } else {
             Err(err)
