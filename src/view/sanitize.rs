@@ -15,7 +15,7 @@
 //!   overrides and isolates (U+202A–U+202E, U+2066–U+2069), the bidi marks (U+200E, U+200F,
 //!   U+061C) and the zero-width characters (U+200B–U+200D, U+2060–U+2064, U+180E, U+FEFF) —
 //!   shown as `⟨U+202E⟩`. A right-to-left override could otherwise make a sentence read
-//!   backwards ("…dias nitup" shown as "putin said…"), and a zero-width space can split a
+//!   backwards ("…dias nurb" shown as "brun said…"), and a zero-width space can split a
 //!   name so that it looks the same but does not match.
 //!
 //! What this module must never do: change text in `--json` (JSON escaping already makes it

@@ -68,7 +68,11 @@ fn seed_snapshots() {
             text_of(mono.backend().buffer()),
             "NO_COLOR changes styles, never text"
         );
+        // The seed's snapshots live outside `src/`: they show the seed's names, and the code
+        // itself knows none.
         insta::with_settings!({
+            snapshot_path => "../../../tests/snapshots",
+            prepend_module_to_snapshot => false,
             description => "The reader on the seed. When an analysis stage changes what the seed \
                 shows, review the diff and accept it with \
                 `INSTA_UPDATE=always cargo test --lib render_tests` (then read the .snap files)."
