@@ -388,3 +388,35 @@ fn a_lone_leader_is_not_tied_to_a_country_the_text_talks_about() {
         side_of(&a, "President Brun noted")
     );
 }
+
+#[test]
+fn a_time_phrase_between_subject_and_verb_keeps_the_subject() {
+    // Detected sides, no --party: both organisations are found only as subjects, and each
+    // of those sentences has a time phrase between the subject and its verb.
+    let a = run("time_phrase_subjects.txt", &[]);
+    let names: Vec<&str> = a.parties.iter().map(|p| p.name.as_str()).collect();
+    assert!(names.contains(&"Ferry Crews Guild"), "sides: {names:?}");
+    assert!(
+        names.contains(&"Larkmoor Harbour Board"),
+        "sides: {names:?}"
+    );
+    assert_eq!(
+        side_of(&a, "The Ferry Crews Guild on Tuesday"),
+        "Ferry Crews Guild"
+    );
+    assert_eq!(
+        side_of(&a, "The Ferry Crews Guild on March 3"),
+        "Ferry Crews Guild"
+    );
+    assert_eq!(
+        side_of(&a, "The Larkmoor Harbour Board last week"),
+        "Larkmoor Harbour Board"
+    );
+    assert_eq!(
+        side_of(&a, "The Larkmoor Harbour Board this month"),
+        "Larkmoor Harbour Board"
+    );
+    // Trap: "the talks on Friday ended" has no side as subject; a month name alone ("may")
+    // is an auxiliary, not a time phrase to skip.
+    assert_eq!(side_of(&a, "The talks on Friday"), "neither");
+}

@@ -17,7 +17,8 @@
 //!   Sylvania"), an apposition between commas or brackets with no verb inside ("Freedonia, a
 //!   member of the council, voted"; a relative clause between commas may have one: "the
 //!   guild, which represents 4,000 workers, said"; "Sylvania, on the other hand, sees").
-//! * **Verb group.** After adverbs ("also", "reportedly", any "-ly"), auxiliaries and negation,
+//! * **Verb group.** After adverbs ("also", "reportedly", any "-ly"), time phrases ("on Tuesday",
+//!   "last week": "the guild on Tuesday rejected the offer"), auxiliaries and negation,
 //!   the head verb is looked up in `assets/lexicon.txt`: report, act, logistic or copula. An
 //!   auxiliary with no verb after it is a copula, except "have/had" followed by an event noun
 //!   ("had a phone call"), which is logistic, and "have/had/held" followed by a discussion noun
@@ -186,7 +187,40 @@ fn adjust(src: &str, toks: &[Token], at: usize, vc: VerbClass) -> VerbClass {
     vc
 }
 
-/// The verb group starting at token `e` (after adverbs): the cue token and its class.
+/// A time phrase standing between a subject and its verb — "on Tuesday", "on March 3",
+/// "last week", "this month" — as in "the guild on Tuesday rejected the offer": the token
+/// after it, or `e` when there is none. A month name alone is not skipped ("may" is an
+/// auxiliary), only after "on"/"last"/"this"/"next".
+fn skip_time_phrase(src: &str, toks: &[Token], e: usize) -> usize {
+    let word = |k: usize| toks.get(k).filter(|t| t.is_word()).map(|t| t.text(src));
+    let calendar = |k: usize| word(k).is_some_and(|w| LEXICON.is(w, class::CALENDAR));
+    let number = |k: usize| word(k).is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()));
+    let Some(first) = word(e) else {
+        return e;
+    };
+    if first.eq_ignore_ascii_case("on") && calendar(e + 1) {
+        return if number(e + 2) { e + 3 } else { e + 2 };
+    }
+    let period = |k: usize| {
+        calendar(k)
+            || word(k).is_some_and(|w| {
+                ["week", "month", "year", "weekend"]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
+            })
+    };
+    if ["last", "this", "next"]
+        .iter()
+        .any(|p| first.eq_ignore_ascii_case(p))
+        && period(e + 1)
+    {
+        return e + 2;
+    }
+    e
+}
+
+/// The verb group starting at token `e` (after adverbs and time phrases): the cue token and
+/// its class.
 /// `heuristic` allows an unknown "-s"/"-ed" word as an act.
 pub fn verb_after(
     src: &str,
@@ -194,11 +228,19 @@ pub fn verb_after(
     mut e: usize,
     heuristic: bool,
 ) -> Option<(usize, VerbClass)> {
-    while toks
-        .get(e)
-        .is_some_and(|t| t.is_word() && is_adverb(t.text(src)))
-    {
-        e += 1;
+    loop {
+        if toks
+            .get(e)
+            .is_some_and(|t| t.is_word() && is_adverb(t.text(src)))
+        {
+            e += 1;
+            continue;
+        }
+        let after = skip_time_phrase(src, toks, e);
+        if after == e {
+            break;
+        }
+        e = after;
     }
     let t = toks.get(e).filter(|t| t.is_word())?;
     let w = t.text(src);
