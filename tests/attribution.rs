@@ -420,3 +420,20 @@ fn a_time_phrase_between_subject_and_verb_keeps_the_subject() {
     // is an auxiliary, not a time phrase to skip.
     assert_eq!(side_of(&a, "The talks on Friday"), "neither");
 }
+
+#[test]
+fn a_country_missing_from_the_gazetteer_is_learnt_from_its_demonym() {
+    // No --party, and neither invented country is in the gazetteer: "Freedonian President
+    // Karl Brun" with "Freedonia" elsewhere makes Freedonia a country, so Brun's headline is
+    // Freedonia's, not the other side's.
+    let a = run("freedonia_sylvania.txt", &[]);
+    let names: Vec<&str> = a.parties.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Freedonia", "Sylvania"]);
+    assert_eq!(side_of(&a, "Brun:"), "Freedonia");
+    assert_eq!(side_of(&a, "The Freedonian Foreign Ministry"), "Freedonia");
+    assert_eq!(side_of(&a, "According to the Sylvanian side"), "Sylvania");
+    // the same readout read with and without --party
+    let b = run("readout_title.txt", &[]);
+    assert_eq!(side_of(&b, "Vex said"), "Freedonia");
+    assert_eq!(side_of(&b, "Karl Brun and Ola Vex agreed"), "both");
+}

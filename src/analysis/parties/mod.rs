@@ -8,6 +8,8 @@
 //!    sentence ([`gazetteer`], [`lexicon`]). People are tied to a country by the text ([`people`]).
 //!    Organisations outside the gazetteer are found from their use as subjects ([`orgs`]).
 //!    Their names, name words and aliases go into one per-document automaton, run once.
+//!    A country missing from the gazetteer is learnt from its demonym before a title and its
+//!    name elsewhere in the text ([`unknown`]).
 //! 2. **Frames.** For each sentence, which mention is the subject of which verb ([`frames`]).
 //! 3. **Sources, not mentions.** Each entity scores by the frames it is the subject of
 //!    (reporting verb 3, act 2, logistic or copula 1; quoted subjects 0) and by "according to X"
@@ -39,6 +41,7 @@ pub mod mentions;
 pub mod orgs;
 pub mod people;
 pub mod tokens;
+mod unknown;
 
 use super::segment::Span;
 use crate::input::PartySpec;
@@ -291,6 +294,22 @@ pub fn find(
         .take(2)
         .map(|spec| given_entity(&mut reg, spec, &mut extra))
         .collect();
+    // countries missing from the gazetteer, learnt from "Freedonian President …" + "Freedonia"
+    let learnt = unknown::learn(
+        text,
+        raws.iter()
+            .map(|r| (r.tokens.as_slice(), r.titles.as_slice())),
+    );
+    for l in learnt {
+        let taken = |form: &str| extra.iter().any(|x| x.0.eq_ignore_ascii_case(form));
+        if taken(&l.name) || taken(&l.demonym) {
+            continue;
+        }
+        let key = format!("learnt:{}", l.name.to_lowercase());
+        let e = reg.keyed(&key, &l.name, EntityKind::Country);
+        extra.push((l.name, e, HitForm::Name));
+        extra.push((l.demonym, e, HitForm::Demonym));
+    }
     let mut found_people: Vec<people::Found> = Vec::new();
     let mut runs = orgs::Runs::default();
     let given_automaton = (!extra.is_empty())
