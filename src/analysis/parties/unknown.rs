@@ -94,8 +94,11 @@ mod tests {
     use super::*;
     use crate::analysis::parties::tokens::tokenize;
 
+    /// One line's tokens and title spans.
+    type Line = (Vec<Token>, Vec<(usize, usize)>);
+
     fn run(text: &str) -> Vec<Learnt> {
-        let sents: Vec<(Vec<Token>, Vec<(usize, usize)>)> = text
+        let sents: Vec<Line> = text
             .split_inclusive('\n')
             .scan(0, |at, line| {
                 let start = *at;
