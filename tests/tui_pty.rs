@@ -550,12 +550,7 @@ fn no_color_keeps_the_selection_visible() {
 fn sigterm_restores_the_terminal() {
     let mut s = Session::start(&[], 100, 30, &[("NO_COLOR", "")]);
     s.wait_for("the reader", |t| t.contains("Russian citizens"));
-    let pid = s.child.process_id().expect("pid");
-    nix::sys::signal::kill(
-        nix::unistd::Pid::from_raw(pid as i32),
-        nix::sys::signal::Signal::SIGTERM,
-    )
-    .unwrap();
+    send_signal(&s, nix::sys::signal::Signal::SIGTERM);
     assert_eq!(s.exit_code(), 128 + 15);
     s.wait_for("the alternate screen to be left", |_| !s.alternate());
     assert!(s.cooked());
@@ -568,15 +563,16 @@ fn ctrl_z_suspends_and_resumes() {
     let mut s = Session::start(&[], 100, 30, &[]);
     s.wait_for("the reader", |t| t.contains("Russian citizens"));
     s.send("\u{1a}");
+    suspended_then_resumed(&mut s);
+}
+
+/// After a stop: the terminal is given back (main screen, cooked) while the reader is
+/// stopped; SIGCONT (what `fg` sends) takes it again and redraws; `q` then quits cleanly.
+fn suspended_then_resumed(s: &mut Session) {
     s.wait_for("the alternate screen to be left", |_| !s.alternate());
     s.wait_cooked("cooked while suspended");
     assert!(s.child.try_wait().unwrap().is_none(), "stopped, not gone");
-    let pid = s.child.process_id().expect("pid");
-    nix::sys::signal::kill(
-        nix::unistd::Pid::from_raw(pid as i32),
-        nix::sys::signal::Signal::SIGCONT,
-    )
-    .unwrap();
+    send_signal(s, nix::sys::signal::Signal::SIGCONT);
     s.wait_for("the reader again", |t| {
         s.alternate() && t.contains("Russian citizens")
     });
@@ -944,16 +940,5 @@ fn sigtstp_from_outside_suspends_and_resumes() {
     let mut s = Session::start(&[], 100, 30, &[]);
     s.wait_for("the reader", |t| t.contains("Russian citizens"));
     send_signal(&s, nix::sys::signal::Signal::SIGTSTP);
-    s.wait_for("the alternate screen to be left", |_| !s.alternate());
-    s.wait_cooked("cooked while suspended");
-    assert!(s.child.try_wait().unwrap().is_none(), "stopped, not gone");
-    send_signal(&s, nix::sys::signal::Signal::SIGCONT);
-    s.wait_for("the reader again", |t| {
-        s.alternate() && t.contains("Russian citizens")
-    });
-    assert!(!s.cooked(), "raw again");
-    s.send("q");
-    assert_eq!(s.exit_code(), 0);
-    s.wait_for("the alternate screen to be left", |_| !s.alternate());
-    assert!(s.cooked());
+    suspended_then_resumed(&mut s);
 }

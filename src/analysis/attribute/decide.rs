@@ -221,13 +221,7 @@ fn rules(src: &str, facts: &Facts, parties: &Parties, ctx: &Context) -> Decision
         let mut side = None;
         let mut ok = true;
         while k < c {
-            if let Some((mi, m)) = facts
-                .mention_at
-                .get(k)
-                .copied()
-                .flatten()
-                .map(|mi| (mi, &facts.mentions[mi]))
-            {
+            if let Some((mi, m)) = facts.mention_starting(k) {
                 match mention_side(facts, mi, parties) {
                     Resolved::Side(s) if side.is_none_or(|x| x == s) => side = Some(s),
                     _ => ok = false,
@@ -294,13 +288,7 @@ fn rules(src: &str, facts: &Facts, parties: &Parties, ctx: &Context) -> Decision
             continue;
         }
         let s = skip_determiners(src, toks, k + 1);
-        if let Some((mi, m)) = facts
-            .mention_at
-            .get(s)
-            .copied()
-            .flatten()
-            .map(|mi| (mi, &facts.mentions[mi]))
-            .filter(|(_, m)| m.agentive)
+        if let Some((mi, m)) = facts.mention_starting(s).filter(|(_, m)| m.agentive)
             && let Resolved::Side(side) = mention_side(facts, mi, parties)
         {
             let anaphoric = toks.first().is_some_and(|t| {

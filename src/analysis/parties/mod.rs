@@ -135,6 +135,14 @@ pub struct Facts {
     pub open_at_end: bool,
 }
 
+impl Facts {
+    /// The mention starting at token `k` (its index and itself), if any.
+    pub fn mention_starting(&self, k: usize) -> Option<(usize, &Ment)> {
+        let mi = self.mention_at.get(k).copied().flatten()?;
+        Some((mi, &self.mentions[mi]))
+    }
+}
+
 /// The sides found, plus what attribution needs to recognise them.
 #[derive(Debug, Clone, Default)]
 pub struct Parties {

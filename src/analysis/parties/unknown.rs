@@ -22,7 +22,7 @@
 use super::gazetteer::GAZETTEER;
 use super::lexicon::LEXICON;
 use super::tokens::Token;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 /// Endings of a demonym, longest first.
 const ENDINGS: &[&str] = &["ian", "ean", "ese", "ish", "an", "i"];
@@ -37,14 +37,14 @@ pub struct Learnt {
 /// Sentences as tokens with their title spans `[first, last)`.
 pub fn learn<'a>(
     src: &str,
-    sentences: impl Iterator<Item = (&'a [Token], &'a [(usize, usize)])> + Clone,
+    sentences: impl Iterator<Item = (&'a [Token], &'a [(usize, usize)])>,
 ) -> Vec<Learnt> {
     // capitalised words not preceded by another capitalised word (other than a function
     // word opening the sentence: "At", "The")
     let mut inner: FxHashSet<&str> = FxHashSet::default();
     // demonym candidates, in order of first appearance
     let mut candidates: Vec<&str> = Vec::new();
-    let mut seen: FxHashMap<&str, ()> = FxHashMap::default();
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
     for (toks, titles) in sentences {
         for (i, t) in toks.iter().enumerate() {
             // "At Sylvania's request" counts; "the Dominican Republic" does not
@@ -63,7 +63,7 @@ pub fn learn<'a>(
                 && w.len() > 4
                 && ENDINGS.iter().any(|e| w.ends_with(e))
                 && GAZETTEER.lookup(w).is_none()
-                && seen.insert(w, ()).is_none()
+                && seen.insert(w)
             {
                 candidates.push(w);
             }
