@@ -49,7 +49,7 @@ struct Cli {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_published)]
     published: Option<String>,
 
-    /// Largest input accepted, in bytes.
+    /// Largest input accepted, in bytes (at most 4 GiB − 1 whatever is given).
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_SIZE)]
     max_size: u64,
 

@@ -1,8 +1,8 @@
 //! Reading an article: bytes from a file, stdin or the bundled seed → a [`Document`].
 //!
 //! This module checks that the input is text we can analyse (UTF-8, no NUL byte, not empty,
-//! not above the size limit) and splits off the optional TOML front matter. It never changes
-//! the text: [`Document::text`] is the input exactly as read (a BOM included), so every byte
+//! not above the size limit, under 4 GiB) and splits off the optional TOML front matter. It
+//! never changes the text: [`Document::text`] is the input exactly as read (a BOM included), so every byte
 //! offset the analysis reports indexes the user's file. It must never panic on any input.
 
 mod error;
@@ -17,6 +17,10 @@ use std::path::Path;
 
 /// Default maximum input size in bytes (256 MiB); `--max-size` overrides it.
 pub const DEFAULT_MAX_SIZE: u64 = 256 * 1024 * 1024;
+
+/// Largest input the analysis can take whatever `--max-size` says: byte offsets are kept as
+/// `u32` inside the analysis, so an input must be under 4 GiB.
+pub const HARD_MAX_SIZE: u64 = u32::MAX as u64;
 
 /// The bundled seed article, with its front matter.
 pub const SEED: &str = include_str!("../../seeds/000_3b3eb5478953191b.txt");
@@ -59,16 +63,19 @@ impl Document {
         if meta.is_dir() {
             return Err(InputError::new(&name, "is a directory, not an article"));
         }
-        if meta.len() > max_size {
-            return Err(InputError::too_large(&name, meta.len(), max_size));
-        }
+        check_size(&name, meta.len(), max_size)?;
         let file = std::fs::File::open(path).map_err(|e| InputError::io(&name, &e))?;
-        let bytes = read_limited(file, &name, max_size)?;
+        // `Take` hides the file's size from `read_to_end`: reserve it, or the buffer grows by
+        // doubling to up to twice the input
+        let mut bytes = Vec::new();
+        bytes.try_reserve_exact(meta.len() as usize + 1).ok();
+        let bytes = read_limited_into(file, &name, max_size, bytes)?;
         Document::parse(&name, bytes)
     }
 
     /// Checks `bytes` and splits off the front matter.
     pub fn parse(name: &str, bytes: Vec<u8>) -> Result<Document, InputError> {
+        check_size(name, bytes.len() as u64, u64::MAX)?;
         if let Some(pos) = bytes.iter().position(|&b| b == 0) {
             return Err(InputError::new(
                 name,
@@ -120,15 +127,35 @@ pub fn read_stdin_text(max_size: u64) -> Result<String, InputError> {
     })
 }
 
+/// Refuses a `size` above `max_size` or above [`HARD_MAX_SIZE`].
+fn check_size(name: &str, size: u64, max_size: u64) -> Result<(), InputError> {
+    if size > HARD_MAX_SIZE && max_size > HARD_MAX_SIZE {
+        return Err(InputError::new(
+            name,
+            &format!("is {size} bytes or more: bilateral reads inputs under 4 GiB"),
+        ));
+    }
+    if size > max_size {
+        return Err(InputError::too_large(name, size, max_size));
+    }
+    Ok(())
+}
+
 fn read_limited(reader: impl Read, name: &str, max_size: u64) -> Result<Vec<u8>, InputError> {
-    let mut bytes = Vec::new();
+    read_limited_into(reader, name, max_size, Vec::new())
+}
+
+fn read_limited_into(
+    reader: impl Read,
+    name: &str,
+    max_size: u64,
+    mut bytes: Vec<u8>,
+) -> Result<Vec<u8>, InputError> {
     reader
-        .take(max_size.saturating_add(1))
+        .take(max_size.min(HARD_MAX_SIZE).saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| InputError::io(name, &e))?;
-    if bytes.len() as u64 > max_size {
-        return Err(InputError::too_large(name, bytes.len() as u64, max_size));
-    }
+    check_size(name, bytes.len() as u64, max_size)?;
     Ok(bytes)
 }
 
@@ -187,5 +214,15 @@ mod tests {
         let err = read_limited(&b"0123456789"[..], "<stdin>", 4).unwrap_err();
         assert!(err.to_string().contains("larger than the limit"), "{err}");
         assert_eq!(read_limited(&b"0123"[..], "<stdin>", 4).unwrap().len(), 4);
+    }
+
+    #[test]
+    fn four_gib_is_refused_whatever_the_limit() {
+        let err = check_size("big", HARD_MAX_SIZE + 1, u64::MAX).unwrap_err();
+        assert!(err.to_string().contains("under 4 GiB"), "{err}");
+        // the user's lower limit speaks first
+        let err = check_size("big", HARD_MAX_SIZE + 1, 10).unwrap_err();
+        assert!(err.to_string().contains("--max-size"), "{err}");
+        assert!(check_size("ok", HARD_MAX_SIZE, u64::MAX).is_ok());
     }
 }

@@ -20,9 +20,9 @@ fn span_mention(
         return None;
     }
     Some(Mention {
-        text: text[first.start..last.end].to_string(),
-        start: first.start,
-        end: last.end,
+        text: text[first.start()..last.end()].to_string(),
+        start: first.start(),
+        end: last.end(),
         party: d.side.party(),
     })
 }

@@ -83,8 +83,8 @@ pub fn build(
                 || title_start[k].is_some_and(|t: (usize, usize)| t.1 <= last)
         });
         out.push(Ment {
-            start: toks[first].start,
-            end: toks[last - 1].end,
+            start: toks[first].start(),
+            end: toks[last - 1].end(),
             first,
             last,
             target,
@@ -206,7 +206,7 @@ pub fn build(
                 .is_some_and(|t| t.capitalised(src) && !LEXICON.known(t.text(src)));
             let possessive_before = tf > 0 && toks[tf - 1].kind == Kind::Possessive;
             if det_before && !name_after && !possessive_before {
-                let title = src[toks[tf].start..toks[tl - 1].end].to_lowercase();
+                let title = src[toks[tf].start()..toks[tl - 1].end()].to_lowercase();
                 let e = office(&title);
                 push(&mut out, tf, tl, Target::Entity(e), true);
             }

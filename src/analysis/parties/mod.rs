@@ -128,8 +128,9 @@ pub struct Facts {
     /// Per token: inside a quotation.
     pub inside: Vec<bool>,
     pub according: Option<According>,
-    /// The mention starting at each token.
-    pub mention_at: Vec<Option<usize>>,
+    /// The mention starting at each token ([`NO_MENTION`] for none): `u32` rather than
+    /// `Option<usize>` because there is one per token of the document.
+    pub mention_at: Vec<u32>,
     /// A quotation is open when the sentence starts / ends (it runs over sentences).
     pub open_at_start: bool,
     pub open_at_end: bool,
@@ -138,9 +139,27 @@ pub struct Facts {
 impl Facts {
     /// The mention starting at token `k` (its index and itself), if any.
     pub fn mention_starting(&self, k: usize) -> Option<(usize, &Ment)> {
-        let mi = self.mention_at.get(k).copied().flatten()?;
-        Some((mi, &self.mentions[mi]))
+        let mi = *self.mention_at.get(k)?;
+        let m = self.mentions.get(mi as usize)?;
+        Some((mi as usize, m))
     }
+}
+
+/// No mention starts at this token (in [`Facts::mention_at`]).
+pub const NO_MENTION: u32 = u32::MAX;
+
+/// [`frames::mention_index`] in compact form, for [`Facts::mention_at`].
+fn mention_starts(ments: &[Ment], n: usize) -> Vec<u32> {
+    let mut at = vec![NO_MENTION; n + 1];
+    for (k, m) in ments.iter().enumerate() {
+        if let Some(slot) = at.get_mut(m.first)
+            && *slot == NO_MENTION
+        {
+            // fewer mentions than input bytes, and inputs are under 4 GiB
+            *slot = k as u32;
+        }
+    }
+    at
 }
 
 /// The sides found, plus what attribution needs to recognise them.
@@ -219,9 +238,9 @@ struct Raw {
 
 /// The token range covering byte span `[start, end)`.
 fn token_range(toks: &[Token], start: usize, end: usize) -> Option<(usize, usize)> {
-    let first = toks.partition_point(|t| t.start < start);
-    let last = toks.partition_point(|t| t.end <= end);
-    (first < last && toks[first].start == start && toks[last - 1].end == end)
+    let first = toks.partition_point(|t| t.start() < start);
+    let last = toks.partition_point(|t| t.end() <= end);
+    (first < last && toks[first].start() == start && toks[last - 1].end() == end)
         .then_some((first, last))
 }
 
@@ -559,7 +578,7 @@ pub fn find(
         let inside = quote_flags(text, &toks, &mut open_quote);
         let frames = frames::find(text, &toks, &ments, &inside);
         let according = according(text, &toks, &ments);
-        let mention_at = frames::mention_index(&ments, toks.len());
+        let mention_at = mention_starts(&ments, toks.len());
         facts.push(Facts {
             tokens: toks,
             mentions: ments,

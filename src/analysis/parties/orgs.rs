@@ -79,7 +79,7 @@ impl Runs {
                     .filter_map(|t| t.text(src).chars().next())
                     .collect();
                 if initials.chars().all(char::is_uppercase) {
-                    let text = src[toks[a].start..toks[b - 1].end].to_string();
+                    let text = src[toks[a].start()..toks[b - 1].end()].to_string();
                     self.spelled.entry(initials).or_insert(text);
                 }
             }
@@ -89,7 +89,7 @@ impl Runs {
             if a > 0 && taken[a - 1] && toks[a - 1].is_word() {
                 continue;
             }
-            let text = src[toks[a].start..toks[b - 1].end].to_string();
+            let text = src[toks[a].start()..toks[b - 1].end()].to_string();
             let entry = self.stats.entry(text.clone()).or_default();
             if a > 0 {
                 entry.1 += 1;

@@ -153,20 +153,20 @@ fn make(
     title: Option<String>,
     tie: Option<usize>,
 ) -> Found {
-    let name = src[toks[first].start..toks[last - 1].end].to_string();
+    let name = src[toks[first].start()..toks[last - 1].end()].to_string();
     let mut words = Vec::new();
     let mut k = first;
     while k < last {
         let t = &toks[k];
         if t.is_word() && t.capitalised(src) && t.text(src).chars().count() >= 2 {
             // a hyphenated word is one name word
-            let mut end = t.end;
+            let mut end = t.end();
             let mut m = k + 1;
             while m + 1 < last && glued_hyphen(src, toks, m) {
-                end = toks[m + 1].end;
+                end = toks[m + 1].end();
                 m += 2;
             }
-            words.push(src[t.start..end].to_string());
+            words.push(src[t.start()..end].to_string());
             k = m;
             continue;
         }
@@ -209,7 +209,7 @@ pub fn find(src: &str, toks: &[Token], titles: &[(usize, usize)], hits: &[TokHit
     let hit_starting = |start: usize| starting.get(start).copied().flatten().map(|k| &hits[k]);
     let mut out = Vec::new();
     for &(tf, tl) in titles {
-        let title = src[toks[tf].start..toks[tl - 1].end].to_string();
+        let title = src[toks[tf].start()..toks[tl - 1].end()].to_string();
         let mut tie = None;
         let mut before = tf;
         if tf > 0 && toks[tf - 1].kind == Kind::Possessive {

@@ -20,14 +20,24 @@ pub enum Kind {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    pub start: usize,
-    pub end: usize,
+    /// Byte offsets into the input (inputs are under 4 GiB: `input` refuses larger ones);
+    /// `u32` halves the size of the token, the most numerous thing the analysis keeps.
+    pub start: u32,
+    pub end: u32,
     pub kind: Kind,
 }
 
 impl Token {
+    /// Byte offset of the first byte.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+    /// Byte offset one past the last byte.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
     pub fn text<'a>(&self, src: &'a str) -> &'a str {
-        &src[self.start..self.end]
+        &src[self.start()..self.end()]
     }
     pub fn is_word(&self) -> bool {
         self.kind == Kind::Word
@@ -50,7 +60,16 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
-/// Tokens of `src[start..end]`.
+fn token(start: usize, end: usize, kind: Kind) -> Token {
+    // offsets fit: `input` refuses inputs of 4 GiB or more
+    Token {
+        start: start as u32,
+        end: end as u32,
+        kind,
+    }
+}
+
+/// Tokens of `src[start..end]` (`src` is under 4 GiB, as every loaded input is).
 pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
     let text = &src[start..end];
     let mut out = Vec::new();
@@ -69,16 +88,12 @@ pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
                     break;
                 }
             }
-            out.push(Token {
-                start: start + i,
-                end: start + j,
-                kind: Kind::Word,
-            });
+            out.push(token(start + i, start + j, Kind::Word));
             continue;
         }
         let after_word = out
             .last()
-            .is_some_and(|t: &Token| t.kind == Kind::Word && t.end == start + i);
+            .is_some_and(|t: &Token| t.kind == Kind::Word && t.end() == start + i);
         if is_apostrophe(c) && after_word {
             let rest = &text[i + c.len_utf8()..];
             let mut rest_chars = rest.chars();
@@ -86,20 +101,16 @@ pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
             let after_s = rest_chars.next();
             if matches!(s, Some('s' | 'S')) && !after_s.is_some_and(char::is_alphanumeric) {
                 chars.next();
-                out.push(Token {
-                    start: start + i,
-                    end: start + i + c.len_utf8() + 1,
-                    kind: Kind::Possessive,
-                });
+                out.push(token(
+                    start + i,
+                    start + i + c.len_utf8() + 1,
+                    Kind::Possessive,
+                ));
                 continue;
             }
             let prev = out.last().map(|t| t.text(src)).unwrap_or("");
             if prev.ends_with('s') && !s.is_some_and(char::is_alphanumeric) {
-                out.push(Token {
-                    start: start + i,
-                    end: start + i + c.len_utf8(),
-                    kind: Kind::Possessive,
-                });
+                out.push(token(start + i, start + i + c.len_utf8(), Kind::Possessive));
                 continue;
             }
         }
@@ -108,11 +119,7 @@ pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
         } else {
             Kind::Punct
         };
-        out.push(Token {
-            start: start + i,
-            end: start + i + c.len_utf8(),
-            kind,
-        });
+        out.push(token(start + i, start + i + c.len_utf8(), kind));
     }
     out
 }

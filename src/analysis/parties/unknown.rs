@@ -111,8 +111,8 @@ mod tests {
                     .titles
                     .find_iter(&text[s..e])
                     .filter_map(|m| {
-                        let a = toks.iter().position(|t| t.start == s + m.start())?;
-                        let b = toks.iter().position(|t| t.end == s + m.end())? + 1;
+                        let a = toks.iter().position(|t| t.start() == s + m.start())?;
+                        let b = toks.iter().position(|t| t.end() == s + m.end())? + 1;
                         Some((a, b))
                     })
                     .collect();
