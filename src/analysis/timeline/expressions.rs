@@ -32,11 +32,20 @@
 //!   Years in words: `nineteen ninety-six`.
 //! - Anaphora: `that day`, `the same day`, `the next day`, `the day before`, `that week`…
 //!   resolved against the last date in context.
+//!
+//! Mechanism: the numeric regex runs once over the text (only if it has a digit); the word
+//! forms are parsed over tokens, tried only at a token that can begin one (a number, an
+//! ordinal, or a word marked as a starter in [`super::words`]: a month, weekday, number word,
+//! holiday, `the`, `this`, `last`, `yesterday`…). A new form that begins with another word
+//! must add that word to the starters; a test checks that the parser finds nothing elsewhere.
 
 use super::lean;
 use super::lexicon::{Holiday, LEXICON, Name};
 use super::tense::{self, Tense};
-use super::tokens::{Tok, TokKind, tokenize};
+#[cfg(test)]
+use super::tokens::tokenize;
+use super::tokens::{Tok, TokKind, tokenize_into};
+use super::words::{Facts, flag};
 use regex_automata::meta::Regex;
 use std::sync::LazyLock;
 
@@ -363,13 +372,19 @@ impl Parser<'_, '_> {
         if self.punct(i, ',') { i + 1 } else { i }
     }
 
-    fn name(
-        &self,
-        i: usize,
-        table: &rustc_hash::FxHashMap<&'static str, Name>,
-    ) -> Option<(Name, usize)> {
-        let w = self.word(i)?;
-        let name = *table.get(w)?;
+    /// The facts of the word at `i` (none for other tokens).
+    fn facts(&self, i: usize) -> Option<&'static Facts> {
+        self.toks
+            .get(i)
+            .filter(|t| t.kind == TokKind::Word)
+            .and_then(|t| t.facts)
+    }
+    fn has(&self, i: usize, flag: u16) -> bool {
+        self.facts(i).is_some_and(|f| f.has(flag))
+    }
+
+    fn name(&self, i: usize, pick: fn(&Facts) -> Option<Name>) -> Option<(Name, usize)> {
+        let name = pick(self.facts(i)?)?;
         let mut end = i + 1;
         if name.abbreviation
             && self.punct(end, '.')
@@ -380,10 +395,10 @@ impl Parser<'_, '_> {
         Some((name, end))
     }
     fn month(&self, i: usize) -> Option<(Name, usize)> {
-        self.name(i, &LEXICON.months)
+        self.name(i, |f| f.month)
     }
     fn weekday(&self, i: usize) -> Option<(Name, usize)> {
-        self.name(i, &LEXICON.weekdays)
+        self.name(i, |f| f.weekday)
     }
 
     /// A day number 1–31 (digits or ordinal) that is not part of a bigger number or a time.
@@ -506,7 +521,7 @@ impl Parser<'_, '_> {
 
     /// A capitalised holiday name at `i` (apostrophes skipped): (holiday, end).
     fn holiday(&self, i: usize) -> Option<(Holiday, usize)> {
-        if !self.tok(i)?.capitalized() {
+        if !self.tok(i)?.capitalized() || !self.has(i, flag::HOLIDAY) {
             return None;
         }
         let mut best: Option<(Holiday, usize)> = None;
@@ -560,8 +575,7 @@ impl Parser<'_, '_> {
     }
 
     fn counted_after(&self, i: usize) -> bool {
-        self.word(i)
-            .is_some_and(|w| LEXICON.counted.contains_key(w))
+        self.has(i, flag::COUNTED)
     }
 
     fn prev_word_in(&self, i: usize, list: &[&str]) -> bool {
@@ -598,19 +612,14 @@ impl Parser<'_, '_> {
             return false;
         }
         // "Bloody Sunday", "Good Friday": a name.
-        if i > 0
-            && self.toks[i - 1].capitalized()
-            && LEXICON
-                .not_weekday_before
-                .contains_key(self.toks[i - 1].lower.as_ref())
-        {
+        if i > 0 && self.toks[i - 1].capitalized() && self.has(i - 1, flag::NOT_WEEKDAY_BEFORE) {
             return false;
         }
         let prep = self.prev_word_in(i, WEEKDAY_PREPS);
         let next_name = self.tok(end).is_some_and(|n| {
             n.kind == TokKind::Word
                 && n.capitalized()
-                && !LEXICON.months.contains_key(n.lower.as_ref())
+                && !n.facts.is_some_and(|f| f.month.is_some())
                 && n.space_before
         });
         let _ = t;
@@ -623,11 +632,11 @@ impl Parser<'_, '_> {
         if t.kind == TokKind::Num && t.text.len() <= 3 {
             return Some((t.value()?, i + 1));
         }
-        let v = *LEXICON.numbers.get(self.word(i)?)?;
+        let v = self.facts(i)?.number?;
         if v >= 20
             && self.punct(i + 1, '-')
-            && let Some(u) = self.word(i + 2).and_then(|w| LEXICON.numbers.get(w))
-            && *u < 10
+            && let Some(u) = self.facts(i + 2).and_then(|f| f.number)
+            && u < 10
         {
             return Some((v + u, i + 3));
         }
@@ -661,7 +670,7 @@ impl Parser<'_, '_> {
 
         // "the first Monday of this month", "the last Friday in May 2023".
         if w == Some("the")
-            && let Some(&nth) = self.word(i + 1).and_then(|o| LEXICON.ordinals.get(o))
+            && let Some(nth) = self.facts(i + 1).and_then(|f| f.ordinal)
             && let Some((wd, j)) = self.weekday(i + 2)
             && !wd.abbreviation
         {
@@ -1202,12 +1211,38 @@ fn fix_last_end(mut items: Vec<(usize, usize, Expr)>, end: usize) -> Vec<(usize,
     items
 }
 
+/// Buffers [`find_with`] reuses from one text to the next (tokens, tense tags).
+#[derive(Debug, Default)]
+pub struct Scratch<'a> {
+    /// The tokens of the last text read.
+    pub toks: Vec<Tok<'a>>,
+    tags: Vec<tense::Tag>,
+}
+
+/// Whether a date form can begin at this token: a number or ordinal, or a word marked
+/// [`flag::STARTER`] (names, number words, `the`, `last`, `yesterday`…). `Parser::at` finds
+/// nothing anywhere else, so it is not tried there.
+fn may_start(t: &Tok<'_>) -> bool {
+    match t.kind {
+        TokKind::Num | TokKind::Ord => true,
+        TokKind::Word => t.has(flag::STARTER),
+        TokKind::Mixed | TokKind::Punct => false,
+    }
+}
+
 /// Finds the temporal expressions of `text`, in text order.
-///
-/// Tense tags are computed only for a text that has at least one expression (most sentences
-/// have none), and the numeric regex runs only on a text with a digit in it.
 pub fn find(text: &str) -> Vec<Found> {
-    let toks = tokenize(text);
+    find_with(text, &mut Scratch::default())
+}
+
+/// [`find`], reusing `scratch`'s buffers; afterwards `scratch.toks` holds the text's tokens.
+///
+/// The parser is tried only at tokens that can begin a date ([`may_start`]); tense tags are
+/// computed only for a text that has at least one expression (most sentences have none), and
+/// the numeric regex runs only on a text with a digit in it.
+pub fn find_with<'a>(text: &'a str, scratch: &mut Scratch<'a>) -> Vec<Found> {
+    tokenize_into(text, &mut scratch.toks);
+    let toks = &scratch.toks;
     let mut raw: Vec<(usize, usize, Expr)> = Vec::new();
     let covered = if has_digit(text) {
         numeric(text, &mut raw)
@@ -1222,7 +1257,7 @@ pub fn find(text: &str) -> Vec<Found> {
         let last = tok_index(e);
         spans.push((first, last.max(first + 1), s, e, expr));
     }
-    let parser = Parser { toks: &toks };
+    let parser = Parser { toks };
     let mut c = 0;
     let mut i = 0;
     while i < toks.len() {
@@ -1230,7 +1265,7 @@ pub fn find(text: &str) -> Vec<Found> {
         while c < covered.len() && covered[c].1 <= t.start {
             c += 1;
         }
-        if c < covered.len() && covered[c].0 <= t.start {
+        if c < covered.len() && covered[c].0 <= t.start || !may_start(t) {
             i += 1;
             continue;
         }
@@ -1252,10 +1287,11 @@ pub fn find(text: &str) -> Vec<Found> {
     if spans.is_empty() {
         return Vec::new();
     }
-    let tags = tense::tags(&toks);
+    let tags = &mut scratch.tags;
+    tense::tags_into(toks, tags);
     let mut found: Vec<Found> = spans
         .into_iter()
-        .map(|(a, b, start, stop, expr)| make(&toks, &tags, a, b, start, stop, expr))
+        .map(|(a, b, start, stop, expr)| make(toks, tags, a, b, start, stop, expr))
         .collect();
     found.sort_by_key(|f| (f.start, f.end));
     found
@@ -1391,6 +1427,34 @@ mod tests {
             texts("The day before yesterday."),
             vec!["The day before yesterday"]
         );
+    }
+
+    #[test]
+    fn the_parser_finds_nothing_where_no_date_can_start() {
+        let texts = [
+            "On the 16th and 17th of this month they met; a year earlier, two days ago.",
+            "The first Monday of this month, the end of the year, New Year's Day, last Christmas.",
+            "Current year, this morning, that week, the day before yesterday, the week after.",
+            "Nineteen ninety-six, 16 October 2023, Oct. 16, Sunday, Feb 10, 2018 March 18.",
+            "He said Tuesday that the 10th anniversary of Bloody Sunday fell in mid-March.",
+        ];
+        for text in texts {
+            let toks = tokenize(text);
+            let parser = Parser { toks: &toks };
+            let mut starts = 0;
+            for (i, t) in toks.iter().enumerate() {
+                let found = parser.at(i).is_some_and(|(end, _)| end > i);
+                if found {
+                    starts += 1;
+                }
+                assert!(
+                    may_start(t) || !found,
+                    "{:?} starts a date in {text:?}",
+                    t.text
+                );
+            }
+            assert!(starts > 0, "{text:?}");
+        }
     }
 
     #[test]

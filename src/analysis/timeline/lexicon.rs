@@ -64,7 +64,7 @@ fn parse_holiday(spec: &str) -> Option<Holiday> {
 }
 
 pub struct Lexicon {
-    /// Holiday names as word sequences (apostrophes dropped: "new year s day").
+    /// Holiday names as word sequences (apostrophes dropped: "new year s day"; never empty).
     pub holidays: Vec<(Vec<&'static str>, Holiday)>,
     pub not_weekday_before: HashMap<&'static str, ()>,
     pub ordinals: HashMap<&'static str, i8>,
@@ -96,11 +96,14 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         if let Some(spec) = key.strip_prefix("holiday ") {
             if let Some(h) = parse_holiday(spec.trim()) {
                 for item in items {
-                    let words = item
+                    let words: Vec<&str> = item
                         .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
                         .filter(|w| !w.is_empty())
                         .collect();
-                    holidays.push((words, h));
+                    // A name of apostrophes only has no words and is no holiday.
+                    if !words.is_empty() {
+                        holidays.push((words, h));
+                    }
                 }
             }
             continue;

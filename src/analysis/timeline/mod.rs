@@ -1,7 +1,8 @@
 //! Timeline: date mentions normalised against a reference date, events, sentence ↔ event.
 //!
 //! Stages, one file each:
-//! - [`expressions`] finds temporal expressions in a sentence (with [`tokens`] and [`tense`]);
+//! - [`expressions`] finds temporal expressions in a sentence (with [`tokens`], [`words`] and
+//!   [`tense`]);
 //! - [`resolve`] normalises them against the reference date (`published`) with `jiff`;
 //! - [`events`] groups the mentions into events and ties every sentence to at most one.
 //!
@@ -13,7 +14,8 @@
 //!   across sentences (the seed's "said in a statement that day" follows "on the 10th"); a date
 //!   in a `since` clause is a boundary and never that context.
 //! - Every sentence is read once; nothing here rescans the text per sentence, and all regexes and
-//!   automata are built once ([`std::sync::LazyLock`]).
+//!   automata are built once ([`std::sync::LazyLock`]). The token and tag buffers are reused
+//!   from one sentence to the next ([`expressions::Scratch`]).
 //!
 //! This stage never changes a sentence's side or text; it only reads them.
 
@@ -24,6 +26,7 @@ pub mod lexicon;
 pub mod resolve;
 pub mod tense;
 pub mod tokens;
+pub mod words;
 
 use super::attribute::Attribution;
 use super::parties::Parties;
@@ -58,8 +61,23 @@ pub fn dates_in(
     reference: Option<jiff::civil::Date>,
     context: &mut Option<Resolved>,
 ) -> Vec<Dated> {
+    dates_with(
+        text,
+        reference,
+        context,
+        &mut expressions::Scratch::default(),
+    )
+}
+
+/// [`dates_in`], reusing `scratch`'s buffers (which then hold `text`'s tokens).
+fn dates_with<'a>(
+    text: &'a str,
+    reference: Option<jiff::civil::Date>,
+    context: &mut Option<Resolved>,
+    scratch: &mut expressions::Scratch<'a>,
+) -> Vec<Dated> {
     let mut out = Vec::new();
-    for f in expressions::find(text) {
+    for f in expressions::find_with(text, scratch) {
         if let Some(r) = resolve::resolve(&f.expr, f.tense, reference, context.as_ref()) {
             // A since-boundary is not what "that day" points back to.
             if !f.since {
@@ -104,6 +122,7 @@ pub fn build(
     let mut mentions: Vec<MentionInfo> = Vec::new();
     let mut infos: Vec<SentenceInfo<'_>> = Vec::with_capacity(sentences.len());
     let mut context: Option<Resolved> = None;
+    let mut scratch = expressions::Scratch::default();
     for (i, span) in sentences.iter().enumerate() {
         let s = text.get(span.start..span.end).unwrap_or("");
         let role = roles.get(i).copied().unwrap_or(Role::Body);
@@ -114,7 +133,7 @@ pub fn build(
             side,
         });
         let mut list = Vec::new();
-        for d in dates_in(s, reference, &mut context) {
+        for d in dates_with(s, reference, &mut context, &mut scratch) {
             list.push(DateMention {
                 text: s[d.start..d.end].to_string(),
                 start: span.start + d.start,

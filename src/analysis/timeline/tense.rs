@@ -23,6 +23,7 @@
 
 use super::lexicon::LEXICON;
 use super::tokens::{Tok, TokKind};
+use super::words::flag;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tense {
@@ -48,8 +49,17 @@ const PASSIVE_OR_PERFECT: &[&str] = &[
 
 /// Tags every token (see the module rules).
 pub fn tags(toks: &[Tok<'_>]) -> Vec<Tag> {
+    let mut out = Vec::new();
+    tags_into(toks, &mut out);
+    out
+}
+
+/// [`tags`] into `out` (its contents replaced). Word facts come with the tokens
+/// ([`super::words`]): a word is matched against the future cues only when it begins one.
+pub fn tags_into(toks: &[Tok<'_>], out: &mut Vec<Tag>) {
     let lex = &*LEXICON;
-    let mut out = vec![Tag::None; toks.len()];
+    out.clear();
+    out.resize(toks.len(), Tag::None);
     for i in 0..toks.len() {
         let t = &toks[i];
         if t.kind != TokKind::Word {
@@ -70,20 +80,21 @@ pub fn tags(toks: &[Tok<'_>]) -> Vec<Tag> {
             continue;
         }
         // Multi-word future cues are tagged on their first word.
-        let future = lex.future.iter().any(|cue| {
-            cue.iter().enumerate().all(|(k, w)| {
-                toks.get(i + k)
-                    .is_some_and(|x| x.kind == TokKind::Word && x.lower == *w)
-            })
-        });
+        let future = t.has(flag::FUTURE)
+            && lex.future.iter().any(|cue| {
+                cue.iter().enumerate().all(|(k, w)| {
+                    toks.get(i + k)
+                        .is_some_and(|x| x.kind == TokKind::Word && x.lower == *w)
+                })
+            });
         if future {
             out[i] = Tag::Future;
             continue;
         }
         let w = t.lower.as_ref();
-        if lex.reporting.contains_key(w) {
+        if t.has(flag::REPORTING) {
             out[i] = Tag::Reporting;
-        } else if lex.past.contains_key(w) {
+        } else if t.has(flag::PAST) {
             // "will be held", "has been set": participles, not past tenses.
             let prev = i
                 .checked_sub(1)
@@ -92,7 +103,7 @@ pub fn tags(toks: &[Tok<'_>]) -> Vec<Tag> {
             if !PASSIVE_OR_PERFECT.contains(&prev) {
                 out[i] = Tag::Past;
             }
-        } else if w.len() >= 5 && w.ends_with("ed") && !lex.not_past.contains_key(w) {
+        } else if w.len() >= 5 && w.ends_with("ed") && !t.has(flag::NOT_PAST) {
             let prev = i
                 .checked_sub(1)
                 .map(|p| toks[p].lower.as_ref())
@@ -122,13 +133,11 @@ pub fn tags(toks: &[Tok<'_>]) -> Vec<Tag> {
             out[i] = Tag::Infinitive;
         }
     }
-    out
 }
 
 /// Whether the words at `k` (after "by") start a date rather than an agent: "peaked by the end
 /// of the year", "fell by March" (but "tendered by shareholders").
 fn by_date(toks: &[Tok<'_>], k: usize) -> bool {
-    let lex = &*LEXICON;
     let starts_date = |t: &Tok<'_>| {
         matches!(t.kind, TokKind::Num | TokKind::Ord)
             || matches!(
@@ -143,8 +152,8 @@ fn by_date(toks: &[Tok<'_>], k: usize) -> bool {
                     | "then"
                     | "now"
             )
-            || lex.months.contains_key(t.lower.as_ref())
-            || lex.weekdays.contains_key(t.lower.as_ref())
+            || t.facts
+                .is_some_and(|f| f.month.is_some() || f.weekday.is_some())
     };
     match toks.get(k) {
         Some(t) if t.lower == "the" => toks.get(k + 1).is_some_and(starts_date),

@@ -7,8 +7,12 @@
 //! whether whitespace came before it, so "2,023" (no space) can be told from "2, 2023".
 //! Offsets are byte offsets into the string given; the tokenizer is linear and never panics.
 //! Tokens borrow the text: the lower-cased form is only allocated when a token has upper-case
-//! letters or non-ASCII characters (most words need no copy).
+//! letters or non-ASCII characters (most words need no copy). A word token carries its
+//! [`Facts`] from [`super::words`] (one look-up per word, so later rules never hash it again).
+//! ASCII text is scanned byte by byte; only non-ASCII characters are decoded. [`tokenize_into`]
+//! refills a caller's vector, so a pass over many sentences allocates once.
 
+use super::words::{self, Facts};
 use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +33,8 @@ pub struct Tok<'a> {
     pub lower: Cow<'a, str>,
     pub kind: TokKind,
     pub space_before: bool,
+    /// What the timeline knows about this word (words only; `None` for other kinds).
+    pub facts: Option<&'static Facts>,
 }
 
 impl Tok<'_> {
@@ -56,6 +62,11 @@ impl Tok<'_> {
 
     pub fn capitalized(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether this word's facts have `flag` ([`super::words::flag`]).
+    pub fn has(&self, flag: u16) -> bool {
+        self.facts.is_some_and(|f| f.has(flag))
     }
 }
 
@@ -93,12 +104,70 @@ fn lowercase(run: &str) -> Cow<'_, str> {
     }
 }
 
-fn push_run<'a>(out: &mut Vec<Tok<'a>>, text: &'a str, s: usize, e: usize, sp: bool) {
+/// What the scan noticed about an alphanumeric run.
+#[derive(Clone, Copy, Default)]
+struct Run {
+    start: usize,
+    space_before: bool,
+    /// [`class`] bits of its ASCII bytes, or-ed.
+    class: u8,
+    non_ascii: bool,
+}
+
+/// Byte classes for the ASCII scan.
+mod class {
+    pub const ALNUM: u8 = 1;
+    pub const DIGIT: u8 = 1 << 1;
+    pub const LETTER: u8 = 1 << 2;
+    pub const UPPER: u8 = 1 << 3;
+    pub const SPACE: u8 = 1 << 4;
+}
+
+/// [`class`] bits of every byte (zero for non-ASCII bytes).
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            class::ALNUM | class::DIGIT
+        } else if c.is_ascii_uppercase() {
+            class::ALNUM | class::LETTER | class::UPPER
+        } else if c.is_ascii_lowercase() {
+            class::ALNUM | class::LETTER
+        } else if matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+            // Exactly the ASCII characters `char::is_whitespace` accepts.
+            class::SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+fn push_run<'a>(out: &mut Vec<Tok<'a>>, text: &'a str, r: Run, e: usize) {
+    let s = r.start;
     let run = &text[s..e];
-    let kind = classify(run);
+    let kind = if r.non_ascii {
+        classify(run)
+    } else if r.class & class::LETTER == 0 {
+        TokKind::Num
+    } else if r.class & class::DIGIT == 0 {
+        TokKind::Word
+    } else {
+        classify(run)
+    };
     let lower = match kind {
-        TokKind::Word | TokKind::Ord | TokKind::Mixed => lowercase(run),
+        TokKind::Word | TokKind::Ord | TokKind::Mixed if r.non_ascii => lowercase(run),
+        TokKind::Word | TokKind::Ord | TokKind::Mixed if r.class & class::UPPER != 0 => {
+            Cow::Owned(run.to_ascii_lowercase())
+        }
         _ => Cow::Borrowed(run),
+    };
+    let facts = match kind {
+        TokKind::Word => words::facts(&lower),
+        _ => None,
     };
     out.push(Tok {
         start: s,
@@ -106,46 +175,96 @@ fn push_run<'a>(out: &mut Vec<Tok<'a>>, text: &'a str, s: usize, e: usize, sp: b
         text: run,
         lower,
         kind,
-        space_before: sp,
+        space_before: r.space_before,
+        facts,
     });
 }
 
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
-    let mut run_start: Option<usize> = None;
+    tokenize_into(text, &mut out);
+    out
+}
+
+/// Splits `text` into tokens, replacing the contents of `out`.
+pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let mut run: Option<Run> = None;
     let mut space = true;
-    let mut space_before_run = true;
-    for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
-            if run_start.is_none() {
-                run_start = Some(i);
-                space_before_run = space;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let c = CLASS[b as usize];
+        if c & class::ALNUM != 0 {
+            let r = run.get_or_insert(Run {
+                start: i,
+                space_before: space,
+                ..Run::default()
+            });
+            let mut acc = c;
+            i += 1;
+            while let Some(&b) = bytes.get(i) {
+                let c = CLASS[b as usize];
+                if c & class::ALNUM == 0 {
+                    break;
+                }
+                acc |= c;
+                i += 1;
             }
+            r.class |= acc;
             space = false;
             continue;
         }
-        if let Some(s) = run_start.take() {
-            push_run(&mut out, text, s, i, space_before_run);
+        if c & class::SPACE != 0 {
+            if let Some(r) = run.take() {
+                push_run(out, text, r, i);
+            }
+            space = true;
+            i += 1;
+            continue;
         }
-        if c.is_whitespace() {
+        let ch = if b < 0x80 {
+            b as char
+        } else {
+            text[i..].chars().next().unwrap_or('\u{fffd}')
+        };
+        let len = ch.len_utf8();
+        if b >= 0x80 && ch.is_alphanumeric() {
+            let r = run.get_or_insert(Run {
+                start: i,
+                space_before: space,
+                ..Run::default()
+            });
+            r.non_ascii = true;
+            space = false;
+            i += len;
+            continue;
+        }
+        if let Some(r) = run.take() {
+            push_run(out, text, r, i);
+        }
+        if ch.is_whitespace() {
             space = true;
         } else {
+            let t = &text[i..i + len];
             out.push(Tok {
                 start: i,
-                end: i + c.len_utf8(),
-                text: &text[i..i + c.len_utf8()],
-                lower: Cow::Borrowed(&text[i..i + c.len_utf8()]),
+                end: i + len,
+                text: t,
+                lower: Cow::Borrowed(t),
                 kind: TokKind::Punct,
                 space_before: space,
+                facts: None,
             });
             space = false;
         }
+        i += len;
     }
-    if let Some(s) = run_start {
-        push_run(&mut out, text, s, text.len(), space_before_run);
+    if let Some(r) = run {
+        push_run(out, text, r, text.len());
     }
-    out
 }
 
 #[cfg(test)]
