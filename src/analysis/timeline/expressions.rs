@@ -619,7 +619,7 @@ impl Parser<'_, '_> {
         let next_name = self.tok(end).is_some_and(|n| {
             n.kind == TokKind::Word
                 && n.capitalized()
-                && !n.facts.is_some_and(|f| f.month.is_some())
+                && n.facts.is_none_or(|f| f.month.is_none())
                 && n.space_before
         });
         let _ = t;
