@@ -1,14 +1,18 @@
 //! One reader frame at 200×60 after a key press — selection move, pane switch, event jump,
-//! search step — on the seed and on a generated article of about 100 000 sentences, next to
-//! the floor for drawing a screen: one full-screen `Paragraph` of plain text and nothing
-//! else, drawn by the same ratatui `TestBackend` in the same run. Also start-up to the first
+//! search step — on the seed and on generated articles of about 1 000 and 100 000
+//! sentences, next to the floor for drawing a screen: one full-screen `Paragraph` of plain
+//! text and nothing else, drawn by the same ratatui `TestBackend` in the same run. Also start-up to the first
 //! frame on the seed (analysis, reader state, first draw; no process start, no terminal).
+//!
+//! Frames are timed by the benchmark thread's CPU time ([`thread_time`]), so figures taken
+//! on a busy machine stay comparable; `BILATERAL_BENCH_WALL=1` times them by the wall clock.
 //!
 //! ```sh
 //! cargo bench --bench reader
 //! ```
 
 mod corpus;
+mod thread_time;
 
 use bilateral::analyze;
 use bilateral::input::Document;
@@ -16,7 +20,8 @@ use bilateral::model::Analysis;
 use bilateral::view::tui::state::{Action, State};
 use bilateral::view::tui::theme::Theme;
 use bilateral::view::tui::widgets::{self, ViewCache};
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::measurement::Measurement;
+use criterion::{BenchmarkId, Criterion, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::widgets::{Paragraph, Wrap};
@@ -54,8 +59,11 @@ fn keys(name: &str) -> [Action; 2] {
     }
 }
 
-fn frames(c: &mut Criterion) {
+fn frames<M: Measurement>(c: &mut Criterion<M>) {
     let seed = analyze(&Document::seed(), &Default::default());
+    // The same generator at 1 000 sentences: its screens are as full as the 100 000-sentence
+    // article's, so the two differ only in length (the seed's panes are half empty).
+    let small = big_analysis(1_000);
     let big = big_analysis(100_000);
     let theme = Theme::mono();
     let mut group = c.benchmark_group("frame_200x60");
@@ -82,7 +90,7 @@ fn frames(c: &mut Criterion) {
         })
     });
 
-    for (article, analysis) in [("seed", &seed), ("100k", &big)] {
+    for (article, analysis) in [("seed", &seed), ("1k", &small), ("100k", &big)] {
         for key in ["move", "pane", "event", "search"] {
             let mut state = State::new(analysis);
             let mut cache = ViewCache::default();
@@ -135,5 +143,19 @@ fn startup(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frames, startup);
+/// Frames by thread CPU time (or wall time with `BILATERAL_BENCH_WALL=1`); start-up by wall
+/// time, since a person waits for it whatever the CPU does.
+fn benches() {
+    if std::env::var_os("BILATERAL_BENCH_WALL").is_some() {
+        frames(&mut Criterion::default().configure_from_args());
+    } else {
+        frames(
+            &mut Criterion::default()
+                .with_measurement(thread_time::ThreadTime)
+                .configure_from_args(),
+        );
+    }
+    startup(&mut Criterion::default().configure_from_args());
+}
+
 criterion_main!(benches);
