@@ -46,10 +46,9 @@ pub fn analyze(doc: &Document, options: &Options) -> Analysis {
         (doc.parties.as_slice(), "front matter")
     };
     let mut parties = parties::find(text, &seg.sentences, &roles, specs, origin);
-    let attributions = attribute::attribute(text, &seg.sentences, &roles, &parties);
     // The per-sentence facts (tokens, mentions, frames) are the biggest thing held in memory
-    // and nothing after attribution reads them: free them before the output is built.
-    drop(std::mem::take(&mut parties.facts));
+    // and nothing after attribution reads them: attribution takes them and frees them as it goes.
+    let attributions = attribute::attribute(text, &seg.sentences, &roles, &mut parties);
     let timeline = timeline::build(
         text,
         &seg.sentences,

@@ -88,11 +88,15 @@ pub struct Attribution {
 }
 
 /// Attributes every sentence. `parties.facts` must have one entry per sentence.
+///
+/// Attribution is the last reader of the per-sentence facts, the biggest thing the analysis
+/// holds: it takes them out of `parties` (empty after) and frees each sentence's as soon as
+/// its evidence is built, so they never coexist with all the attributions.
 pub fn attribute(
     text: &str,
     sentences: &[Span],
     roles: &[Role],
-    parties: &Parties,
+    parties: &mut Parties,
 ) -> Vec<Attribution> {
     let mut ctx = Context::with_union(decide::union_side(parties));
     let mut decisions: Vec<Decision> = Vec::with_capacity(sentences.len());
@@ -120,13 +124,13 @@ pub fn attribute(
     if let Some(issuer) = readout::issuer(text, sentences, roles, parties) {
         readout::apply(issuer, roles, &mut decisions);
     }
+    let mut facts = std::mem::take(&mut parties.facts).into_iter();
     decisions
         .into_iter()
         .zip(sentences)
-        .enumerate()
-        .map(|(i, (d, span))| {
-            let facts = parties.facts.get(i);
-            let evidence = evidence::build(text, span, facts, &d, parties);
+        .map(|(d, span)| {
+            let facts = facts.next();
+            let evidence = evidence::build(text, span, facts.as_ref(), &d, parties);
             Attribution {
                 side: d.side,
                 evidence,

@@ -579,6 +579,11 @@ pub fn find(
         let frames = frames::find(text, &toks, &ments, &inside);
         let according = according(text, &toks, &ments);
         let mention_at = mention_starts(&ments, toks.len());
+        // kept for every sentence until attribution: no spare capacity
+        let (mut toks, mut ments, mut frames) = (toks, ments, frames);
+        toks.shrink_to_fit();
+        ments.shrink_to_fit();
+        frames.shrink_to_fit();
         facts.push(Facts {
             tokens: toks,
             mentions: ments,
