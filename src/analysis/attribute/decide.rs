@@ -227,7 +227,7 @@ fn rules(src: &str, facts: &Facts, parties: &Parties, ctx: &Context) -> Decision
                     _ => ok = false,
                 }
                 k = m.last;
-            } else if toks[k].is_word() && LEXICON.is(toks[k].text(src), class::DET) {
+            } else if toks[k].is_word() && toks[k].is(class::DET) {
                 k += 1;
             } else {
                 ok = false;
@@ -271,10 +271,7 @@ fn rules(src: &str, facts: &Facts, parties: &Parties, ctx: &Context) -> Decision
         if !toks[k].text(src).eq_ignore_ascii_case("by") {
             continue;
         }
-        let verb = toks[k - 1].text(src);
-        if LEXICON.verb(verb) != Some(VerbClass::Report)
-            || !LEXICON.is(toks[k - 2].text(src), class::AUX)
-        {
+        if toks[k - 1].verb() != Some(VerbClass::Report) || !toks[k - 2].is(class::AUX) {
             continue;
         }
         // only a passive of the main clause: "They discussed the plan agreed by Brun" is not
@@ -287,7 +284,7 @@ fn rules(src: &str, facts: &Facts, parties: &Parties, ctx: &Context) -> Decision
         }) {
             continue;
         }
-        let s = skip_determiners(src, toks, k + 1);
+        let s = skip_determiners(toks, k + 1);
         if let Some((mi, m)) = facts.mention_starting(s).filter(|(_, m)| m.agentive)
             && let Resolved::Side(side) = mention_side(facts, mi, parties)
         {
@@ -369,10 +366,10 @@ fn rules(src: &str, facts: &Facts, parties: &Parties, ctx: &Context) -> Decision
     // 10. agentless report: "It has been stressed that …"
     let agentless = toks.len() > 3
         && toks[0].text(src).eq_ignore_ascii_case("it")
-        && LEXICON.is(toks[1].text(src), class::AUX)
-        && toks[1..5.min(toks.len())].iter().any(|t| {
-            t.text(src).ends_with("ed") && LEXICON.verb(t.text(src)) == Some(VerbClass::Report)
-        });
+        && toks[1].is(class::AUX)
+        && toks[1..5.min(toks.len())]
+            .iter()
+            .any(|t| t.text(src).ends_with("ed") && t.verb() == Some(VerbClass::Report));
     if (agentless || agentless_passive(src, facts))
         && let Some((side, until)) = ctx.scope
         && until >= ctx.paragraph
@@ -441,7 +438,7 @@ fn workers_strike(src: &str, facts: &Facts) -> bool {
     let Some(worker) = toks
         .iter()
         .enumerate()
-        .position(|(k, t)| outside(k) && t.is_word() && LEXICON.is(t.text(src), class::WORKER))
+        .position(|(k, t)| outside(k) && t.is_word() && t.is(class::WORKER))
     else {
         return false;
     };
@@ -449,7 +446,7 @@ fn workers_strike(src: &str, facts: &Facts) -> bool {
         let w = t.text(src);
         outside(k)
             && t.is_word()
-            && (LEXICON.is(w, class::STRIKE)
+            && (t.is(class::STRIKE)
                 || (w.to_lowercase().starts_with("walk")
                     && toks
                         .get(k + 1)
@@ -467,7 +464,7 @@ fn it_reports(src: &str, facts: &Facts, fr: &Frame) -> bool {
         && facts.tokens.get(m.last..fr.verb).is_some_and(|between| {
             between
                 .iter()
-                .all(|t| t.is_word() && !LEXICON.is(t.text(src), class::AUX | class::NEG))
+                .all(|t| t.is_word() && !t.is(class::AUX | class::NEG))
         })
         && facts
             .tokens
@@ -488,7 +485,7 @@ fn agentless_passive(src: &str, facts: &Facts) -> bool {
     // (rule 10) are not this rule's
     if aux == 0
         || toks[..aux].iter().any(|t| !t.is_word())
-        || LEXICON.is(toks[0].text(src), class::PRONOUN)
+        || toks[0].is(class::PRONOUN)
         || facts.mentions.iter().any(|m| m.first < aux && m.agentive)
     {
         return false;
@@ -496,15 +493,15 @@ fn agentless_passive(src: &str, facts: &Facts) -> bool {
     let mut k = aux + 1;
     while toks
         .get(k)
-        .is_some_and(|t| t.is_word() && LEXICON.is(t.text(src), class::ADVERB | class::AUX))
+        .is_some_and(|t| t.is_word() && t.is(class::ADVERB | class::AUX))
     {
         k += 1;
     }
-    let Some(verb) = toks.get(k).filter(|t| t.is_word()).map(|t| t.text(src)) else {
+    let Some(verb) = toks.get(k).filter(|t| t.is_word()) else {
         return false;
     };
-    let passive = verb.ends_with("ed")
-        && matches!(LEXICON.verb(verb), Some(VerbClass::Report | VerbClass::Act));
+    let passive = verb.text(src).ends_with("ed")
+        && matches!(verb.verb(), Some(VerbClass::Report | VerbClass::Act));
     passive
         && !toks[k..]
             .iter()
@@ -542,7 +539,7 @@ pub fn quote_groups(sentences: &[Span], parties: &Parties, decisions: &mut [Deci
                         && parties.facts[k]
                             .tokens
                             .first()
-                            .is_some_and(|t| t.kind != Kind::Quote);
+                            .is_some_and(|t| t.kind() != Kind::Quote);
                     if k != src
                         && !decisions[k].explicit
                         && (starts_in || parties.facts[k].open_at_end)

@@ -60,7 +60,7 @@ pub fn build(
         c.party = None;
     }
     let words: Vec<usize> = (0..facts.tokens.len())
-        .filter(|&k| facts.tokens[k].kind == Kind::Word)
+        .filter(|&k| facts.tokens[k].kind() == Kind::Word)
         .collect();
     let inside = words.iter().filter(|&&k| facts.inside[k]).count();
     let in_range = |k: usize, r: Option<(usize, usize)>| r.is_some_and(|(a, b)| k >= a && k < b);

@@ -25,7 +25,7 @@
 //! Freedonian readout), and so does an agentless report ("It was stressed that…"). Joint
 //! content stays `both`, logistics and boilerplate stay `neither`, and titles keep their label.
 
-use super::super::parties::lexicon::{LEXICON, VerbClass, class};
+use super::super::parties::lexicon::{VerbClass, class};
 use super::super::parties::tokens::Token;
 use super::super::parties::{Facts, Parties, Target};
 use super::super::segment::Span;
@@ -86,7 +86,7 @@ fn from_title(text: &str, f: &Facts, parties: &Parties) -> Option<Side> {
         .iter()
         .position(|t| t.is_word() && t.text(text).eq_ignore_ascii_case("with"))?;
     let before = toks.get(w.checked_sub(1)?)?;
-    if !before.is_word() || !LEXICON.is(before.text(text), class::EVENT) {
+    if !before.is_word() || !before.is(class::EVENT) {
         return None;
     }
     // the issuer must not be named before "with"

@@ -30,7 +30,7 @@
 //! * **Inverted and post-posed speech.** "…,” said Brun" (a reporting verb after a quote or
 //!   comma, then a mention) is a frame too, marked `post`; so is ", Brun said" after a quote.
 
-use super::lexicon::{LEXICON, VerbClass, class};
+use super::lexicon::{VerbClass, class};
 use super::tokens::{Kind, Token};
 use super::{Ment, Target};
 
@@ -66,12 +66,14 @@ fn lower(src: &str, t: &Token) -> String {
     t.text(src).to_lowercase()
 }
 
-fn is_adverb(w: &str) -> bool {
-    LEXICON.is(w, class::ADVERB)
-        || (w.len() > 4
+fn is_adverb(src: &str, t: &Token) -> bool {
+    t.is(class::ADVERB) || {
+        let w = t.text(src);
+        w.len() > 4
             && w.ends_with("ly")
             && w.chars().next().is_some_and(char::is_lowercase)
-            && !LEXICON.known(w))
+            && !t.known()
+    }
 }
 
 /// The context to the left of a subject starting at token `first`.
@@ -79,11 +81,10 @@ pub fn left_context(src: &str, toks: &[Token], first: usize) -> Left {
     let mut k = first;
     while k > 0 && k + 6 > first {
         let t = &toks[k - 1];
-        let w = t.text(src);
         if t.is_word()
-            && LEXICON.is(w, class::DET)
-            && !LEXICON.is(w, class::SUBORD)
-            && !w.eq_ignore_ascii_case("neither")
+            && t.is(class::DET)
+            && !t.is(class::SUBORD)
+            && !t.text(src).eq_ignore_ascii_case("neither")
         {
             k -= 1;
         } else {
@@ -94,7 +95,7 @@ pub fn left_context(src: &str, toks: &[Token], first: usize) -> Left {
         return Left::Main;
     }
     let p = &toks[k - 1];
-    match p.kind {
+    match p.kind() {
         Kind::Possessive => return Left::Reject,
         Kind::Quote => return Left::Main,
         Kind::Punct => {
@@ -106,7 +107,7 @@ pub fn left_context(src: &str, toks: &[Token], first: usize) -> Left {
         Kind::Word => {}
     }
     let w = p.text(src);
-    let flags = LEXICON.flags(w);
+    let flags = p.flags();
     if w.eq_ignore_ascii_case("neither") || w.eq_ignore_ascii_case("both") {
         return Left::Main;
     }
@@ -117,13 +118,10 @@ pub fn left_context(src: &str, toks: &[Token], first: usize) -> Left {
         // "talks between the company and the union": a preposition governs both conjuncts
         for j in (k.saturating_sub(7)..k - 1).rev() {
             let t = &toks[j];
-            if !t.is_word()
-                || LEXICON.verb(t.text(src)).is_some()
-                || LEXICON.is(t.text(src), class::AUX | class::SUBORD)
-            {
+            if !t.is_word() || t.verb().is_some() || t.is(class::AUX | class::SUBORD) {
                 break;
             }
-            if LEXICON.is(t.text(src), class::PREP) {
+            if t.is(class::PREP) {
                 return Left::Reject;
             }
         }
@@ -132,7 +130,7 @@ pub fn left_context(src: &str, toks: &[Token], first: usize) -> Left {
     if flags & class::PREP != 0 {
         return Left::Reject;
     }
-    if let Some(vc) = LEXICON.verb(w) {
+    if let Some(vc) = p.verb() {
         return if vc == VerbClass::Report && flags & class::AUX == 0 {
             Left::Sub
         } else {
@@ -145,31 +143,32 @@ pub fn left_context(src: &str, toks: &[Token], first: usize) -> Left {
     Left::Main
 }
 
-fn participle_like(w: &str) -> bool {
+fn participle_like(src: &str, t: &Token) -> bool {
+    let w = t.text(src);
     w.chars().next().is_some_and(char::is_lowercase)
         && w.len() > 3
         && (w.ends_with("ed") || w.ends_with("en") || w.ends_with("ing"))
-        && LEXICON.flags(w) & !class::VERB == 0
+        && t.flags() & !class::VERB == 0
 }
 
-fn event_follows(src: &str, toks: &[Token], from: usize) -> bool {
+fn event_follows(toks: &[Token], from: usize) -> bool {
     toks.iter()
         .skip(from)
         .take(5)
-        .any(|t| t.is_word() && LEXICON.is(t.text(src), class::EVENT))
+        .any(|t| t.is_word() && t.is(class::EVENT))
 }
 
 /// "an exchange of views" within a few words after `from`: a discussion of a topic.
-fn discussion_follows(src: &str, toks: &[Token], from: usize) -> bool {
+fn discussion_follows(toks: &[Token], from: usize) -> bool {
     toks.iter()
         .skip(from)
         .take(4)
         .take_while(|t| t.is_word())
-        .any(|t| LEXICON.is(t.text(src), class::DISCUSSION))
+        .any(|t| t.is(class::DISCUSSION))
 }
 
 fn adjust(src: &str, toks: &[Token], at: usize, vc: VerbClass) -> VerbClass {
-    if vc == VerbClass::Logistic && discussion_follows(src, toks, at + 1) {
+    if vc == VerbClass::Logistic && discussion_follows(toks, at + 1) {
         return VerbClass::Report;
     }
     if vc == VerbClass::Logistic {
@@ -193,7 +192,10 @@ fn adjust(src: &str, toks: &[Token], at: usize, vc: VerbClass) -> VerbClass {
 /// auxiliary), only after "on"/"last"/"this"/"next".
 fn skip_time_phrase(src: &str, toks: &[Token], e: usize) -> usize {
     let word = |k: usize| toks.get(k).filter(|t| t.is_word()).map(|t| t.text(src));
-    let calendar = |k: usize| word(k).is_some_and(|w| LEXICON.is(w, class::CALENDAR));
+    let calendar = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.is_word() && t.is(class::CALENDAR))
+    };
     let number = |k: usize| word(k).is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()));
     let Some(first) = word(e) else {
         return e;
@@ -231,7 +233,7 @@ pub fn verb_after(
     loop {
         if toks
             .get(e)
-            .is_some_and(|t| t.is_word() && is_adverb(t.text(src)))
+            .is_some_and(|t| t.is_word() && is_adverb(src, t))
         {
             e += 1;
             continue;
@@ -244,37 +246,35 @@ pub fn verb_after(
     }
     let t = toks.get(e).filter(|t| t.is_word())?;
     let w = t.text(src);
-    let flags = LEXICON.flags(w);
+    let flags = t.flags();
     if flags & class::AUX != 0 {
         let mut k = e + 1;
         while k < e + 8
             && toks.get(k).is_some_and(|t| {
-                t.is_word()
-                    && (LEXICON.is(t.text(src), class::AUX | class::NEG) || is_adverb(t.text(src)))
+                t.is_word() && (t.is(class::AUX | class::NEG) || is_adverb(src, t))
             })
         {
             k += 1;
         }
         if let Some(h) = toks.get(k).filter(|t| t.is_word()) {
-            let hw = h.text(src);
-            if let Some(vc) = LEXICON.verb(hw).filter(|_| !LEXICON.is(hw, class::AUX)) {
+            if let Some(vc) = h.verb().filter(|_| !h.is(class::AUX)) {
                 return Some((k, adjust(src, toks, k, vc)));
             }
-            if participle_like(hw) {
+            if participle_like(src, h) {
                 return Some((k, VerbClass::Act));
             }
         }
         let lw = w.to_lowercase();
-        let vc = if lw.starts_with("ha") && discussion_follows(src, toks, e + 1) {
+        let vc = if lw.starts_with("ha") && discussion_follows(toks, e + 1) {
             VerbClass::Report
-        } else if lw.starts_with("ha") && event_follows(src, toks, e + 1) {
+        } else if lw.starts_with("ha") && event_follows(toks, e + 1) {
             VerbClass::Logistic
         } else {
             VerbClass::Copula
         };
         return Some((e, vc));
     }
-    if let Some(vc) = LEXICON.verb(w) {
+    if let Some(vc) = t.verb() {
         return Some((e, adjust(src, toks, e, vc)));
     }
     if heuristic
@@ -301,11 +301,8 @@ pub fn mention_index(ments: &[Ment], n: usize) -> Vec<Option<usize>> {
 
 /// The first token from `k` on that is not a determiner ("the", "a", "many"): where the noun
 /// phrase after a cue ("according to", "said", "by", "and") really starts.
-pub fn skip_determiners(src: &str, toks: &[Token], mut k: usize) -> usize {
-    while toks
-        .get(k)
-        .is_some_and(|t| t.is_word() && LEXICON.is(t.text(src), class::DET))
-    {
+pub fn skip_determiners(toks: &[Token], mut k: usize) -> usize {
+    while toks.get(k).is_some_and(|t| t.is_word() && t.is(class::DET)) {
         k += 1;
     }
     k
@@ -332,7 +329,7 @@ fn subject_np(
     let mut e = ments[i].last;
     let mut agent_head = ments[i].agentive && ments[i].last - ments[i].first > 1;
     while let Some(t) = toks.get(e) {
-        if t.kind == Kind::Possessive {
+        if t.kind() == Kind::Possessive {
             // "Freedonia's President Karl Brun": the person after the possessive is the head
             if let Some(j) = mention_starting(at, e + 1).filter(|&j| ments[j].agentive) {
                 members.push(j);
@@ -345,12 +342,12 @@ fn subject_np(
             let mut extra = Vec::new();
             while let Some(n) = toks.get(k) {
                 if n.is_word()
-                    && LEXICON.is(n.text(src), class::COORD)
+                    && n.is(class::COORD)
                     && let Some(j) = mention_starting(at, k + 1)
                 {
                     extra.push(j);
                     k = ments[j].last;
-                    if toks.get(k).is_some_and(|t| t.kind == Kind::Possessive) {
+                    if toks.get(k).is_some_and(|t| t.kind() == Kind::Possessive) {
                         k += 1;
                     }
                     continue;
@@ -358,21 +355,20 @@ fn subject_np(
                 break;
             }
             let limit = k + 4;
-            while toks.get(k).is_some_and(|t| {
-                t.is_word()
-                    && !LEXICON.is(t.text(src), class::AGENT)
-                    && !LEXICON.is(t.text(src), class::VERB)
-            }) && k < limit
+            while toks
+                .get(k)
+                .is_some_and(|t| t.is_word() && !t.is(class::AGENT) && !t.is(class::VERB))
+                && k < limit
             {
                 k += 1;
             }
             if toks
                 .get(k)
-                .is_some_and(|t| t.is_word() && LEXICON.is(t.text(src), class::AGENT))
+                .is_some_and(|t| t.is_word() && t.is(class::AGENT))
             {
                 while toks
                     .get(k)
-                    .is_some_and(|t| t.is_word() && LEXICON.is(t.text(src), class::AGENT))
+                    .is_some_and(|t| t.is_word() && t.is(class::AGENT))
                 {
                     k += 1;
                 }
@@ -383,11 +379,8 @@ fn subject_np(
             }
             return None;
         }
-        if t.is_word()
-            && LEXICON.is(t.text(src), class::COORD)
-            && !t.text(src).eq_ignore_ascii_case("so")
-        {
-            let k = skip_determiners(src, toks, e + 1);
+        if t.is_word() && t.is(class::COORD) && !t.text(src).eq_ignore_ascii_case("so") {
+            let k = skip_determiners(toks, e + 1);
             if let Some(j) =
                 mention_starting(at, k).filter(|&j| can_lead(&ments[j]) && members.len() < 6)
             {
@@ -412,11 +405,11 @@ fn subject_np(
         let mut caps = 0;
         while let Some(n) = toks.get(k) {
             let nw = n.text(src);
-            if n.capitalised(src)
+            if n.capitalised()
                 || (n.is_word() && (nw == "the" || nw == "of"))
-                || n.kind == Kind::Possessive
+                || n.kind() == Kind::Possessive
             {
-                if n.capitalised(src) {
+                if n.capitalised() {
                     caps += 1;
                 }
                 k += 1;
@@ -477,11 +470,9 @@ pub fn skip_apposition(src: &str, toks: &[Token], e: usize) -> usize {
             }
             return e;
         }
-        if n.kind == Kind::Quote
+        if n.kind() == Kind::Quote
             || n.is_punct(src, ';')
-            || (!relative
-                && n.is_word()
-                && LEXICON.is(n.text(src), class::VERB | class::AUX | class::SUBORD))
+            || (!relative && n.is_word() && n.is(class::VERB | class::AUX | class::SUBORD))
         {
             return e;
         }
@@ -491,14 +482,14 @@ pub fn skip_apposition(src: &str, toks: &[Token], e: usize) -> usize {
 }
 
 /// End of "Acme's representatives": the agent words after a possessive.
-fn agent_end(src: &str, toks: &[Token], members: &[usize], ments: &[Ment]) -> usize {
+fn agent_end(toks: &[Token], members: &[usize], ments: &[Ment]) -> usize {
     let Some(&m) = members.last() else { return 0 };
     let mut k = ments[m].last;
-    if toks.get(k).is_some_and(|t| t.kind == Kind::Possessive) {
+    if toks.get(k).is_some_and(|t| t.kind() == Kind::Possessive) {
         k += 1;
         let limit = k + 4;
         while k < limit && toks.get(k).is_some_and(|t| t.is_word()) {
-            let agent = LEXICON.is(toks[k].text(src), class::AGENT);
+            let agent = toks[k].is(class::AGENT);
             k += 1;
             if agent {
                 return k;
@@ -516,7 +507,7 @@ pub fn find(src: &str, toks: &[Token], ments: &[Ment], inside: &[bool]) -> Vec<F
     let mut seen = false;
     for t in toks {
         quote_before.push(seen);
-        seen |= t.kind == Kind::Quote;
+        seen |= t.kind() == Kind::Quote;
     }
     quote_before.push(seen);
     let mut consumed = vec![false; ments.len()];
@@ -533,9 +524,9 @@ pub fn find(src: &str, toks: &[Token], ments: &[Ment], inside: &[bool]) -> Vec<F
             while n < 6
                 && toks
                     .get(e)
-                    .is_some_and(|t| t.is_word() && LEXICON.is(t.text(src), class::COORD))
+                    .is_some_and(|t| t.is_word() && t.is(class::COORD))
             {
-                let k = skip_determiners(src, toks, e + 1);
+                let k = skip_determiners(toks, e + 1);
                 let Some(j) = mention_starting(&at, k) else {
                     break;
                 };
@@ -551,10 +542,7 @@ pub fn find(src: &str, toks: &[Token], ments: &[Ment], inside: &[bool]) -> Vec<F
         // "Sylvanian citizens fear": the mention only modifies the noun that is the subject
         if e == ments[i].last
             && toks.get(e).is_some_and(|t| {
-                t.is_word()
-                    && !t.capitalised(src)
-                    && LEXICON.flags(t.text(src)) == 0
-                    && LEXICON.verb(t.text(src)).is_none()
+                t.is_word() && !t.capitalised() && t.flags() == 0 && t.verb().is_none()
             })
             && verb_after(src, toks, e + 1, false).is_some()
         {
@@ -571,20 +559,19 @@ pub fn find(src: &str, toks: &[Token], ments: &[Ment], inside: &[bool]) -> Vec<F
             let mut k = verb + 1;
             while k < toks.len().min(verb + 40) {
                 let t = &toks[k];
-                if t.is_punct(src, ';') || t.kind == Kind::Quote {
+                if t.is_punct(src, ';') || t.kind() == Kind::Quote {
                     break;
                 }
                 if t.is_word() && t.text(src).eq_ignore_ascii_case("and") {
                     let mut h = k + 1;
                     while toks
                         .get(h)
-                        .is_some_and(|t| t.is_word() && is_adverb(t.text(src)))
+                        .is_some_and(|t| t.is_word() && is_adverb(src, t))
                     {
                         h += 1;
                     }
                     if let Some(n) = toks.get(h).filter(|t| t.is_word())
-                        && let Some(c @ (VerbClass::Report | VerbClass::Act)) =
-                            LEXICON.verb(n.text(src))
+                        && let Some(c @ (VerbClass::Report | VerbClass::Act)) = n.verb()
                         && !(h > 0 && toks[h - 1].text(src).eq_ignore_ascii_case("to"))
                     {
                         verb = h;
@@ -602,7 +589,7 @@ pub fn find(src: &str, toks: &[Token], ments: &[Ment], inside: &[bool]) -> Vec<F
             .map(|&m| ments[m].last)
             .max()
             .unwrap_or(e)
-            .max(agent_end(src, toks, &members, ments));
+            .max(agent_end(toks, &members, ments));
         frames.push(Frame {
             members,
             first,
@@ -617,16 +604,16 @@ pub fn find(src: &str, toks: &[Token], ments: &[Ment], inside: &[bool]) -> Vec<F
     }
     // inverted speech: "…,” said Brun" / ", said the minister"
     for (k, t) in toks.iter().enumerate() {
-        if !t.is_word() || LEXICON.verb(t.text(src)) != Some(VerbClass::Report) || k == 0 {
+        if !t.is_word() || t.verb() != Some(VerbClass::Report) || k == 0 {
             continue;
         }
         let p = &toks[k - 1];
-        if !(p.kind == Kind::Quote || p.is_punct(src, ','))
+        if !(p.kind() == Kind::Quote || p.is_punct(src, ','))
             || inside.get(k).copied().unwrap_or(false)
         {
             continue;
         }
-        let s = skip_determiners(src, toks, k + 1);
+        let s = skip_determiners(toks, k + 1);
         let finite = !t.text(src).ends_with("ing");
         let closes = |j: usize| {
             toks.get(ments[j].last)

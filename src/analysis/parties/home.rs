@@ -23,7 +23,7 @@
 //! The tie is never made when the sides were given by the user, or when the other side is not
 //! a country (two candidates, a union and a company).
 
-use super::lexicon::{LEXICON, class};
+use super::lexicon::class;
 use super::tokens::Token;
 use super::{Entity, EntityKind, Facts, Target};
 use std::collections::BTreeMap;
@@ -51,7 +51,7 @@ pub fn home_country(
     {
         return None;
     }
-    let places = place_like(src, facts, entities.len());
+    let places = place_like(facts, entities.len());
     let candidate = |e: usize| {
         e != other
             && e != me
@@ -100,13 +100,8 @@ pub fn home_country(
 
 /// The one acting country with no named people, when another acting country has its named
 /// people and some untied leader acts too: where the untied leaders belong.
-pub fn leaders_country(
-    src: &str,
-    facts: &[Facts],
-    entities: &[Entity],
-    score: &[usize],
-) -> Option<usize> {
-    let places = place_like(src, facts, entities.len());
+pub fn leaders_country(facts: &[Facts], entities: &[Entity], score: &[usize]) -> Option<usize> {
+    let places = place_like(facts, entities.len());
     let acting = |e: usize| score.get(e).is_some_and(|&s| s > 0);
     let countries =
         || (0..entities.len()).filter(|&e| acting(e) && entities[e].kind == EntityKind::Country);
@@ -123,7 +118,7 @@ pub fn leaders_country(
 /// Per entity: named after a preposition somewhere ("the situation in Sylvania", "talks
 /// between Freedonia and…"): a country the text talks about, which a leader's own country
 /// rarely is in their own readout. Such a country is never guessed as a leader's home.
-fn place_like(src: &str, facts: &[Facts], n: usize) -> Vec<bool> {
+fn place_like(facts: &[Facts], n: usize) -> Vec<bool> {
     let mut out = vec![false; n];
     for f in facts {
         for m in &f.mentions {
@@ -135,15 +130,11 @@ fn place_like(src: &str, facts: &[Facts], n: usize) -> Vec<bool> {
             while k > 0
                 && m.first - k < 3
                 && f.tokens[k - 1].is_word()
-                && LEXICON.is(f.tokens[k - 1].text(src), class::DET)
+                && f.tokens[k - 1].is(class::DET)
             {
                 k -= 1;
             }
-            if e < n
-                && k > 0
-                && f.tokens[k - 1].is_word()
-                && LEXICON.is(f.tokens[k - 1].text(src), class::PREP)
-            {
+            if e < n && k > 0 && f.tokens[k - 1].is_word() && f.tokens[k - 1].is(class::PREP) {
                 out[e] = true;
             }
         }

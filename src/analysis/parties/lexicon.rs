@@ -53,9 +53,16 @@ pub mod class {
     pub const PRONOUN: u32 = PRON_PERSON | PRON_GROUP | PRON_THING | PRON_FIRST;
 }
 
+/// How many bits the word classes take: a token packs them with more (`tokens::Token`).
+pub const CLASS_BITS: u32 = 24;
+const _: () = assert!(
+    class::UNION_HEAD < 1 << CLASS_BITS,
+    "a class does not fit a token"
+);
+
 pub struct Lexicon {
-    words: HashMap<String, u32>,
-    verbs: HashMap<String, VerbClass>,
+    /// Lower-case word → its classes and, for a verb form, its verb class.
+    words: HashMap<String, (u32, Option<VerbClass>)>,
     /// Titles ("prime minister"), leftmost-longest, ASCII case-insensitive.
     pub titles: AhoCorasick,
     /// Hedges ("reportedly"), leftmost-longest, ASCII case-insensitive.
@@ -155,8 +162,7 @@ pub fn inflect(lemma: &str) -> Vec<String> {
 
 impl Lexicon {
     fn parse(lexicon: &str, titles: &str, hedges: &str) -> Lexicon {
-        let mut words: HashMap<String, u32> = HashMap::default();
-        let mut verbs: HashMap<String, VerbClass> = HashMap::default();
+        let mut words: HashMap<String, (u32, Option<VerbClass>)> = HashMap::default();
         for (section, line) in assets::sectioned(lexicon) {
             let verb_class = match section {
                 "report" => Some(VerbClass::Report),
@@ -177,8 +183,9 @@ impl Lexicon {
                 }
                 forms.extend(items.map(str::to_lowercase));
                 for form in forms {
-                    verbs.entry(form.clone()).or_insert(vc);
-                    *words.entry(form).or_default() |= class::VERB;
+                    let entry = words.entry(form).or_default();
+                    entry.0 |= class::VERB;
+                    entry.1.get_or_insert(vc);
                 }
                 continue;
             }
@@ -207,16 +214,15 @@ impl Lexicon {
                 "union-head" => class::UNION_HEAD,
                 _ => 0,
             };
-            *words.entry(line.to_lowercase()).or_default() |= flag;
+            words.entry(line.to_lowercase()).or_default().0 |= flag;
         }
         for word in CALENDAR {
-            *words.entry((*word).to_string()).or_default() |= class::CALENDAR;
+            words.entry((*word).to_string()).or_default().0 |= class::CALENDAR;
         }
         let title_list = phrases(titles);
         let hedge_list = phrases(hedges);
         Lexicon {
             words,
-            verbs,
             titles: automaton(&title_list),
             hedges: automaton(&hedge_list),
         }
@@ -224,7 +230,12 @@ impl Lexicon {
 
     /// The classes of `word` (any case).
     pub fn flags(&self, word: &str) -> u32 {
-        lookup(&self.words, word).unwrap_or(0)
+        self.classes(word).0
+    }
+
+    /// The classes and the verb class of `word` (any case), in one look-up.
+    pub fn classes(&self, word: &str) -> (u32, Option<VerbClass>) {
+        lookup(&self.words, word).unwrap_or((0, None))
     }
 
     pub fn is(&self, word: &str, flags: u32) -> bool {
@@ -233,23 +244,22 @@ impl Lexicon {
 
     /// The class of a verb form (any case), if it is a known verb.
     pub fn verb(&self, word: &str) -> Option<VerbClass> {
-        lookup(&self.verbs, word)
+        self.classes(word).1
     }
 
     /// Whether `word` is in any list at all (a common word, not a name).
     pub fn known(&self, word: &str) -> bool {
-        self.flags(word) != 0 || self.verb(word).is_some()
+        let (flags, verb) = self.classes(word);
+        flags != 0 || verb.is_some()
     }
 }
 
-/// `word` as it is, else (when it has ASCII capitals) lower-cased: a short ASCII word is
+/// `word` as it is when it has no ASCII capitals, else lower-cased (every key is lower case,
+/// so a word with an ASCII capital never matches as it is): a short ASCII word is
 /// lower-cased on the stack, so the common lookup allocates nothing.
 fn lookup<V: Copy>(map: &HashMap<String, V>, word: &str) -> Option<V> {
-    if let Some(v) = map.get(word) {
-        return Some(*v);
-    }
     if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-        return None;
+        return map.get(word).copied();
     }
     let mut buf = [0u8; 32];
     if word.is_ascii() && word.len() <= buf.len() {
@@ -274,6 +284,12 @@ mod tests {
         assert!(inflect("note").contains(&"noted".to_string()));
         assert!(inflect("criticize").contains(&"criticizing".to_string()));
         assert!(inflect("reply").contains(&"replied".to_string()));
+    }
+
+    #[test]
+    fn every_class_fits_a_token() {
+        // a class past CLASS_BITS would be cut off when a token packs its classes
+        assert!(LEXICON.words.values().all(|(f, _)| f >> CLASS_BITS == 0));
     }
 
     #[test]

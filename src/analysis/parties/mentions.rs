@@ -15,7 +15,7 @@
 //! * Pronouns: he/she, they, it, I/we; "This"/"That" only opening a sentence before a verb.
 //! * News media and places are mentions that can never act.
 
-use super::lexicon::{LEXICON, class};
+use super::lexicon::class;
 use super::tokens::{Kind, Token};
 use super::{Ment, Pron, Target};
 
@@ -107,17 +107,16 @@ pub fn build(
                         first = t.0;
                     } else if first >= 2
                         && toks[first - 1].is_punct(src, '.')
-                        && LEXICON.is(toks[first - 2].text(src), class::HONORIFIC)
+                        && toks[first - 2].is(class::HONORIFIC)
                     {
                         first -= 2;
-                    } else if first >= 1 && LEXICON.is(toks[first - 1].text(src), class::HONORIFIC)
-                    {
+                    } else if first >= 1 && toks[first - 1].is(class::HONORIFIC) {
                         first -= 1;
                     }
                     // first names
                     while first > 0
-                        && toks[first - 1].capitalised(src)
-                        && !LEXICON.known(toks[first - 1].text(src))
+                        && toks[first - 1].capitalised()
+                        && !toks[first - 1].known()
                         && out.last().is_none_or(|m| m.last < first)
                         && hit_at(first - 1).is_none()
                         && !hit_end.get(first).copied().unwrap_or(false)
@@ -144,22 +143,22 @@ pub fn build(
                         let mut k = last;
                         while k < toks.len()
                             && k < last + 2
-                            && toks[k].capitalised(src)
-                            && !LEXICON.is(toks[k].text(src), class::AGENT)
+                            && toks[k].capitalised()
+                            && !toks[k].is(class::AGENT)
                             && hit_at(k).is_none()
                         {
                             k += 1;
                         }
                         if !toks
                             .get(k)
-                            .is_some_and(|t| t.is_word() && LEXICON.is(t.text(src), class::AGENT))
+                            .is_some_and(|t| t.is_word() && t.is(class::AGENT))
                         {
                             k = last;
                         }
                         while k < toks.len()
                             && k < last + 5
                             && toks[k].is_word()
-                            && LEXICON.is(toks[k].text(src), class::AGENT)
+                            && toks[k].is(class::AGENT)
                         {
                             k += 1;
                         }
@@ -186,9 +185,7 @@ pub fn build(
                     let mut last = h.last;
                     if let Some(p) = hit_at(last).filter(|p| p.form == HitForm::Person) {
                         last = p.last;
-                    } else if last + 1 < toks.len()
-                        && LEXICON.is(toks[last].text(src), class::HONORIFIC)
-                    {
+                    } else if last + 1 < toks.len() && toks[last].is(class::HONORIFIC) {
                         // "President of Freedonia Mr. Sand": leave the name to its own hit
                     }
                     push(&mut out, tf, last, Target::Entity(h.entity), true);
@@ -201,10 +198,8 @@ pub fn build(
                 continue;
             }
             let det_before = tf > 0 && lw(src, toks, tf - 1) == "the";
-            let name_after = toks
-                .get(tl)
-                .is_some_and(|t| t.capitalised(src) && !LEXICON.known(t.text(src)));
-            let possessive_before = tf > 0 && toks[tf - 1].kind == Kind::Possessive;
+            let name_after = toks.get(tl).is_some_and(|t| t.capitalised() && !t.known());
+            let possessive_before = tf > 0 && toks[tf - 1].kind() == Kind::Possessive;
             if det_before && !name_after && !possessive_before {
                 let title = src[toks[tf].start()..toks[tl - 1].end()].to_lowercase();
                 let e = office(&title);
@@ -216,7 +211,7 @@ pub fn build(
         let t = &toks[i];
         if t.is_word() {
             let w = t.text(src);
-            let flags = LEXICON.flags(w);
+            let flags = t.flags();
             // joint phrases
             if flags & (class::JOINT_DET | class::DET) != 0 && w.eq_ignore_ascii_case("the")
                 || flags & class::JOINT_DET != 0
@@ -231,18 +226,16 @@ pub fn build(
                 while mods < 2
                     && toks
                         .get(k)
-                        .is_some_and(|t| t.is_word() && !LEXICON.is(t.text(src), class::JOINT))
+                        .is_some_and(|t| t.is_word() && !t.is(class::JOINT))
                     && toks
                         .get(k)
-                        .is_some_and(|t| t.capitalised(src) || has_joint_det)
-                    && !LEXICON.is(toks[k].text(src), class::VERB | class::PREP | class::AUX)
+                        .is_some_and(|t| t.capitalised() || has_joint_det)
+                    && !toks[k].is(class::VERB | class::PREP | class::AUX)
                 {
                     k += 1;
                     mods += 1;
                 }
-                let head = toks
-                    .get(k)
-                    .filter(|t| t.is_word() && LEXICON.is(t.text(src), class::JOINT));
+                let head = toks.get(k).filter(|t| t.is_word() && t.is(class::JOINT));
                 let generic_head = head.is_some_and(|t| {
                     matches!(
                         t.text(src).to_lowercase().as_str(),
@@ -257,7 +250,7 @@ pub fn build(
                 });
                 if head.is_some()
                     && (has_joint_det || !generic_head)
-                    && toks.get(k + 1).is_none_or(|n| n.kind != Kind::Possessive)
+                    && toks.get(k + 1).is_none_or(|n| n.kind() != Kind::Possessive)
                     && hit_at(k).is_none()
                 {
                     push(&mut out, i, k + 1, Target::Joint, true);
@@ -266,9 +259,7 @@ pub fn build(
                 }
                 if w.eq_ignore_ascii_case("both")
                     && toks.get(i + 1).is_some_and(|n| {
-                        n.is_word()
-                            && (LEXICON.verb(n.text(src)).is_some()
-                                || LEXICON.is(n.text(src), class::AUX | class::ADVERB))
+                        n.is_word() && (n.verb().is_some() || n.is(class::AUX | class::ADVERB))
                     })
                 {
                     push(&mut out, i, i + 1, Target::Joint, true);
@@ -285,11 +276,9 @@ pub fn build(
             } else if flags & class::PRON_THING != 0 {
                 let lower = w.to_lowercase();
                 let opening = i == 0
-                    && toks.get(1).is_some_and(|n| {
-                        n.is_word()
-                            && (LEXICON.is(n.text(src), class::AUX)
-                                || LEXICON.verb(n.text(src)).is_some())
-                    });
+                    && toks
+                        .get(1)
+                        .is_some_and(|n| n.is_word() && (n.is(class::AUX) || n.verb().is_some()));
                 (lower == "it" || opening).then_some(Pron::Thing)
             } else {
                 None

@@ -247,7 +247,7 @@ fn token_range(toks: &[Token], start: usize, end: usize) -> Option<(usize, usize
 fn quote_flags(src: &str, toks: &[Token], open: &mut bool) -> Vec<bool> {
     let mut inside = Vec::with_capacity(toks.len());
     for t in toks {
-        if t.kind == Kind::Quote {
+        if t.kind() == Kind::Quote {
             let q = t.text(src);
             match q {
                 "“" | "«" | "„" => *open = true,
@@ -677,7 +677,7 @@ pub fn find(
     // 5a. untied leaders who act, next to exactly one acting country with no named people
     // and a counterpart country with its named leader: they speak for that country
     if given_entities.is_empty()
-        && let Some(home) = home::leaders_country(text, &facts, &reg.entities, &score)
+        && let Some(home) = home::leaders_country(&facts, &reg.entities, &score)
     {
         for p in 0..n {
             if score[p] > 0
@@ -822,7 +822,7 @@ fn according(src: &str, toks: &[Token], ments: &[Ment]) -> Option<According> {
     if !toks.get(k + 1)?.text(src).eq_ignore_ascii_case("to") {
         return None;
     }
-    let s = frames::skip_determiners(src, toks, k + 2);
+    let s = frames::skip_determiners(toks, k + 2);
     let mention = ments.iter().position(|m| m.first == s && m.agentive);
     Some(According {
         cue: (k, k + 2),

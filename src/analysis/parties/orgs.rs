@@ -16,7 +16,7 @@
 //! Airways" for "FA"), but those words stay what the gazetteer says they are.
 
 use super::frames::{Left, left_context, skip_apposition, verb_after};
-use super::lexicon::{LEXICON, class};
+use super::lexicon::class;
 use super::tokens::{Kind, Token};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -35,29 +35,26 @@ pub struct Runs {
 }
 
 /// Capitalised runs of one sentence: `[first, last)`.
-fn runs(src: &str, toks: &[Token], taken: &[bool]) -> Vec<(usize, usize)> {
+fn runs(toks: &[Token], taken: &[bool]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        let starts = t.capitalised(src) && !taken[i] && !LEXICON.known(t.text(src));
+        let starts = t.capitalised() && !taken[i] && !t.known();
         if !starts {
             i += 1;
             continue;
         }
         let mut j = i + 1;
         while j < toks.len()
-            && toks[j].capitalised(src)
+            && toks[j].capitalised()
             && !taken[j]
-            && !LEXICON.is(
-                toks[j].text(src),
-                class::PREP
-                    | class::DET
-                    | class::COORD
-                    | class::AUX
-                    | class::VERB
-                    | class::CALENDAR,
-            )
+            && !toks[j].is(class::PREP
+                | class::DET
+                | class::COORD
+                | class::AUX
+                | class::VERB
+                | class::CALENDAR)
             && j - i < 5
         {
             j += 1;
@@ -72,7 +69,7 @@ impl Runs {
     /// Records the runs of one sentence.
     pub fn add(&mut self, src: &str, toks: &[Token], taken: &[bool]) {
         let free = vec![false; toks.len()];
-        for (a, b) in runs(src, toks, &free) {
+        for (a, b) in runs(toks, &free) {
             if b - a >= 2 {
                 let initials: String = toks[a..b]
                     .iter()
@@ -84,7 +81,7 @@ impl Runs {
                 }
             }
         }
-        for (a, b) in runs(src, toks, taken) {
+        for (a, b) in runs(toks, taken) {
             // "Freedonian Foreign Ministry": an institution of a side, not an organisation
             if a > 0 && taken[a - 1] && toks[a - 1].is_word() {
                 continue;
@@ -102,18 +99,15 @@ impl Runs {
                 }
                 _ => {
                     let mut e = b;
-                    if toks.get(e).is_some_and(|t| t.kind == Kind::Possessive) {
+                    if toks.get(e).is_some_and(|t| t.kind() == Kind::Possessive) {
                         e += 1;
                         while toks.get(e).is_some_and(|t| t.is_word())
-                            && !LEXICON.is(toks[e].text(src), class::AGENT)
+                            && !toks[e].is(class::AGENT)
                             && e < b + 4
                         {
                             e += 1;
                         }
-                        if toks
-                            .get(e)
-                            .is_some_and(|t| LEXICON.is(t.text(src), class::AGENT))
-                        {
+                        if toks.get(e).is_some_and(|t| t.is(class::AGENT)) {
                             e += 1;
                         } else {
                             e = usize::MAX;
@@ -139,7 +133,7 @@ impl Runs {
             // "the union, Acme" / "Acme, the union"
             if a >= 3
                 && toks[a - 1].is_punct(src, ',')
-                && LEXICON.is(toks[a - 2].text(src), class::GENERIC_ORG)
+                && toks[a - 2].is(class::GENERIC_ORG)
                 && toks[a - 3].text(src).eq_ignore_ascii_case("the")
             {
                 let generic = format!("the {}", toks[a - 2].text(src).to_lowercase());
@@ -149,9 +143,7 @@ impl Runs {
                 && toks
                     .get(b + 1)
                     .is_some_and(|t| t.text(src).eq_ignore_ascii_case("the"))
-                && toks
-                    .get(b + 2)
-                    .is_some_and(|t| LEXICON.is(t.text(src), class::GENERIC_ORG))
+                && toks.get(b + 2).is_some_and(|t| t.is(class::GENERIC_ORG))
             {
                 let generic = format!("the {}", toks[b + 2].text(src).to_lowercase());
                 self.generic.push((generic, text.clone()));

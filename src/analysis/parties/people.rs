@@ -16,7 +16,7 @@
 //! "Mr Brun", "Brun"). A comma before a name is accepted only when a country ties it,
 //! so a list of titles is not read as an apposition.
 
-use super::lexicon::{LEXICON, class};
+use super::lexicon::class;
 use super::tokens::{Kind, Token};
 
 /// A person found in one sentence.
@@ -45,13 +45,17 @@ fn word<'a>(src: &'a str, toks: &[Token], i: usize) -> Option<&'a str> {
     toks.get(i).filter(|t| t.is_word()).map(|t| t.text(src))
 }
 
-fn is_name_word(src: &str, toks: &[Token], i: usize, taken: &[bool]) -> bool {
+/// Token `i` is a word with any of the classes `flags`.
+fn word_is(toks: &[Token], i: usize, flags: u32) -> bool {
+    toks.get(i).is_some_and(|t| t.is_word() && t.is(flags))
+}
+
+fn is_name_word(toks: &[Token], i: usize, taken: &[bool]) -> bool {
     let Some(t) = toks.get(i) else { return false };
-    if !t.is_word() || taken[i] || !t.capitalised(src) {
+    if !t.is_word() || taken[i] || !t.capitalised() {
         return false;
     }
-    let w = t.text(src);
-    !LEXICON.known(w)
+    !t.known()
 }
 
 fn glued_hyphen(src: &str, toks: &[Token], i: usize) -> bool {
@@ -71,7 +75,7 @@ pub fn name_forward(
     mut i: usize,
     taken: &[bool],
 ) -> Option<(usize, usize)> {
-    if word(src, toks, i).is_some_and(|w| LEXICON.is(w, class::HONORIFIC)) {
+    if word_is(toks, i, class::HONORIFIC) {
         i += 1;
         if toks.get(i).is_some_and(|t| t.is_punct(src, '.')) {
             i += 1;
@@ -81,15 +85,13 @@ pub fn name_forward(
     let mut count = 0;
     let mut j = i;
     while count < 4 {
-        if is_name_word(src, toks, j, taken) {
+        if is_name_word(toks, j, taken) {
             j += 1;
             count += 1;
             while glued_hyphen(src, toks, j) {
                 j += 2;
             }
-        } else if count > 0
-            && word(src, toks, j).is_some_and(|w| LEXICON.is(w, class::PARTICLE))
-            && is_name_word(src, toks, j + 1, taken)
+        } else if count > 0 && word_is(toks, j, class::PARTICLE) && is_name_word(toks, j + 1, taken)
         {
             j += 1;
         } else {
@@ -119,7 +121,7 @@ fn name_backward(src: &str, toks: &[Token], end: usize, taken: &[bool]) -> Optio
         if toks[j - 1].is_word()
             && w.len() <= 3
             && w.chars().all(|c| c.is_ascii_uppercase())
-            && is_name_word(src, toks, j - 2, taken)
+            && is_name_word(toks, j - 2, taken)
         {
             j -= 1;
         }
@@ -127,7 +129,7 @@ fn name_backward(src: &str, toks: &[Token], end: usize, taken: &[bool]) -> Optio
     let last = j;
     let mut count = 0;
     while j > 0 && count < 5 {
-        if is_name_word(src, toks, j - 1, taken) {
+        if is_name_word(toks, j - 1, taken) {
             j -= 1;
             count += 1;
             while j >= 2 && glued_hyphen(src, toks, j - 1) {
@@ -135,8 +137,8 @@ fn name_backward(src: &str, toks: &[Token], end: usize, taken: &[bool]) -> Optio
             }
         } else if count > 0
             && j >= 2
-            && word(src, toks, j - 1).is_some_and(|w| LEXICON.is(w, class::PARTICLE))
-            && is_name_word(src, toks, j - 2, taken)
+            && word_is(toks, j - 1, class::PARTICLE)
+            && is_name_word(toks, j - 2, taken)
         {
             j -= 1;
         } else {
@@ -158,7 +160,7 @@ fn make(
     let mut k = first;
     while k < last {
         let t = &toks[k];
-        if t.is_word() && t.capitalised(src) && t.text(src).chars().count() >= 2 {
+        if t.is_word() && t.capitalised() && t.text(src).chars().count() >= 2 {
             // a hyphenated word is one name word
             let mut end = t.end();
             let mut m = k + 1;
@@ -212,7 +214,7 @@ pub fn find(src: &str, toks: &[Token], titles: &[(usize, usize)], hits: &[TokHit
         let title = src[toks[tf].start()..toks[tl - 1].end()].to_string();
         let mut tie = None;
         let mut before = tf;
-        if tf > 0 && toks[tf - 1].kind == Kind::Possessive {
+        if tf > 0 && toks[tf - 1].kind() == Kind::Possessive {
             if let Some(h) = hit_ending(tf - 1) {
                 tie = Some(h.entry);
                 before = h.first;
@@ -268,7 +270,7 @@ pub fn find(src: &str, toks: &[Token], titles: &[(usize, usize)], hits: &[TokHit
         }
         // apposition: "Name, [the] [COUNTRY] TITLE"
         let mut k = before;
-        while k > 0 && word(src, toks, k - 1).is_some_and(|w| LEXICON.is(w, class::DET)) {
+        while k > 0 && word_is(toks, k - 1, class::DET) {
             k -= 1;
         }
         if k > 0

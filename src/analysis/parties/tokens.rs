@@ -5,6 +5,11 @@
 //! after a word is a possessive token (`'s`, `’s`), as is a lone apostrophe after a word ending
 //! in `s` ("the unions’ lawyers"); straight and curly double quotes are quote tokens. Spans are byte
 //! offsets into the whole input. Tokenizing is linear and never fails.
+//!
+//! Each token carries what the rules ask of it again and again — its word classes and verb
+//! class from [`LEXICON`] and whether it is capitalised — looked up once here, so no rule
+//! hashes or lower-cases a token's text. They are packed with the kind into one `u32`, so a
+//! token is 12 bytes (offsets are `u32`: `input` refuses inputs of 4 GiB or more).
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,13 +23,30 @@ pub enum Kind {
     Punct,
 }
 
+use super::lexicon::{CLASS_BITS, LEXICON, VerbClass};
+
+const CLASS_MASK: u32 = (1 << CLASS_BITS) - 1;
+const VERB_SHIFT: u32 = CLASS_BITS;
+const CAP_BIT: u32 = 1 << (CLASS_BITS + 3);
+const KIND_SHIFT: u32 = CLASS_BITS + 4;
+const VERBS: [Option<VerbClass>; 5] = [
+    None,
+    Some(VerbClass::Report),
+    Some(VerbClass::Act),
+    Some(VerbClass::Logistic),
+    Some(VerbClass::Copula),
+];
+const KINDS: [Kind; 4] = [Kind::Word, Kind::Possessive, Kind::Quote, Kind::Punct];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     /// Byte offsets into the input (inputs are under 4 GiB: `input` refuses larger ones);
     /// `u32` halves the size of the token, the most numerous thing the analysis keeps.
     pub start: u32,
     pub end: u32,
-    pub kind: Kind,
+    /// Word classes (the low [`CLASS_BITS`] bits), verb class (3 bits), capitalised (1 bit),
+    /// kind (2 bits).
+    bits: u32,
 }
 
 impl Token {
@@ -39,34 +61,57 @@ impl Token {
     pub fn text<'a>(&self, src: &'a str) -> &'a str {
         &src[self.start()..self.end()]
     }
-    pub fn is_word(&self) -> bool {
-        self.kind == Kind::Word
+    pub fn kind(&self) -> Kind {
+        KINDS[(self.bits >> KIND_SHIFT) as usize & 3]
     }
-    /// First character is upper case.
-    pub fn capitalised(&self, src: &str) -> bool {
-        self.is_word()
-            && self
-                .text(src)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
+    pub fn is_word(&self) -> bool {
+        self.kind() == Kind::Word
+    }
+    /// A word whose first character is upper case.
+    pub fn capitalised(&self) -> bool {
+        self.bits & CAP_BIT != 0
+    }
+    /// The word classes of the text (any case): `LEXICON.flags` on it.
+    pub fn flags(&self) -> u32 {
+        self.bits & CLASS_MASK
+    }
+    /// The verb class of the text (any case): `LEXICON.verb` on it.
+    pub fn verb(&self) -> Option<VerbClass> {
+        VERBS[((self.bits >> VERB_SHIFT) & 7) as usize % VERBS.len()]
+    }
+    /// Has any of the word classes `flags` (`LEXICON.is` on its text).
+    pub fn is(&self, flags: u32) -> bool {
+        self.flags() & flags != 0
+    }
+    /// In some word list at all (`LEXICON.known` on its text).
+    pub fn known(&self) -> bool {
+        self.flags() != 0 || self.verb().is_some()
     }
     pub fn is_punct(&self, src: &str, c: char) -> bool {
-        self.kind != Kind::Word && self.text(src).starts_with(c)
+        self.kind() != Kind::Word && self.text(src).starts_with(c)
+    }
+}
+
+/// A token of `src[start..end]`, its classes looked up once.
+fn token(src: &str, start: usize, end: usize, kind: Kind) -> Token {
+    let text = &src[start..end];
+    let (flags, verb) = LEXICON.classes(text);
+    let cap = kind == Kind::Word && text.chars().next().is_some_and(char::is_uppercase);
+    let verb = VERBS.iter().position(|v| *v == verb).unwrap_or(0) as u32;
+    let kind = KINDS.iter().position(|k| *k == kind).unwrap_or(0) as u32;
+    // offsets fit: `input` refuses inputs of 4 GiB or more
+    Token {
+        start: start as u32,
+        end: end as u32,
+        bits: (flags & CLASS_MASK)
+            | (verb << VERB_SHIFT)
+            | if cap { CAP_BIT } else { 0 }
+            | (kind << KIND_SHIFT),
     }
 }
 
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
-}
-
-fn token(start: usize, end: usize, kind: Kind) -> Token {
-    // offsets fit: `input` refuses inputs of 4 GiB or more
-    Token {
-        start: start as u32,
-        end: end as u32,
-        kind,
-    }
 }
 
 /// Tokens of `src[start..end]` (`src` is under 4 GiB, as every loaded input is).
@@ -88,12 +133,12 @@ pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
                     break;
                 }
             }
-            out.push(token(start + i, start + j, Kind::Word));
+            out.push(token(src, start + i, start + j, Kind::Word));
             continue;
         }
         let after_word = out
             .last()
-            .is_some_and(|t: &Token| t.kind == Kind::Word && t.end() == start + i);
+            .is_some_and(|t: &Token| t.kind() == Kind::Word && t.end() == start + i);
         if is_apostrophe(c) && after_word {
             let rest = &text[i + c.len_utf8()..];
             let mut rest_chars = rest.chars();
@@ -102,6 +147,7 @@ pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
             if matches!(s, Some('s' | 'S')) && !after_s.is_some_and(char::is_alphanumeric) {
                 chars.next();
                 out.push(token(
+                    src,
                     start + i,
                     start + i + c.len_utf8() + 1,
                     Kind::Possessive,
@@ -110,7 +156,12 @@ pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
             }
             let prev = out.last().map(|t| t.text(src)).unwrap_or("");
             if prev.ends_with('s') && !s.is_some_and(char::is_alphanumeric) {
-                out.push(token(start + i, start + i + c.len_utf8(), Kind::Possessive));
+                out.push(token(
+                    src,
+                    start + i,
+                    start + i + c.len_utf8(),
+                    Kind::Possessive,
+                ));
                 continue;
             }
         }
@@ -119,19 +170,20 @@ pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
         } else {
             Kind::Punct
         };
-        out.push(token(start + i, start + i + c.len_utf8(), kind));
+        out.push(token(src, start + i, start + i + c.len_utf8(), kind));
     }
     out
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::lexicon::class;
     use super::*;
 
     fn texts(s: &str) -> Vec<(&str, Kind)> {
         tokenize(s, 0, s.len())
             .iter()
-            .map(|t| (t.text(s), t.kind))
+            .map(|t| (t.text(s), t.kind()))
             .collect()
     }
 
@@ -149,6 +201,18 @@ mod tests {
         let t = texts("“We agree,” he said. \"Yes\"");
         assert_eq!(t[0].1, Kind::Quote);
         assert!(t.iter().filter(|x| x.1 == Kind::Quote).count() == 4);
+    }
+
+    #[test]
+    fn classes_are_packed_with_the_token() {
+        let s = "The Acme has SAID";
+        let t = tokenize(s, 0, s.len());
+        assert_eq!(std::mem::size_of::<Token>(), 12);
+        assert!(t[0].capitalised() && t[0].is(class::DET) && t[0].verb().is_none());
+        assert!(t[2].is(class::AUX) && !t[2].capitalised() && t[2].is_word());
+        assert_eq!(t[3].verb(), Some(VerbClass::Report));
+        assert_eq!(t[3].flags(), LEXICON.flags("said"));
+        assert!(!t[1].known());
     }
 
     #[test]

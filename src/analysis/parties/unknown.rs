@@ -20,7 +20,6 @@
 //! number of times (linear).
 
 use super::gazetteer::GAZETTEER;
-use super::lexicon::LEXICON;
 use super::tokens::Token;
 use rustc_hash::FxHashSet;
 
@@ -48,9 +47,8 @@ pub fn learn<'a>(
     for (toks, titles) in sentences {
         for (i, t) in toks.iter().enumerate() {
             // "At Sylvania's request" counts; "the Dominican Republic" does not
-            let after_name =
-                i > 0 && toks[i - 1].capitalised(src) && !LEXICON.known(toks[i - 1].text(src));
-            if t.capitalised(src) && !after_name {
+            let after_name = i > 0 && toks[i - 1].capitalised() && !toks[i - 1].known();
+            if t.capitalised() && !after_name {
                 inner.insert(t.text(src));
             }
         }
@@ -59,7 +57,7 @@ pub fn learn<'a>(
                 continue;
             };
             let w = t.text(src);
-            if t.capitalised(src)
+            if t.capitalised()
                 && w.len() > 4
                 && ENDINGS.iter().any(|e| w.ends_with(e))
                 && GAZETTEER.lookup(w).is_none()
@@ -107,7 +105,7 @@ mod tests {
             })
             .map(|(s, e)| {
                 let toks = tokenize(text, s, e);
-                let titles = LEXICON
+                let titles = super::super::lexicon::LEXICON
                     .titles
                     .find_iter(&text[s..e])
                     .filter_map(|m| {
