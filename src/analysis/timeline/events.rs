@@ -27,10 +27,18 @@
 //!   `both:` in the asset).
 //! - Events are ordered by date; without a reference date, by first mention in the text.
 //!
+//! Cost: cues and attributes are read only for the sentences that need them (a dated
+//! sentence, an undated one that does not report a side, a sentence tied to an event), at
+//! most once each; the attribute regexes run only where a key word is ([`Hints`], from the
+//! tokens the date finder already made) and, on text with curly quotes or dashes, over an
+//! ASCII stand-in so they keep their fast engine ([`attributes_with`]).
+//!
 //! This module never resolves dates and never changes a sentence's side.
 
 use super::lean;
 use super::lexicon::{EVENTS, entries};
+use super::tokens::{Tok, TokKind};
+use super::words::flag;
 use crate::model::{Event, EventKind, Party, Role, Side};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use jiff::civil::Date;
@@ -211,20 +219,89 @@ static NEEDLES: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("attribute needle automaton")
 });
 
-/// Attributes stated in a sentence: durations and ordinals.
-pub fn attributes(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let (mut duration, mut ordinal) = (false, false);
-    for m in NEEDLES.find_overlapping_iter(s) {
-        if m.pattern().as_usize() < DURATION_NEEDLES.len() {
-            duration = true;
-        } else {
-            ordinal = true;
+/// What the tokenizer saw of a sentence's attribute key words ([`super::words`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hints {
+    /// The sentence has no non-ASCII alphanumeric character, so its words are whole tokens
+    /// and the two flags below are exact.
+    pub plain: bool,
+    /// A token is a duration unit (`minute`, `hours`).
+    pub duration: bool,
+    /// A token is an attribute ordinal (`second`, `latest`).
+    pub ordinal: bool,
+}
+
+impl Hints {
+    /// The hints of a sentence from its tokens.
+    pub fn of(toks: &[Tok<'_>]) -> Hints {
+        let mut flags = 0;
+        let mut plain = true;
+        for t in toks {
+            if t.kind != TokKind::Punct && !t.text.is_ascii() {
+                plain = false;
+            }
+            flags |= t.facts.map_or(0, |f| f.flags);
         }
-        if duration && ordinal {
-            break;
+        Hints {
+            plain,
+            duration: flags & flag::DURATION != 0,
+            ordinal: flags & flag::ORDINAL != 0,
         }
     }
+
+    /// Nothing known: [`attributes_with`] looks for the key words itself.
+    pub const UNKNOWN: Hints = Hints {
+        plain: false,
+        duration: true,
+        ordinal: true,
+    };
+}
+
+/// Attributes stated in a sentence: durations and ordinals.
+pub fn attributes(s: &str) -> Vec<String> {
+    attributes_with(s, Hints::UNKNOWN)
+}
+
+/// [`attributes`], skipping what `hints` rule out.
+///
+/// Rules that keep this exactly [`attributes`]:
+/// - In a plain sentence (no non-ASCII alphanumeric character) every match of [`DURATION`]
+///   has a token that is a unit, and every match of [`ORDINAL`] one that is an ordinal: their
+///   key words stand between whitespace (or `-`) and a word boundary, which are token
+///   boundaries there, and case folding is ASCII (no `ſ`, no Kelvin sign). Otherwise the
+///   needle automaton decides, as before.
+/// - A sentence with non-ASCII characters sends the regexes (Unicode `\b`) to their slow
+///   engines. In a plain sentence whose non-ASCII characters are all whitespace or known
+///   punctuation ([`ascii_stand_in`]), the regexes read a copy where each such character is
+///   replaced, byte for byte, by tabs (whitespace: `\s`, never the pattern's literal space) or
+///   `#` (no word character, in no pattern): the same matches at the same offsets, found by
+///   the fast engine; the text is taken from the sentence itself.
+pub fn attributes_with(s: &str, hints: Hints) -> Vec<String> {
+    let mut out = Vec::new();
+    let (mut duration, mut ordinal) = (false, false);
+    if hints.plain {
+        (duration, ordinal) = (hints.duration, hints.ordinal);
+    } else {
+        for m in NEEDLES.find_overlapping_iter(s) {
+            if m.pattern().as_usize() < DURATION_NEEDLES.len() {
+                duration = true;
+            } else {
+                ordinal = true;
+            }
+            if duration && ordinal {
+                break;
+            }
+        }
+    }
+    if !duration && !ordinal {
+        return out;
+    }
+    let stand_in = if hints.plain && !s.is_ascii() {
+        ascii_stand_in(s)
+    } else {
+        None
+    };
+    let hay: &str = stand_in.as_deref().unwrap_or(s);
     let durations = duration
         .then(|| {
             let regex: &Regex = if lean::has_other_digits(s) {
@@ -232,7 +309,7 @@ pub fn attributes(s: &str) -> Vec<String> {
             } else {
                 &DURATION
             };
-            regex.captures_iter(s)
+            regex.captures_iter(hay)
         })
         .into_iter()
         .flatten();
@@ -252,7 +329,7 @@ pub fn attributes(s: &str) -> Vec<String> {
         }
     }
     let ordinals = ordinal
-        .then(|| ORDINAL.captures_iter(s))
+        .then(|| ORDINAL.captures_iter(hay))
         .into_iter()
         .flatten();
     for c in ordinals {
@@ -266,6 +343,31 @@ pub fn attributes(s: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// `s` with every non-ASCII character replaced by as many ASCII bytes: tabs for whitespace,
+/// `#` for punctuation and symbols known to be no word character (Latin-1 punctuation, the
+/// General Punctuation block but its connectors, currency signs). `None` when `s` has any
+/// other non-ASCII character (a letter, a mark, a connector: the caller keeps the text).
+fn ascii_stand_in(s: &str) -> Option<String> {
+    let mut out = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        let fill = if c.is_ascii() {
+            out.push(c as u8);
+            continue;
+        } else if c.is_whitespace() {
+            b'\t'
+        } else if !c.is_alphanumeric()
+            && matches!(c, '\u{a1}'..='\u{bf}' | '\u{d7}' | '\u{f7}' | '\u{2010}'..='\u{203e}'
+                | '\u{2041}'..='\u{2053}' | '\u{2055}'..='\u{205e}' | '\u{20a0}'..='\u{20c0}')
+        {
+            b'#'
+        } else {
+            return None;
+        };
+        out.extend(std::iter::repeat_n(fill, c.len_utf8()));
+    }
+    String::from_utf8(out).ok()
 }
 
 /// What the grouping needs to know about one date mention.
@@ -286,6 +388,7 @@ pub struct SentenceInfo<'a> {
     pub text: &'a str,
     pub role: Role,
     pub side: Side,
+    pub hints: Hints,
 }
 
 pub struct Grouped {
@@ -308,7 +411,9 @@ pub fn group(
     reference: Option<Date>,
 ) -> Grouped {
     let n = sentences.len();
-    let sentence_cues: Vec<Vec<Cue>> = sentences.iter().map(|s| cues(s.text)).collect();
+    // Cues and attributes are read only for the sentences that need them, once each.
+    let mut cue_cache: Vec<Option<Vec<Cue>>> = vec![None; n];
+    let mut attribute_cache: Vec<Option<Vec<String>>> = vec![None; n];
 
     struct Draft {
         value: String,
@@ -328,7 +433,8 @@ pub fn group(
         if matches!(s.role, Role::Dateline | Role::Byline | Role::Source) {
             continue;
         }
-        let kind = kind_near(&sentence_cues[m.sentence], m.start, m.end);
+        let sentence_cues = cached(&mut cue_cache, m.sentence, || cues(s.text));
+        let kind = kind_near(sentence_cues, m.start, m.end);
         let id = *by_value.entry(m.value.as_str()).or_insert_with(|| {
             drafts.push(Draft {
                 value: m.value.clone(),
@@ -402,11 +508,16 @@ pub fn group(
         }
         let Some(m) = main else { continue };
         let reports = matches!(s.side, Side::A | Side::B | Side::Both);
-        let names_kind = sentence_cues[i]
-            .iter()
-            .any(|c| c.kind == drafts[m].kind && c.kind != EventKind::Statement)
-            || interaction(drafts[m].kind) && !attributes(s.text).is_empty();
-        if reports || names_kind {
+        let main_kind = drafts[m].kind;
+        let mut names_kind = || {
+            cached(&mut cue_cache, i, || cues(s.text))
+                .iter()
+                .any(|c| c.kind == main_kind && c.kind != EventKind::Statement)
+                || interaction(main_kind)
+                    && !cached(&mut attribute_cache, i, || attributes_with(s.text, s.hints))
+                        .is_empty()
+        };
+        if reports || names_kind() {
             event_of[i] = Some(m);
         }
     }
@@ -459,9 +570,10 @@ pub fn group(
         let mut attributes_found: Vec<String> = Vec::new();
         tied.sort_unstable();
         for &i in &tied {
-            for a in attributes(sentences[i].text) {
-                if !attributes_found.contains(&a) {
-                    attributes_found.push(a);
+            let s = &sentences[i];
+            for a in cached(&mut attribute_cache, i, || attributes_with(s.text, s.hints)) {
+                if !attributes_found.contains(a) {
+                    attributes_found.push(a.clone());
                 }
             }
         }
@@ -493,6 +605,11 @@ pub fn group(
     Grouped { events, event_of }
 }
 
+/// `cache[i]`, made by `make` the first time it is asked for.
+fn cached<T>(cache: &mut [Option<T>], i: usize, make: impl FnOnce() -> T) -> &T {
+    cache[i].get_or_insert_with(make)
+}
+
 /// Whether `needle` occurs in `hay` as a whole word (case-sensitive).
 fn contains_word(hay: &str, needle: &str) -> bool {
     hay.match_indices(needle).any(|(i, _)| {
@@ -517,6 +634,31 @@ mod tests {
         let s = "The council voted for a resolution calling for a ceasefire on the 8th.";
         let at = s.find("the 8th").unwrap();
         assert_eq!(kind_near(&cues(s), at, at + 7), EventKind::Vote);
+    }
+
+    #[test]
+    fn hints_never_change_attributes() {
+        let texts = [
+            "The call lasted about 50 minutes.",
+            "The call lasted\u{a0}about 50 minutes \u{2014} “their second phone call”.",
+            "It was a 40-minute call; the latest round’s talks took two hours…",
+            "The meeting laſted an hour; the ſecond time, the ſixth visit.",
+            "Talks went\u{a0}on for 3 hours, the café’s FIRST  Meeting.",
+            "Nothing here, only “quotes” — and 40\u{2011}minute breaks.",
+            "It lasted 90 minutes\u{301} and the first\u{2009}time.",
+            "A 40-minute² call; their fifth meeting",
+        ];
+        for s in texts {
+            let toks = super::super::tokens::tokenize(s);
+            assert_eq!(attributes_with(s, Hints::of(&toks)), attributes(s), "{s:?}");
+        }
+        let plain = Hints::of(&super::super::tokens::tokenize("about “50” minutes"));
+        assert!(plain.plain && plain.duration && !plain.ordinal);
+        assert_eq!(
+            ascii_stand_in("a “b”\u{a0}c").as_deref(),
+            Some("a ###b###\t\tc")
+        );
+        assert_eq!(ascii_stand_in("café"), None);
     }
 
     #[test]

@@ -127,13 +127,15 @@ pub fn build(
         let s = text.get(span.start..span.end).unwrap_or("");
         let role = roles.get(i).copied().unwrap_or(Role::Body);
         let side = attributions.get(i).map(|a| a.side).unwrap_or(Side::Neither);
+        let mut list = Vec::new();
+        let found = dates_with(s, reference, &mut context, &mut scratch);
         infos.push(SentenceInfo {
             text: s,
             role,
             side,
+            hints: events::Hints::of(&scratch.toks),
         });
-        let mut list = Vec::new();
-        for d in dates_with(s, reference, &mut context, &mut scratch) {
+        for d in found {
             list.push(DateMention {
                 text: s[d.start..d.end].to_string(),
                 start: span.start + d.start,
