@@ -50,7 +50,7 @@ fn whole(c: &mut Criterion) {
 
 fn stages(c: &mut Criterion) {
     let doc = document(10 * MB);
-    let text = doc.text.as_str();
+    let text: &str = &doc.text;
     let bytes = Throughput::Bytes(text.len() as u64);
     let options = Options::default();
     let meta = doc.meta.clone();
@@ -102,7 +102,7 @@ fn stages(c: &mut Criterion) {
         })
     });
     group.bench_function("align", |b| {
-        b.iter(|| align::counterparts(black_box(&sentences), &analysis.parties))
+        b.iter(|| align::counterparts(text, black_box(&sentences), &analysis.parties))
     });
     group.bench_function("json", |b| {
         let mut out = Vec::with_capacity(text.len() * 4);

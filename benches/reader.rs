@@ -74,7 +74,7 @@ fn frames<M: Measurement>(c: &mut Criterion<M>) {
     let screen: String = seed
         .sentences
         .iter()
-        .map(|s| s.text.as_str())
+        .map(|s| s.text(&seed.source))
         .collect::<Vec<_>>()
         .join("\n");
     let mut term = terminal();

@@ -82,7 +82,7 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let text = doc.text.as_str();
+    let text: &str = &doc.text;
     let meta = doc.meta.clone();
     let seg = segment::segment(text, doc.body_start);
     let roles = structure::roles(text, &seg, &meta);
@@ -140,7 +140,7 @@ fn main() -> ExitCode {
     report(
         "align",
         best(rounds, || {
-            align::counterparts(&analysis.sentences, &analysis.parties)
+            align::counterparts(text, &analysis.sentences, &analysis.parties)
         }),
     );
     report(

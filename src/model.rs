@@ -6,16 +6,26 @@
 //! terminal or the file system.
 //!
 //! All spans (`start`, `end`) are byte offsets into the input exactly as it was read (BOM and
-//! front matter included), so `input[start..end] == text` always holds.
+//! front matter included). Sentences, mentions and dates keep only their span: their text is
+//! `input[start..end]`, taken from [`Analysis::source`] when it is shown or serialised (the
+//! JSON has a `text` field for each; see `view::json`), so the model never copies the input.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::sync::Arc;
 
 /// Version of the JSON schema. Bump it on any incompatible change to the serialised form.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Everything the analysis knows about one article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// `Serialize` is written by hand in `view::json` (it adds each span's text from `source`).
+/// `Deserialize` reads that JSON back, leaving `source` empty.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Analysis {
+    /// The input the spans index (shared with the `Document`, not copied). Not serialised.
+    #[serde(skip)]
+    pub source: Arc<str>,
     /// Schema version of this JSON document ([`SCHEMA_VERSION`]).
     pub schema: u32,
     pub meta: Meta,
@@ -137,13 +147,21 @@ impl Side {
     }
 }
 
+impl Analysis {
+    /// `source[start..end]`; empty when the span is not in the source (an analysis read back
+    /// from JSON has no source).
+    pub fn slice(&self, start: usize, end: usize) -> &str {
+        self.source.get(start..end).unwrap_or("")
+    }
+}
+
 /// One sentence (or headline, line, caption): a span of the input with exactly one side.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Its text is [`Sentence::text`].
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Sentence {
     pub index: usize,
     pub start: usize,
     pub end: usize,
-    pub text: String,
     pub paragraph: usize,
     pub role: Role,
     pub side: Side,
@@ -156,11 +174,19 @@ pub struct Sentence {
     pub counterpart: Option<usize>,
 }
 
+impl Sentence {
+    /// The sentence's text: `source[start..end]` (see [`Analysis::slice`]).
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        source.get(self.start..self.end).unwrap_or("")
+    }
+}
+
 /// Why a sentence got its side.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Evidence {
-    /// Name of the rule that decided (documented in `analysis::attribute`).
-    pub rule: String,
+    /// Name of the rule that decided (documented in `analysis::attribute`); borrowed from
+    /// the rule table, owned only when read back from JSON.
+    pub rule: Cow<'static, str>,
     /// The mention of the source: "the palace", "President Varga", "the two leaders".
     pub speaker: Option<Mention>,
     /// The cue that makes it the speaker's content: "said", "according to", a headline colon.
@@ -171,13 +197,20 @@ pub struct Evidence {
     pub hedged: bool,
 }
 
-/// A span of the input with its text; `party` is set when it refers to a side.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A span of the input (its text is [`Mention::text`]); `party` is set when it refers to a
+/// side.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Mention {
-    pub text: String,
     pub start: usize,
     pub end: usize,
     pub party: Option<PartyId>,
+}
+
+impl Mention {
+    /// The mention's text: `source[start..end]`.
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        source.get(self.start..self.end).unwrap_or("")
+    }
 }
 
 /// Whether the content is quoted.
@@ -205,16 +238,22 @@ pub enum Granularity {
     Year,
 }
 
-/// A temporal expression in a sentence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A temporal expression in a sentence (its text is [`DateMention::text`]).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct DateMention {
-    pub text: String,
     pub start: usize,
     pub end: usize,
     /// Normalised value: `YYYY-MM-DD`, `YYYY-Www`, `YYYY-MM` or `YYYY`; with no reference date,
     /// unknown parts are `X` (e.g. `XXXX-XX-10`).
     pub value: String,
     pub granularity: Granularity,
+}
+
+impl DateMention {
+    /// The expression as written: `source[start..end]`.
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        source.get(self.start..self.end).unwrap_or("")
+    }
 }
 
 /// What kind of event a date marks.

@@ -42,7 +42,45 @@ fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
     path
 }
 
-/// Runs `--json` on `text` (from stdin), asserts success and every invariant of the analysis.
+/// Every `text` field of a JSON sentence, mention (speaker, cue, hedge) and date is exactly
+/// `input[start..end]`.
+fn assert_json_texts_exact(input: &str, json: &serde_json::Value) {
+    let exact = |what: &str, v: &serde_json::Value| {
+        let (Some(start), Some(end), Some(text)) =
+            (v["start"].as_u64(), v["end"].as_u64(), v["text"].as_str())
+        else {
+            panic!("{what} has no start, end and text: {v}");
+        };
+        assert_eq!(
+            input.get(start as usize..end as usize),
+            Some(text),
+            "{what}"
+        );
+    };
+    for (i, s) in json["sentences"]
+        .as_array()
+        .expect("sentences")
+        .iter()
+        .enumerate()
+    {
+        exact(&format!("sentence {i}"), s);
+        let ev = &s["evidence"];
+        for key in ["speaker", "cue"] {
+            if !ev[key].is_null() {
+                exact(&format!("sentence {i} {key}"), &ev[key]);
+            }
+        }
+        for h in ev["hedges"].as_array().expect("hedges") {
+            exact(&format!("sentence {i} hedge"), h);
+        }
+        for d in s["dates"].as_array().expect("dates") {
+            exact(&format!("sentence {i} date"), d);
+        }
+    }
+}
+
+/// Runs `--json` on `text` (from stdin), asserts success, that every text in the JSON is its
+/// span of the input, and every invariant of the analysis (whose `source` is then `text`).
 fn json_of(text: &str, extra: &[&str]) -> Analysis {
     let mut args = vec!["--json"];
     args.extend_from_slice(extra);
@@ -50,7 +88,10 @@ fn json_of(text: &str, extra: &[&str]) -> Analysis {
     let out = bilateral(&args, text.as_bytes());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "stderr: {stderr}");
-    let analysis: Analysis = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_json_texts_exact(text, &json);
+    let mut analysis: Analysis = serde_json::from_value(json).expect("an analysis");
+    analysis.source = text.into();
     let body_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     // With no front matter in these articles, the body starts after the BOM.
     if let Err(broken) = invariants::check(text, body_start, &analysis) {
@@ -157,7 +198,11 @@ fn json_keeps_the_exact_text_with_no_raw_control() {
         assert_eq!(out.status.code(), Some(0));
         assert_no_terminal_controls("--json", &out.stdout);
         let analysis = json_of(&text, &[]);
-        let joined: String = analysis.sentences.iter().map(|s| s.text.as_str()).collect();
+        let joined: String = analysis
+            .sentences
+            .iter()
+            .map(|s| s.text(&analysis.source))
+            .collect();
         for needle in [
             "\u{1b}]0;owned\u{7}",
             "\u{1b}[2J",
@@ -315,7 +360,7 @@ fn a_ten_megabyte_paragraph_without_a_full_stop_is_analysed_losslessly() {
     let text = no_full_stop_paragraph(10 << 20);
     let analysis = json_of(&text, &[]);
     assert!(!analysis.sentences.is_empty());
-    let longest = analysis.sentences.iter().map(|s| s.text.len()).max();
+    let longest = analysis.sentences.iter().map(|s| s.end - s.start).max();
     assert!(longest > Some(1 << 20), "one huge sentence: {longest:?}");
 }
 
@@ -403,7 +448,7 @@ fn unbalanced_and_deep_quotes_do_not_derail_later_sentences() {
             .sentences
             .iter()
             .filter(|s| s.paragraph == analysis.paragraphs.len() - 1)
-            .map(|s| s.text.as_str())
+            .map(|s| s.text(&analysis.source))
             .collect();
         assert_eq!(
             last,

@@ -6,7 +6,7 @@ use bilateral::input::Document;
 #[test]
 fn seed_has_nineteen_units_that_are_exact_slices() {
     let doc = Document::seed();
-    let text = doc.text.as_str();
+    let text: &str = &doc.text;
     let seg = segment(text, doc.body_start);
     let units: Vec<&str> = seg
         .sentences

@@ -12,7 +12,11 @@ fn analysis(text: &str) -> Analysis {
 fn values(a: &Analysis) -> Vec<(String, String)> {
     a.sentences
         .iter()
-        .flat_map(|s| s.dates.iter().map(|d| (d.text.clone(), d.value.clone())))
+        .flat_map(|s| {
+            s.dates
+                .iter()
+                .map(|d| (d.text(&a.source).to_string(), d.value.clone()))
+        })
         .collect()
 }
 
@@ -75,7 +79,7 @@ fn strike_article_events() {
     let same_day = a
         .sentences
         .iter()
-        .find(|s| s.text.contains("the same day"))
+        .find(|s| s.text(&a.source).contains("the same day"))
         .unwrap();
     assert_eq!(same_day.event, Some(main.id));
     // The future meeting and the ballot are on the timeline, after the main event.

@@ -74,7 +74,8 @@ fn content_words(text: &str, names: &HashSet<String>) -> Vec<String> {
 type Claim = (usize, PartyId, Vec<String>);
 
 /// Counterparts of every sentence (by index), `None` for most.
-pub fn counterparts(sentences: &[Sentence], parties: &[Party]) -> Vec<Option<usize>> {
+/// `text` is the input the sentences' spans index.
+pub fn counterparts(text: &str, sentences: &[Sentence], parties: &[Party]) -> Vec<Option<usize>> {
     let mut names = HashSet::default();
     for p in parties {
         let people = p.people.iter().map(|x| x.name.as_str());
@@ -94,10 +95,11 @@ pub fn counterparts(sentences: &[Sentence], parties: &[Party]) -> Vec<Option<usi
         let Some(party) = s.side.party() else {
             continue;
         };
-        buckets
-            .entry(s.event)
-            .or_default()
-            .push((s.index, party, content_words(&s.text, &names)));
+        buckets.entry(s.event).or_default().push((
+            s.index,
+            party,
+            content_words(s.text(text), &names),
+        ));
     }
     for claims in buckets.values() {
         let mut df: HashMap<&str, usize> = HashMap::default();
@@ -156,20 +158,37 @@ mod tests {
     use super::*;
     use crate::model::{Evidence, Person, Role};
 
-    fn sentence(index: usize, side: Side, event: Option<usize>, text: &str) -> Sentence {
-        Sentence {
-            index,
-            start: 0,
-            end: text.len(),
-            text: text.into(),
-            paragraph: index,
-            role: Role::Body,
-            side,
-            evidence: Evidence::default(),
-            dates: Vec::new(),
-            event,
-            counterpart: None,
+    /// A sentence of a test article: (index, side, event, text).
+    type Row<'a> = (usize, Side, Option<usize>, &'a str);
+
+    fn sentence(index: usize, side: Side, event: Option<usize>, text: &str) -> Row<'_> {
+        (index, side, event, text)
+    }
+
+    /// [`counterparts`] of the rows joined into one text, a space apart.
+    fn counterparts_of(rows: &[Row], parties: &[Party]) -> Vec<Option<usize>> {
+        let mut source = String::new();
+        let mut sentences = Vec::new();
+        for &(index, side, event, text) in rows {
+            if !source.is_empty() {
+                source.push(' ');
+            }
+            let start = source.len();
+            source.push_str(text);
+            sentences.push(Sentence {
+                index,
+                start,
+                end: source.len(),
+                paragraph: index,
+                role: Role::Body,
+                side,
+                evidence: Evidence::default(),
+                dates: Vec::new(),
+                event,
+                counterpart: None,
+            });
         }
+        counterparts(&source, &sentences, parties)
     }
 
     fn parties() -> Vec<Party> {
@@ -223,7 +242,7 @@ mod tests {
                 "Civilians fled the ceasefire line.",
             ),
         ];
-        let c = counterparts(&s, &parties());
+        let c = counterparts_of(&s, &parties());
         // 1 ↔ 2 share "ceasefire" and "civilian"; names (Firefly, Sylvania…) count for nothing,
         // so 3 (which only shares names and "told") answers nobody.
         assert_eq!(c[1], Some(2));
@@ -248,7 +267,7 @@ mod tests {
                 "Sylvania rejects a ceasefire that leaves civilians exposed.",
             ),
         ];
-        assert_eq!(counterparts(&s, &parties()), vec![None, None]);
+        assert_eq!(counterparts_of(&s, &parties()), vec![None, None]);
     }
 
     #[test]
@@ -273,25 +292,25 @@ mod tests {
                 "Both back a ceasefire protecting civilians.",
             ),
         ];
-        assert_eq!(counterparts(&s, &parties()), vec![None, None, None]);
+        assert_eq!(counterparts_of(&s, &parties()), vec![None, None, None]);
     }
 
     #[test]
     fn very_common_words_are_skipped_and_big_inputs_stay_fast() {
         // 20 000 claims all sharing two words: those words exceed MAX_POSTING and are
         // ignored; a quadratic pairing would take minutes here.
-        let s: Vec<Sentence> = (0..20_000)
-            .map(|i| {
+        let texts: Vec<String> = (0..20_000)
+            .map(|i| format!("ceasefire civilians topic{i} extra{}", i / 2))
+            .collect();
+        let s: Vec<Row> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
                 let side = if i % 2 == 0 { Side::A } else { Side::B };
-                sentence(
-                    i,
-                    side,
-                    Some(0),
-                    &format!("ceasefire civilians topic{i} extra{}", i / 2),
-                )
+                sentence(i, side, Some(0), text)
             })
             .collect();
-        let c = counterparts(&s, &parties());
+        let c = counterparts_of(&s, &parties());
         // Pairs (2k, 2k+1) still share extra{k} but only one word: below MIN_SHARED.
         assert!(c.iter().all(Option::is_none));
     }
@@ -321,7 +340,7 @@ mod tests {
             ),
         ];
         for _ in 0..20 {
-            assert_eq!(counterparts(&s, &parties())[1], Some(0));
+            assert_eq!(counterparts_of(&s, &parties())[1], Some(0));
         }
     }
 

@@ -32,7 +32,7 @@ pub struct Options {
 
 /// Runs the whole pipeline once.
 pub fn analyze(doc: &Document, options: &Options) -> Analysis {
-    let text = doc.text.as_str();
+    let text: &str = &doc.text;
     let mut meta = doc.meta.clone();
     if options.published.is_some() {
         meta.published = options.published.clone();
@@ -74,7 +74,6 @@ pub fn analyze(doc: &Document, options: &Options) -> Analysis {
             index,
             start: span.start,
             end: span.end,
-            text: text[span.start..span.end].to_string(),
             paragraph: span.paragraph,
             role: *role,
             side: attribution.side,
@@ -84,12 +83,13 @@ pub fn analyze(doc: &Document, options: &Options) -> Analysis {
             counterpart: None,
         });
     }
-    let counterparts = align::counterparts(&sentences, &parties.parties);
+    let counterparts = align::counterparts(text, &sentences, &parties.parties);
     for (sentence, counterpart) in sentences.iter_mut().zip(counterparts) {
         sentence.counterpart = counterpart;
     }
 
     Analysis {
+        source: doc.text.clone(),
         schema: SCHEMA_VERSION,
         meta,
         parties: parties.parties,

@@ -14,6 +14,7 @@ pub use front_matter::{PartySpec, parse_date};
 use crate::model::Meta;
 use std::io::Read;
 use std::path::Path;
+use std::sync::Arc;
 
 /// Default maximum input size in bytes (256 MiB); `--max-size` overrides it.
 pub const DEFAULT_MAX_SIZE: u64 = 256 * 1024 * 1024;
@@ -32,8 +33,9 @@ pub const SEED_NAME: &str = "seed article (built in)";
 pub struct Document {
     /// Where it came from, for messages: a path, `<stdin>` or [`SEED_NAME`].
     pub name: String,
-    /// The input exactly as read.
-    pub text: String,
+    /// The input exactly as read; shared (not copied) with the [`Analysis`](crate::model::Analysis)
+    /// made from it, whose spans index it.
+    pub text: Arc<str>,
     /// Byte offset where the article body starts (after a BOM and the front matter).
     pub body_start: usize,
     pub meta: Meta,
@@ -107,7 +109,8 @@ impl Document {
             body_start,
             meta: fm.meta,
             parties: fm.parties,
-            text,
+            // one copy (an `Arc` needs its own allocation); the `String` is freed right away
+            text: Arc::from(text),
         })
     }
 }

@@ -135,7 +135,7 @@ pub fn write(analysis: &Analysis, width: usize, out: &mut impl Write) -> io::Res
             .sentences
             .iter()
             .filter(|s| s.side == side)
-            .map(|s| s.text.as_str())
+            .map(|s| s.text(&analysis.source))
             .collect()
     };
     let a_name = party_label(analysis.parties.first(), "Side A");

@@ -7,12 +7,7 @@ use super::super::segment::Span;
 use super::decide::Decision;
 use crate::model::{Evidence, Mention, QuoteKind};
 
-fn span_mention(
-    text: &str,
-    facts: &Facts,
-    (a, b): (usize, usize),
-    d: &Decision,
-) -> Option<Mention> {
+fn span_mention(facts: &Facts, (a, b): (usize, usize), d: &Decision) -> Option<Mention> {
     let toks = &facts.tokens;
     let first = toks.get(a)?;
     let last = toks.get(b.checked_sub(1)?)?;
@@ -20,7 +15,6 @@ fn span_mention(
         return None;
     }
     Some(Mention {
-        text: text[first.start()..last.end()].to_string(),
         start: first.start(),
         end: last.end(),
         party: d.side.party(),
@@ -40,7 +34,6 @@ pub fn build(
         .find_iter(hay)
         .filter(|m| whole_word(hay, m.start(), m.end()))
         .map(|m| Mention {
-            text: hay[m.start()..m.end()].to_string(),
             start: span.start + m.start(),
             end: span.start + m.end(),
             party: None,
@@ -48,14 +41,14 @@ pub fn build(
         .collect();
     let Some(facts) = facts else {
         return Evidence {
-            rule: d.rule.to_string(),
+            rule: d.rule.into(),
             hedged: !hedges.is_empty(),
             hedges,
             ..Evidence::default()
         };
     };
-    let speaker = d.speaker.and_then(|r| span_mention(text, facts, r, d));
-    let mut cue = d.cue.and_then(|r| span_mention(text, facts, r, d));
+    let speaker = d.speaker.and_then(|r| span_mention(facts, r, d));
+    let mut cue = d.cue.and_then(|r| span_mention(facts, r, d));
     if let Some(c) = cue.as_mut() {
         c.party = None;
     }
@@ -82,7 +75,7 @@ pub fn build(
         QuoteKind::None
     };
     Evidence {
-        rule: d.rule.to_string(),
+        rule: d.rule.into(),
         speaker,
         cue,
         quote,

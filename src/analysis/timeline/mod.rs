@@ -137,7 +137,6 @@ pub fn build(
         });
         for d in found {
             list.push(DateMention {
-                text: s[d.start..d.end].to_string(),
                 start: span.start + d.start,
                 end: span.start + d.end,
                 value: d.resolved.value.clone(),

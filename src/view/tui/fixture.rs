@@ -79,7 +79,6 @@ fn mention(text: &str, sentence_start: usize, sentence: &str, word: &str) -> Opt
     let at = sentence.find(word)?;
     let _ = text;
     Some(Mention {
-        text: word.to_string(),
         start: sentence_start + at,
         end: sentence_start + at + word.len(),
         party: None,
@@ -122,7 +121,6 @@ pub fn analysis() -> Analysis {
             index,
             start,
             end: text.len(),
-            text: body.to_string(),
             paragraph,
             role: if index == 0 { Role::Title } else { Role::Body },
             side,
@@ -169,6 +167,7 @@ pub fn analysis() -> Analysis {
         event(2, "2023-12-10", EventKind::Call, "call", true),
     ];
     Analysis {
+        source: text.as_str().into(),
         schema: SCHEMA_VERSION,
         meta: Meta {
             title: Some("Freedonia and Sylvania leaders speak by phone".into()),
@@ -198,4 +197,18 @@ pub fn analysis() -> Analysis {
         events,
         notes: Vec::new(),
     }
+}
+
+/// Gives sentence `i` of `a` the text `new`: appended to the source, with the sentence's span
+/// moved onto it (its mentions still point at the old text, which stays in place).
+pub fn set_text(a: &mut Analysis, i: usize, new: &str) {
+    let mut source = a.source.to_string();
+    source.push('\n');
+    let start = source.len();
+    source.push_str(new);
+    if let Some(s) = a.sentences.get_mut(i) {
+        s.start = start;
+        s.end = source.len();
+    }
+    a.source = source.into();
 }

@@ -217,7 +217,11 @@ fn too_small_says_what_it_needs() {
 #[test]
 fn article_text_is_sanitized_on_screen() {
     let mut a = fixture::analysis();
-    a.sentences[1].text = "Firefly said \u{1b}]0;owned\u{7} and \u{1b}[2J \u{9b}31m.".into();
+    fixture::set_text(
+        &mut a,
+        1,
+        "Firefly said \u{1b}]0;owned\u{7} and \u{1b}[2J \u{9b}31m.",
+    );
     a.meta.title = Some("Title \u{1b}[31mred".into());
     let t = frame(&a, (120, 30), &Theme::color(), &[]);
     let buf = t.backend().buffer();
@@ -230,7 +234,7 @@ fn article_text_is_sanitized_on_screen() {
     }
     assert!(text_of(buf).contains("␛]0;owned␇"));
     // In the detail, a right-to-left override is shown, not obeyed.
-    a.sentences[1].text = "Firefly said \u{202e}dias nitup".into();
+    fixture::set_text(&mut a, 1, "Firefly said \u{202e}dias nitup");
     let t = frame(&a, (120, 30), &Theme::color(), &[]);
     let text = text_of(t.backend().buffer());
     assert!(text.contains("⟨U+202E⟩"), "{text}");

@@ -175,7 +175,7 @@ impl<'a> State<'a> {
         let texts = analysis
             .sentences
             .iter()
-            .map(|s| escape_controls(&s.text))
+            .map(|s| escape_controls(s.text(&analysis.source)))
             .collect();
         let mut full: [Vec<usize>; 4] = Default::default();
         let mut first: [Option<usize>; 2] = [None, None];
@@ -628,16 +628,17 @@ impl<'a> State<'a> {
             Side::Both => Some("both sides".into()),
             Side::Neither => None,
         };
-        let mut out = escape_controls(&s.text).into_owned();
+        let src: &str = &self.analysis.source;
+        let mut out = escape_controls(s.text(src)).into_owned();
         let mut why = Vec::new();
         if let Some(who) = who {
             why.push(who);
         }
         if let Some(sp) = &s.evidence.speaker {
-            why.push(format!("speaker “{}”", escape_controls(&sp.text)));
+            why.push(format!("speaker “{}”", escape_controls(sp.text(src))));
         }
         if let Some(cue) = &s.evidence.cue {
-            why.push(format!("cue “{}”", escape_controls(&cue.text)));
+            why.push(format!("cue “{}”", escape_controls(cue.text(src))));
         }
         if let Some(title) = &self.analysis.meta.title {
             why.push(format!("in “{}”", escape_controls(title)));

@@ -59,11 +59,12 @@ fn facts(state: &State, s: usize, theme: &Theme) -> Vec<(String, Style)> {
         out.push((format!("{:?}", sentence.role).to_lowercase(), Style::new()));
     }
     let ev = &sentence.evidence;
+    let src: &str = &state.analysis.source;
     if let Some(sp) = &ev.speaker {
-        out.push((format!("speaker “{}”", field(&sp.text)), Style::new()));
+        out.push((format!("speaker “{}”", field(sp.text(src))), Style::new()));
     }
     if let Some(cue) = &ev.cue {
-        out.push((format!("cue “{}”", field(&cue.text)), Style::new()));
+        out.push((format!("cue “{}”", field(cue.text(src))), Style::new()));
     }
     match ev.quote {
         QuoteKind::Direct => out.push(("direct quote".into(), Style::new())),
@@ -72,7 +73,7 @@ fn facts(state: &State, s: usize, theme: &Theme) -> Vec<(String, Style)> {
         QuoteKind::None => {}
     }
     if ev.hedged || !ev.hedges.is_empty() {
-        let words: Vec<String> = ev.hedges.iter().map(|h| field(&h.text)).collect();
+        let words: Vec<String> = ev.hedges.iter().map(|h| field(h.text(src))).collect();
         out.push((
             format!("hedged: {}", words.join(", "))
                 .trim_end_matches([':', ' '])
@@ -186,7 +187,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         }
         // The detail shows invisible characters too (bidi overrides, zero-width), so a
         // sentence cannot look like something it is not.
-        let t = reveal_invisible(&clip(&sentence.text, MAX_SENTENCE)).into_owned();
+        let t = reveal_invisible(&clip(sentence.text(&state.analysis.source), MAX_SENTENCE))
+            .into_owned();
         if i == s {
             mark = joined.len()..joined.len() + t.len();
         }
