@@ -63,6 +63,13 @@ const _: () = assert!(
 pub struct Lexicon {
     /// Lower-case word → its classes and, for a verb form, its verb class.
     words: HashMap<String, (u32, Option<VerbClass>)>,
+    /// The same for the ASCII words of at most 15 bytes, keyed by [`short_key`]: the common
+    /// look-up hashes one integer and compares no string.
+    short: std::collections::HashMap<
+        u128,
+        (u32, Option<VerbClass>),
+        std::hash::BuildHasherDefault<KeyHasher>,
+    >,
     /// Titles ("prime minister"), leftmost-longest, ASCII case-insensitive.
     pub titles: AhoCorasick,
     /// Hedges ("reportedly"), leftmost-longest, ASCII case-insensitive.
@@ -221,8 +228,13 @@ impl Lexicon {
         }
         let title_list = phrases(titles);
         let hedge_list = phrases(hedges);
+        let short = words
+            .iter()
+            .filter_map(|(w, v)| Some((short_key(w.as_bytes())?, *v)))
+            .collect();
         Lexicon {
             words,
+            short,
             titles: automaton(&title_list),
             hedges: automaton(&hedge_list),
         }
@@ -235,7 +247,11 @@ impl Lexicon {
 
     /// The classes and the verb class of `word` (any case), in one look-up.
     pub fn classes(&self, word: &str) -> (u32, Option<VerbClass>) {
-        lookup(&self.words, word).unwrap_or((0, None))
+        let found = match short_key(word.as_bytes()) {
+            Some(key) => self.short.get(&key).copied(),
+            None => lookup(&self.words, word),
+        };
+        found.unwrap_or((0, None))
     }
 
     pub fn is(&self, word: &str, flags: u32) -> bool {
@@ -251,6 +267,47 @@ impl Lexicon {
     pub fn known(&self, word: &str) -> bool {
         let (flags, verb) = self.classes(word);
         flags != 0 || verb.is_some()
+    }
+}
+
+/// An ASCII word of at most 15 bytes, lower-cased, packed with its length (top byte) into one
+/// integer (`None` for any other word). Every key being lower case, this is the key the word
+/// looks up whatever its case, as in [`lookup`].
+fn short_key(word: &[u8]) -> Option<u128> {
+    const LANES: u128 = u128::from_ne_bytes([0x01; 16]);
+    if word.len() > 15 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..word.len()].copy_from_slice(word);
+    let x = u128::from_le_bytes(buf);
+    if x & (LANES * 0x80) != 0 {
+        return None;
+    }
+    // per byte (all below 0x80, so no carry crosses a byte): high bit set when 'A'..='Z'
+    let at_least_a = x + LANES * u128::from(0x80 - b'A');
+    let past_z = x + LANES * u128::from(0x80 - b'Z' - 1);
+    let upper = (at_least_a ^ past_z) & (LANES * 0x80);
+    Some((x | (upper >> 2)) | ((word.len() as u128) << 120))
+}
+
+/// Hashes a [`short_key`]: one multiplication, folded so that both the low bits (the
+/// bucket) and the high bits (the tag) are mixed.
+#[derive(Default, Clone, Copy)]
+pub struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+    fn write_u128(&mut self, k: u128) {
+        let folded = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
+        self.0 = folded.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 29)
     }
 }
 

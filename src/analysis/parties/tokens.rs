@@ -23,12 +23,13 @@ pub enum Kind {
     Punct,
 }
 
-use super::lexicon::{CLASS_BITS, LEXICON, VerbClass};
+use super::lexicon::{CLASS_BITS, LEXICON, Lexicon, VerbClass};
 
 const CLASS_MASK: u32 = (1 << CLASS_BITS) - 1;
 const VERB_SHIFT: u32 = CLASS_BITS;
 const CAP_BIT: u32 = 1 << (CLASS_BITS + 3);
 const KIND_SHIFT: u32 = CLASS_BITS + 4;
+/// By the number `token` gives them.
 const VERBS: [Option<VerbClass>; 5] = [
     None,
     Some(VerbClass::Report),
@@ -36,6 +37,7 @@ const VERBS: [Option<VerbClass>; 5] = [
     Some(VerbClass::Logistic),
     Some(VerbClass::Copula),
 ];
+/// In the order of declaration (`kind as u32`).
 const KINDS: [Kind; 4] = [Kind::Word, Kind::Possessive, Kind::Quote, Kind::Punct];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,12 +95,22 @@ impl Token {
 }
 
 /// A token of `src[start..end]`, its classes looked up once.
-fn token(src: &str, start: usize, end: usize, kind: Kind) -> Token {
+fn token(lexicon: &Lexicon, src: &str, start: usize, end: usize, kind: Kind) -> Token {
     let text = &src[start..end];
-    let (flags, verb) = LEXICON.classes(text);
-    let cap = kind == Kind::Word && text.chars().next().is_some_and(char::is_uppercase);
-    let verb = VERBS.iter().position(|v| *v == verb).unwrap_or(0) as u32;
-    let kind = KINDS.iter().position(|k| *k == kind).unwrap_or(0) as u32;
+    let (flags, verb) = lexicon.classes(text);
+    let cap = kind == Kind::Word
+        && match text.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => text.chars().next().is_some_and(char::is_uppercase),
+        };
+    let verb: u32 = match verb {
+        None => 0,
+        Some(VerbClass::Report) => 1,
+        Some(VerbClass::Act) => 2,
+        Some(VerbClass::Logistic) => 3,
+        Some(VerbClass::Copula) => 4,
+    };
+    let kind = kind as u32; // the order of `KINDS`
     // offsets fit: `input` refuses inputs of 4 GiB or more
     Token {
         start: start as u32,
@@ -114,54 +126,72 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// The character at byte `i` of `text` (a character boundary) and its length; ASCII without
+/// decoding.
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => (b as char, 1),
+        _ => text
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .map_or((' ', 1), |c| (c, c.len_utf8())),
+    }
+}
+
 /// Tokens of `src[start..end]` (`src` is under 4 GiB, as every loaded input is).
 pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
+    let lexicon = &*LEXICON;
     let text = &src[start..end];
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let mut i = 0;
+    while i < text.len() {
+        let (c, len) = char_at(text, i);
         if c.is_whitespace() {
+            i += len;
             continue;
         }
         if c.is_alphanumeric() {
-            let mut j = i + c.len_utf8();
-            while let Some(&(k, d)) = chars.peek() {
-                if d.is_alphanumeric() {
-                    j = k + d.len_utf8();
-                    chars.next();
-                } else {
+            let mut j = i + len;
+            while j < text.len() {
+                let (d, dlen) = char_at(text, j);
+                if !d.is_alphanumeric() {
                     break;
                 }
+                j += dlen;
             }
-            out.push(token(src, start + i, start + j, Kind::Word));
+            out.push(token(lexicon, src, start + i, start + j, Kind::Word));
+            i = j;
             continue;
         }
         let after_word = out
             .last()
             .is_some_and(|t: &Token| t.kind() == Kind::Word && t.end() == start + i);
         if is_apostrophe(c) && after_word {
-            let rest = &text[i + c.len_utf8()..];
+            let rest = &text[i + len..];
             let mut rest_chars = rest.chars();
             let s = rest_chars.next();
             let after_s = rest_chars.next();
             if matches!(s, Some('s' | 'S')) && !after_s.is_some_and(char::is_alphanumeric) {
-                chars.next();
                 out.push(token(
+                    lexicon,
                     src,
                     start + i,
-                    start + i + c.len_utf8() + 1,
+                    start + i + len + 1,
                     Kind::Possessive,
                 ));
+                i += len + 1;
                 continue;
             }
             let prev = out.last().map(|t| t.text(src)).unwrap_or("");
             if prev.ends_with('s') && !s.is_some_and(char::is_alphanumeric) {
                 out.push(token(
+                    lexicon,
                     src,
                     start + i,
-                    start + i + c.len_utf8(),
+                    start + i + len,
                     Kind::Possessive,
                 ));
+                i += len;
                 continue;
             }
         }
@@ -170,7 +200,8 @@ pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
         } else {
             Kind::Punct
         };
-        out.push(token(src, start + i, start + i + c.len_utf8(), kind));
+        out.push(token(lexicon, src, start + i, start + i + len, kind));
+        i += len;
     }
     out
 }
