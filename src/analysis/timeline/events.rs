@@ -35,129 +35,20 @@
 //!
 //! This module never resolves dates and never changes a sentence's side.
 
+use super::cues::{self, Cue, kind_near};
 use super::lean;
 use super::lexicon::{EVENTS, entries};
 use super::tokens::{Tok, TokKind};
 use super::words::flag;
 use crate::model::{Event, EventKind, Party, Role, Side};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use jiff::civil::Date;
 use regex_automata::meta::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-/// A cue kind, or `None` for phrases that cancel a cue ("calling for").
-struct Cues {
-    automaton: AhoCorasick,
-    kinds: Vec<Option<EventKind>>,
-    labels: HashMap<EventKind, String>,
-}
-
-fn kind_named(name: &str) -> Option<EventKind> {
-    Some(match name {
-        "call" => EventKind::Call,
-        "meeting" => EventKind::Meeting,
-        "talks" => EventKind::Talks,
-        "vote" => EventKind::Vote,
-        "attack" => EventKind::Attack,
-        "statement" => EventKind::Statement,
-        "other" => EventKind::Other,
-        _ => return None,
-    })
-}
-
-static CUES: LazyLock<Cues> = LazyLock::new(|| {
-    let mut patterns = Vec::new();
-    let mut kinds = Vec::new();
-    let mut labels = HashMap::new();
-    for (key, items) in entries(EVENTS) {
-        if let Some(k) = key.strip_prefix("label ") {
-            if let (Some(kind), Some(label)) = (kind_named(k.trim()), items.first()) {
-                labels.insert(kind, label.to_string());
-            }
-            continue;
-        }
-        let kind = if key == "not_call" {
-            None
-        } else {
-            match kind_named(key) {
-                Some(k) => Some(k),
-                None => continue,
-            }
-        };
-        for item in items {
-            patterns.push(item);
-            kinds.push(kind);
-        }
-    }
-    let automaton = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&patterns)
-        .expect("event cue automaton");
-    Cues {
-        automaton,
-        kinds,
-        labels,
-    }
-});
-
-/// A cue found in a sentence: kind and byte span (sentence-relative).
-#[derive(Debug, Clone, Copy)]
-pub struct Cue {
-    pub kind: EventKind,
-    pub start: usize,
-    pub end: usize,
-}
-
 fn word_char(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_alphanumeric())
-}
-
-/// Event cues of a sentence, in order ("calling for" and the like removed).
-pub fn cues(s: &str) -> Vec<Cue> {
-    let c = &*CUES;
-    c.automaton
-        .find_iter(s)
-        .filter(|m| {
-            !word_char(s[..m.start()].chars().next_back())
-                && !word_char(s[m.end()..].chars().next())
-        })
-        .filter_map(|m| {
-            c.kinds[m.pattern().as_usize()].map(|kind| Cue {
-                kind,
-                start: m.start(),
-                end: m.end(),
-            })
-        })
-        .collect()
-}
-
-/// The kind a date mention at `start..end` gets from the cues of its sentence (sorted by
-/// position): the nearest specific cue, else the nearest statement cue, else `Other`.
-/// Looks only at the neighbours of the mention (binary search), so it is cheap in long text.
-pub fn kind_near(cues: &[Cue], start: usize, end: usize) -> EventKind {
-    let dist = |c: &Cue| {
-        if c.end <= start {
-            start - c.end
-        } else {
-            c.start.saturating_sub(end)
-        }
-    };
-    let at = cues.partition_point(|c| c.end <= start);
-    let nearest = |specific: bool| {
-        let wanted = |c: &&Cue| (c.kind != EventKind::Statement) == specific;
-        let before = cues[..at].iter().rev().find(wanted);
-        let after = cues[at..].iter().find(wanted);
-        match (before, after) {
-            (Some(b), Some(a)) => Some(if dist(a) < dist(b) { a } else { b }),
-            (b, a) => b.or(a),
-        }
-    };
-    nearest(true)
-        .or_else(|| nearest(false))
-        .map(|c| c.kind)
-        .unwrap_or(EventKind::Other)
 }
 
 static BOTH: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -389,6 +280,8 @@ pub struct SentenceInfo<'a> {
     pub role: Role,
     pub side: Side,
     pub hints: Hints,
+    /// Its cues ([`super::cues::cues_in`]): a range of the `cue_store` given to [`group`].
+    pub cues: std::ops::Range<usize>,
 }
 
 pub struct Grouped {
@@ -406,13 +299,13 @@ fn interaction(kind: EventKind) -> bool {
 /// Groups mentions into events and ties sentences to them (see the module rules).
 pub fn group(
     sentences: &[SentenceInfo<'_>],
+    cue_store: &[Cue],
     mentions: &[MentionInfo],
     parties: &[Party],
     reference: Option<Date>,
 ) -> Grouped {
     let n = sentences.len();
     // Cues and attributes are read only for the sentences that need them, once each.
-    let mut cue_cache: Vec<Option<Vec<Cue>>> = vec![None; n];
     let mut attribute_cache: Vec<Option<Vec<String>>> = vec![None; n];
 
     struct Draft {
@@ -433,8 +326,7 @@ pub fn group(
         if matches!(s.role, Role::Dateline | Role::Byline | Role::Source) {
             continue;
         }
-        let sentence_cues = cached(&mut cue_cache, m.sentence, || cues(s.text));
-        let kind = kind_near(sentence_cues, m.start, m.end);
+        let kind = kind_near(&cue_store[s.cues.clone()], m.start, m.end);
         let id = *by_value.entry(m.value.as_str()).or_insert_with(|| {
             drafts.push(Draft {
                 value: m.value.clone(),
@@ -510,7 +402,7 @@ pub fn group(
         let reports = matches!(s.side, Side::A | Side::B | Side::Both);
         let main_kind = drafts[m].kind;
         let mut names_kind = || {
-            cached(&mut cue_cache, i, || cues(s.text))
+            cue_store[s.cues.clone()]
                 .iter()
                 .any(|c| c.kind == main_kind && c.kind != EventKind::Statement)
                 || interaction(main_kind)
@@ -552,7 +444,7 @@ pub fn group(
             (p.name.clone(), forms)
         })
         .collect();
-    let labels = &CUES.labels;
+    let labels = cues::labels();
     let mut tied_lists: Vec<Vec<usize>> = vec![Vec::new(); drafts.len()];
     for (i, e) in event_of.iter().enumerate() {
         if let Some(e) = e {
@@ -621,20 +513,6 @@ fn contains_word(hay: &str, needle: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn kind_from_nearest_cue() {
-        let s = "This is the second phone call since the war broke out on October 7.";
-        let c = cues(s);
-        let at = s.find("October").unwrap();
-        assert_eq!(kind_near(&c, at, at + 9), EventKind::Attack);
-        let s = "The leader spoke on the phone with his peer on the 10th and expressed dismay.";
-        let at = s.find("the 10th").unwrap();
-        assert_eq!(kind_near(&cues(s), at, at + 8), EventKind::Call);
-        let s = "The council voted for a resolution calling for a ceasefire on the 8th.";
-        let at = s.find("the 8th").unwrap();
-        assert_eq!(kind_near(&cues(s), at, at + 7), EventKind::Vote);
-    }
 
     #[test]
     fn hints_never_change_attributes() {

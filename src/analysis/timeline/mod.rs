@@ -4,7 +4,8 @@
 //! - [`expressions`] finds temporal expressions in a sentence (with [`tokens`], [`words`] and
 //!   [`tense`]);
 //! - [`resolve`] normalises them against the reference date (`published`) with `jiff`;
-//! - [`events`] groups the mentions into events and ties every sentence to at most one.
+//! - [`events`] groups the mentions into events and ties every sentence to at most one, by the
+//!   event-kind [`cues`] read from the sentence's tokens.
 //!
 //! Rules kept here:
 //! - The reference date is the article's publication date (`YYYY-MM-DD`). Without one, the
@@ -19,6 +20,7 @@
 //!
 //! This stage never changes a sentence's side or text; it only reads them.
 
+pub mod cues;
 pub mod events;
 pub mod expressions;
 mod lean;
@@ -123,17 +125,21 @@ pub fn build(
     let mut infos: Vec<SentenceInfo<'_>> = Vec::with_capacity(sentences.len());
     let mut context: Option<Resolved> = None;
     let mut scratch = expressions::Scratch::default();
+    let mut cue_store: Vec<cues::Cue> = Vec::new();
     for (i, span) in sentences.iter().enumerate() {
         let s = text.get(span.start..span.end).unwrap_or("");
         let role = roles.get(i).copied().unwrap_or(Role::Body);
         let side = attributions.get(i).map(|a| a.side).unwrap_or(Side::Neither);
         let mut list = Vec::new();
         let found = dates_with(s, reference, &mut context, &mut scratch);
+        let first_cue = cue_store.len();
+        cues::cues_in(s, &scratch.toks, &mut cue_store);
         infos.push(SentenceInfo {
             text: s,
             role,
             side,
             hints: events::Hints::of(&scratch.toks),
+            cues: first_cue..cue_store.len(),
         });
         for d in found {
             list.push(DateMention {
@@ -154,7 +160,7 @@ pub fn build(
         }
         dates.push(list);
     }
-    let grouped = events::group(&infos, &mentions, &parties.parties, reference);
+    let grouped = events::group(&infos, &cue_store, &mentions, &parties.parties, reference);
     Timeline {
         dates,
         events: grouped.events,
