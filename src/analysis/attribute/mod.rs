@@ -87,6 +87,9 @@ pub struct Attribution {
     pub evidence: Evidence,
 }
 
+/// How many sentences' facts are freed between two hand-backs of memory to the system.
+const RELEASE_EVERY: usize = 1 << 15;
+
 /// Attributes every sentence. `parties.facts` must have one entry per sentence.
 ///
 /// Attribution is the last reader of the per-sentence facts, the biggest thing the analysis
@@ -128,9 +131,16 @@ pub fn attribute(
     decisions
         .into_iter()
         .zip(sentences)
-        .map(|(d, span)| {
+        .enumerate()
+        .map(|(i, (d, span))| {
             let facts = facts.next();
             let evidence = evidence::build(text, span, facts.as_ref(), &d, parties);
+            drop(facts);
+            // the facts freed so far go back to the system, so the attributions take their
+            // place rather than adding to them
+            if i % RELEASE_EVERY == RELEASE_EVERY - 1 {
+                super::release_freed_memory();
+            }
             Attribution {
                 side: d.side,
                 evidence,
