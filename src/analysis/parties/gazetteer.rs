@@ -49,6 +49,8 @@ pub struct Gazetteer {
     automaton: AhoCorasick,
     /// Lower-case form → entry.
     by_form: HashMap<String, usize>,
+    /// Every form as written (the patterns of the automaton).
+    forms_written: Vec<String>,
 }
 
 /// A whole-word match of a form in the text.
@@ -119,7 +121,13 @@ impl Gazetteer {
             forms,
             automaton,
             by_form,
+            forms_written: patterns,
         }
+    }
+
+    /// Every form, as written.
+    pub fn forms(&self) -> impl Iterator<Item = &str> {
+        self.forms_written.iter().map(String::as_str)
     }
 
     /// The entry one of whose forms is `form` (any case).

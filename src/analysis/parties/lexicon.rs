@@ -6,6 +6,7 @@
 //! Aho–Corasick automata (titles, hedges) matched ASCII-case-insensitively.
 //! It must never hold a name of a country, person or organisation itself.
 
+use super::gazetteer::GAZETTEER;
 use crate::assets;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap as HashMap;
@@ -55,6 +56,20 @@ pub mod class {
 
 /// How many bits the word classes take: a token packs them with more (`tokens::Token`).
 pub const CLASS_BITS: u32 = 24;
+/// The bits of the word classes.
+pub const CLASS_MASK: u32 = (1 << CLASS_BITS) - 1;
+
+/// Marks beyond the classes (not classes: [`Lexicon::flags`] and [`Lexicon::known`] ignore
+/// them): the word is the mark word of a title (of a gazetteer form). Every title and
+/// gazetteer form has one mark word — its longest word — and a whole-word match of the form
+/// covers that word as a token, so a sentence with no marked token has no match to find and
+/// the automaton need not run over it.
+pub mod mark {
+    pub const TITLE: u32 = 1 << super::CLASS_BITS;
+    pub const GAZETTEER: u32 = 1 << (super::CLASS_BITS + 1);
+    /// Both marks.
+    pub const ALL: u32 = TITLE | GAZETTEER;
+}
 const _: () = assert!(
     class::UNION_HEAD < 1 << CLASS_BITS,
     "a class does not fit a token"
@@ -74,6 +89,10 @@ pub struct Lexicon {
     pub titles: AhoCorasick,
     /// Hedges ("reportedly"), leftmost-longest, ASCII case-insensitive.
     pub hedges: AhoCorasick,
+    /// Some title has no mark word: the title automaton must run over every sentence.
+    pub titles_unmarked: bool,
+    /// Some gazetteer form has no mark word.
+    pub gazetteer_unmarked: bool,
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -227,6 +246,22 @@ impl Lexicon {
             words.entry((*word).to_string()).or_default().0 |= class::CALENDAR;
         }
         let title_list = phrases(titles);
+        let mut marks = |forms: &mut dyn Iterator<Item = &str>, bit: u32| {
+            let mut unmarked = false;
+            for form in forms {
+                match mark_keys(form) {
+                    Some(keys) => {
+                        for key in keys {
+                            words.entry(key).or_default().0 |= bit;
+                        }
+                    }
+                    None => unmarked = true,
+                }
+            }
+            unmarked
+        };
+        let titles_unmarked = marks(&mut title_list.iter().map(String::as_str), mark::TITLE);
+        let gazetteer_unmarked = marks(&mut GAZETTEER.forms(), mark::GAZETTEER);
         let hedge_list = phrases(hedges);
         let short = words
             .iter()
@@ -237,15 +272,18 @@ impl Lexicon {
             short,
             titles: automaton(&title_list),
             hedges: automaton(&hedge_list),
+            titles_unmarked,
+            gazetteer_unmarked,
         }
     }
 
     /// The classes of `word` (any case).
     pub fn flags(&self, word: &str) -> u32 {
-        self.classes(word).0
+        self.classes(word).0 & CLASS_MASK
     }
 
-    /// The classes and the verb class of `word` (any case), in one look-up.
+    /// The classes and marks ([`mark`]) and the verb class of `word` (any case), in one
+    /// look-up.
     pub fn classes(&self, word: &str) -> (u32, Option<VerbClass>) {
         let found = match short_key(word.as_bytes()) {
             Some(key) => self.short.get(&key).copied(),
@@ -266,8 +304,38 @@ impl Lexicon {
     /// Whether `word` is in any list at all (a common word, not a name).
     pub fn known(&self, word: &str) -> bool {
         let (flags, verb) = self.classes(word);
-        flags != 0 || verb.is_some()
+        flags & CLASS_MASK != 0 || verb.is_some()
     }
+}
+
+/// The keys under which the mark word of `form` is looked up ([`mark`]): its longest word
+/// (a run of letters and digits, as a token is; not an `s` after an apostrophe, which is
+/// part of a possessive token), lower-cased, and for a word with other than ASCII letters
+/// also as written (a token with no ASCII capital is looked up as written). `None` when the
+/// form has no such word.
+fn mark_keys(form: &str) -> Option<Vec<String>> {
+    let mut best: Option<&str> = None;
+    let mut at = 0;
+    for word in form.split(|c: char| !c.is_alphanumeric()) {
+        let after_apostrophe = form[..at].ends_with(['\'', '’']);
+        at += word.len()
+            + form[at + word.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+        if word.is_empty() || after_apostrophe {
+            continue;
+        }
+        if best.is_none_or(|b| word.len() > b.len()) {
+            best = Some(word);
+        }
+    }
+    let word = best?;
+    Some(if word.is_ascii() {
+        vec![word.to_ascii_lowercase()]
+    } else {
+        vec![word.to_string(), word.to_lowercase()]
+    })
 }
 
 /// An ASCII word of at most 15 bytes, lower-cased, packed with its length (top byte) into one
@@ -346,7 +414,31 @@ mod tests {
     #[test]
     fn every_class_fits_a_token() {
         // a class past CLASS_BITS would be cut off when a token packs its classes
-        assert!(LEXICON.words.values().all(|(f, _)| f >> CLASS_BITS == 0));
+        assert!(
+            LEXICON
+                .words
+                .values()
+                .all(|(f, _)| f & !CLASS_MASK & !mark::ALL == 0)
+        );
+        const { assert!(class::UNION_HEAD < 1 << CLASS_BITS) };
+    }
+
+    #[test]
+    fn mark_words_are_longest_whole_words() {
+        assert_eq!(
+            mark_keys("vice-President"),
+            Some(vec!["president".to_string()])
+        );
+        assert_eq!(mark_keys("Land’s End"), Some(vec!["land".to_string()]));
+        assert_eq!(
+            mark_keys("Ürün"),
+            Some(vec!["Ürün".to_string(), "ürün".to_string()])
+        );
+        assert_eq!(mark_keys("--"), None);
+        // a mark is not a class: a title word stays an unknown word
+        let lx = &*LEXICON;
+        assert_ne!(lx.classes("ambassador").0 & mark::TITLE, 0);
+        assert_eq!(lx.flags("ambassador") & mark::ALL, 0);
     }
 
     #[test]

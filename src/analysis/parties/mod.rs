@@ -5,7 +5,9 @@
 //!
 //! 1. **Mentions.** One gazetteer automaton (countries with their names, demonyms, capitals and
 //!    seats of government; organisations; media; places) and one title automaton run over each
-//!    sentence ([`gazetteer`], [`lexicon`]). People are tied to a country by the text ([`people`]).
+//!    sentence ([`gazetteer`], [`lexicon`]) — only over a sentence with a token that is the mark
+//!    word of some form ([`lexicon::mark`]): without one the sentence has no match to find.
+//!    People are tied to a country by the text ([`people`]).
 //!    Organisations outside the gazetteer are found from their use as subjects ([`orgs`]).
 //!    Their names, name words and aliases go into one per-document automaton, run once.
 //!    A country missing from the gazetteer is learnt from its demonym before a title and its
@@ -49,7 +51,7 @@ use crate::model::{Party, PartyId, Person, Role};
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use frames::Frame;
 use gazetteer::{EntryKind, Form, GAZETTEER, whole_word};
-use lexicon::LEXICON;
+use lexicon::{LEXICON, mark};
 use mentions::{EHit, HitForm};
 use rustc_hash::FxHashMap as HashMap;
 use tokens::{Kind, Token};
@@ -303,14 +305,24 @@ pub fn find(
     let mut raws = Vec::with_capacity(sentences.len());
     for s in sentences {
         let tokens = tokens::tokenize(text, s.start, s.end);
-        let gaz = GAZETTEER.find(text, s.start, s.end);
+        // a sentence with no mark word of a form has no match of it (lexicon::mark)
+        let marks = tokens.iter().fold(0, |m, t| m | t.marks());
+        let gaz = if marks & mark::GAZETTEER != 0 || LEXICON.gazetteer_unmarked {
+            GAZETTEER.find(text, s.start, s.end)
+        } else {
+            Vec::new()
+        };
         let hay = &text[s.start..s.end];
-        let titles = LEXICON
-            .titles
-            .find_iter(hay)
-            .filter(|m| whole_word(hay, m.start(), m.end()))
-            .filter_map(|m| token_range(&tokens, s.start + m.start(), s.start + m.end()))
-            .collect();
+        let titles = if marks & mark::TITLE != 0 || LEXICON.titles_unmarked {
+            LEXICON
+                .titles
+                .find_iter(hay)
+                .filter(|m| whole_word(hay, m.start(), m.end()))
+                .filter_map(|m| token_range(&tokens, s.start + m.start(), s.start + m.end()))
+                .collect()
+        } else {
+            Vec::new()
+        };
         raws.push(Raw {
             tokens,
             gaz,

@@ -23,12 +23,13 @@ pub enum Kind {
     Punct,
 }
 
-use super::lexicon::{CLASS_BITS, LEXICON, Lexicon, VerbClass};
+use super::lexicon::{CLASS_BITS, CLASS_MASK, LEXICON, Lexicon, VerbClass, mark};
 
-const CLASS_MASK: u32 = (1 << CLASS_BITS) - 1;
-const VERB_SHIFT: u32 = CLASS_BITS;
-const CAP_BIT: u32 = 1 << (CLASS_BITS + 3);
-const KIND_SHIFT: u32 = CLASS_BITS + 4;
+/// Classes and marks.
+const WORD_MASK: u32 = CLASS_MASK | mark::ALL;
+const VERB_SHIFT: u32 = CLASS_BITS + 2;
+const CAP_BIT: u32 = 1 << (VERB_SHIFT + 3);
+const KIND_SHIFT: u32 = VERB_SHIFT + 4;
 /// By the number `token` gives them.
 const VERBS: [Option<VerbClass>; 5] = [
     None,
@@ -46,8 +47,8 @@ pub struct Token {
     /// `u32` halves the size of the token, the most numerous thing the analysis keeps.
     pub start: u32,
     pub end: u32,
-    /// Word classes (the low [`CLASS_BITS`] bits), verb class (3 bits), capitalised (1 bit),
-    /// kind (2 bits).
+    /// Word classes (the low [`CLASS_BITS`] bits), marks (2 bits), verb class (3 bits),
+    /// capitalised (1 bit), kind (2 bits).
     bits: u32,
 }
 
@@ -76,6 +77,10 @@ impl Token {
     /// The word classes of the text (any case): `LEXICON.flags` on it.
     pub fn flags(&self) -> u32 {
         self.bits & CLASS_MASK
+    }
+    /// The marks of the text ([`mark`]): a title's or a gazetteer form's mark word.
+    pub fn marks(&self) -> u32 {
+        self.bits & mark::ALL
     }
     /// The verb class of the text (any case): `LEXICON.verb` on it.
     pub fn verb(&self) -> Option<VerbClass> {
@@ -115,7 +120,7 @@ fn token(lexicon: &Lexicon, src: &str, start: usize, end: usize, kind: Kind) -> 
     Token {
         start: start as u32,
         end: end as u32,
-        bits: (flags & CLASS_MASK)
+        bits: (flags & WORD_MASK)
             | (verb << VERB_SHIFT)
             | if cap { CAP_BIT } else { 0 }
             | (kind << KIND_SHIFT),
