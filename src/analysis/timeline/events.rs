@@ -38,7 +38,7 @@
 use super::cues::{self, Cue, kind_near};
 use super::lean;
 use super::lexicon::{EVENTS, entries};
-use super::tokens::{Tok, TokKind};
+use super::tokens::Summary;
 use super::words::flag;
 use crate::model::{Event, EventKind, Party, Role, Side};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
@@ -123,20 +123,12 @@ pub struct Hints {
 }
 
 impl Hints {
-    /// The hints of a sentence from its tokens.
-    pub fn of(toks: &[Tok<'_>]) -> Hints {
-        let mut flags = 0;
-        let mut plain = true;
-        for t in toks {
-            if t.kind != TokKind::Punct && !t.text.is_ascii() {
-                plain = false;
-            }
-            flags |= t.facts.map_or(0, |f| f.flags);
-        }
+    /// The hints of a sentence from what the tokenizer saw in it.
+    pub fn of(summary: Summary) -> Hints {
         Hints {
-            plain,
-            duration: flags & flag::DURATION != 0,
-            ordinal: flags & flag::ORDINAL != 0,
+            plain: !summary.non_ascii_run,
+            duration: summary.flags & flag::DURATION != 0,
+            ordinal: summary.flags & flag::ORDINAL != 0,
         }
     }
 
@@ -527,10 +519,17 @@ mod tests {
             "A 40-minute² call; their fifth meeting",
         ];
         for s in texts {
-            let toks = super::super::tokens::tokenize(s);
-            assert_eq!(attributes_with(s, Hints::of(&toks)), attributes(s), "{s:?}");
+            let summary = super::super::tokens::tokenize_into(s, &mut Vec::new());
+            assert_eq!(
+                attributes_with(s, Hints::of(summary)),
+                attributes(s),
+                "{s:?}"
+            );
         }
-        let plain = Hints::of(&super::super::tokens::tokenize("about “50” minutes"));
+        let plain = Hints::of(super::super::tokens::tokenize_into(
+            "about “50” minutes",
+            &mut Vec::new(),
+        ));
         assert!(plain.plain && plain.duration && !plain.ordinal);
         assert_eq!(
             ascii_stand_in("a “b”\u{a0}c").as_deref(),

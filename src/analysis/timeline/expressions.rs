@@ -44,7 +44,7 @@ use super::lexicon::{Holiday, LEXICON, Name};
 use super::tense::{self, Tense};
 #[cfg(test)]
 use super::tokens::tokenize;
-use super::tokens::{Tok, TokKind, tokenize_into};
+use super::tokens::{Summary, Tok, TokKind, tokenize_into};
 use super::words::{Facts, flag};
 use regex_automata::meta::Regex;
 use std::sync::LazyLock;
@@ -1216,6 +1216,8 @@ fn fix_last_end(mut items: Vec<(usize, usize, Expr)>, end: usize) -> Vec<(usize,
 pub struct Scratch<'a> {
     /// The tokens of the last text read.
     pub toks: Vec<Tok<'a>>,
+    /// What the tokenizer saw in it.
+    pub summary: Summary,
     tags: Vec<tense::Tag>,
 }
 
@@ -1241,7 +1243,7 @@ pub fn find(text: &str) -> Vec<Found> {
 /// computed only for a text that has at least one expression (most sentences have none), and
 /// the numeric regex runs only on a text with a digit in it.
 pub fn find_with<'a>(text: &'a str, scratch: &mut Scratch<'a>) -> Vec<Found> {
-    tokenize_into(text, &mut scratch.toks);
+    scratch.summary = tokenize_into(text, &mut scratch.toks);
     let toks = &scratch.toks;
     let mut raw: Vec<(usize, usize, Expr)> = Vec::new();
     let covered = if has_digit(text) {

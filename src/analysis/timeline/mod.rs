@@ -138,7 +138,7 @@ pub fn build(
             text: s,
             role,
             side,
-            hints: events::Hints::of(&scratch.toks),
+            hints: events::Hints::of(scratch.summary),
             cues: first_cue..cue_store.len(),
         });
         for d in found {

@@ -47,9 +47,33 @@ pub fn parse_reference(s: &str) -> Option<Date> {
     s.parse::<Date>().ok()
 }
 
+/// `format!("{:04}-{:02}-{:02}", y, m, d)` (month and day optional), written digit by digit
+/// for the usual years 0–9999 (the formatter is much slower); other years use `format!`.
+fn ymd(y: i32, m: Option<i8>, d: Option<i8>) -> String {
+    let two = |v: i8| (0..=99).contains(&v);
+    if !(0..=9999).contains(&y) || !m.is_none_or(two) || !d.is_none_or(two) {
+        return match (m, d) {
+            (Some(m), Some(d)) => format!("{:04}-{:02}-{:02}", y, m, d),
+            (Some(m), None) => format!("{:04}-{:02}", y, m),
+            _ => format!("{:04}", y),
+        };
+    }
+    let digit = |v: i32| char::from(b'0' + (v % 10) as u8);
+    let mut out = String::with_capacity(10);
+    for div in [1000, 100, 10, 1] {
+        out.push(digit(y / div));
+    }
+    for v in [m, d].into_iter().flatten() {
+        out.push('-');
+        out.push(digit(i32::from(v) / 10));
+        out.push(digit(i32::from(v)));
+    }
+    out
+}
+
 fn day(d: Date) -> Resolved {
     Resolved {
-        value: format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+        value: ymd(i32::from(d.year()), Some(d.month()), Some(d.day())),
         granularity: Granularity::Day,
         first_day: Some(d),
     }
@@ -58,7 +82,7 @@ fn day(d: Date) -> Resolved {
 fn month(y: i32, m: i8) -> Option<Resolved> {
     let first = Date::new(i16::try_from(y).ok()?, m, 1).ok()?;
     Some(Resolved {
-        value: format!("{:04}-{:02}", y, m),
+        value: ymd(y, Some(m), None),
         granularity: Granularity::Month,
         first_day: Some(first),
     })
@@ -375,7 +399,14 @@ fn calendar(
         (None, None, None) => {
             let w = wd?;
             let r = reference?;
-            let cands: Vec<Date> = (-7..=7)
+            // The days within a week either side that fall on `w`: r + k for k ≡ (w − r's
+            // weekday) mod 7, −7 ≤ k ≤ 7, in order.
+            let first = i64::from(
+                (w.to_monday_zero_offset() - r.weekday().to_monday_zero_offset()).rem_euclid(7),
+            ) - 7;
+            let cands: Vec<Date> = [first, first + 7, first + 14]
+                .into_iter()
+                .filter(|k| (-7..=7).contains(k))
                 .filter_map(|k| add_days(r, k))
                 .filter(|c| c.weekday() == w)
                 .collect();
@@ -403,6 +434,28 @@ mod tests {
             .into_iter()
             .map(|d| d.resolved.value)
             .collect()
+    }
+
+    #[test]
+    fn values_are_written_like_format() {
+        for (y, m, d) in [
+            (2023, 12, 10),
+            (7, 1, 2),
+            (0, 9, 30),
+            (9999, 12, 31),
+            (-44, 3, 15),
+        ] {
+            let date = Date::new(y, m, d).unwrap();
+            assert_eq!(
+                day(date).value,
+                format!("{:04}-{:02}-{:02}", y, m, d),
+                "{date}"
+            );
+            assert_eq!(
+                month(y.into(), m).unwrap().value,
+                format!("{:04}-{:02}", y, m)
+            );
+        }
     }
 
     #[test]

@@ -146,7 +146,16 @@ const CLASS: [u8; 256] = {
     t
 };
 
-fn push_run<'a>(out: &mut Vec<Tok<'a>>, text: &'a str, r: Run, e: usize) {
+/// What [`tokenize_into`] saw in the whole text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// The [`Facts::flags`] of all its words, or-ed.
+    pub flags: u16,
+    /// Some alphanumeric run has a non-ASCII character.
+    pub non_ascii_run: bool,
+}
+
+fn push_run<'a>(out: &mut Vec<Tok<'a>>, text: &'a str, r: Run, e: usize, sum: &mut Summary) {
     let s = r.start;
     let run = &text[s..e];
     let kind = if r.non_ascii {
@@ -169,6 +178,8 @@ fn push_run<'a>(out: &mut Vec<Tok<'a>>, text: &'a str, r: Run, e: usize) {
         TokKind::Word => words::facts(&lower),
         _ => None,
     };
+    sum.non_ascii_run |= r.non_ascii;
+    sum.flags |= facts.map_or(0, |f| f.flags);
     out.push(Tok {
         start: s,
         end: e,
@@ -188,8 +199,9 @@ pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
 }
 
 /// Splits `text` into tokens, replacing the contents of `out`.
-pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) {
+pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) -> Summary {
     out.clear();
+    let mut sum = Summary::default();
     let bytes = text.as_bytes();
     let mut run: Option<Run> = None;
     let mut space = true;
@@ -219,7 +231,7 @@ pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) {
         }
         if c & class::SPACE != 0 {
             if let Some(r) = run.take() {
-                push_run(out, text, r, i);
+                push_run(out, text, r, i, &mut sum);
             }
             space = true;
             i += 1;
@@ -243,7 +255,7 @@ pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) {
             continue;
         }
         if let Some(r) = run.take() {
-            push_run(out, text, r, i);
+            push_run(out, text, r, i, &mut sum);
         }
         if ch.is_whitespace() {
             space = true;
@@ -263,8 +275,9 @@ pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) {
         i += len;
     }
     if let Some(r) = run {
-        push_run(out, text, r, text.len());
+        push_run(out, text, r, text.len(), &mut sum);
     }
+    sum
 }
 
 #[cfg(test)]
