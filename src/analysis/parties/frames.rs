@@ -502,6 +502,10 @@ fn agent_end(toks: &[Token], members: &[usize], ments: &[Ment]) -> usize {
 /// Frames of one sentence. `inside` tells which tokens are inside a quotation.
 pub fn find(src: &str, toks: &[Token], ments: &[Ment], inside: &[bool]) -> Vec<Frame> {
     let mut frames = Vec::new();
+    // every frame has a mention for its subject
+    if ments.is_empty() {
+        return frames;
+    }
     let at = mention_index(ments, toks.len());
     let mut quote_before = Vec::with_capacity(toks.len() + 1);
     let mut seen = false;

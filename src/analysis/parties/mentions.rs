@@ -38,10 +38,21 @@ pub struct EHit {
     pub form: HitForm,
 }
 
-fn lw(src: &str, toks: &[Token], i: usize) -> String {
+/// Token `i` is the ASCII word `w` in any case (`w` lower case, with no `k`: no other
+/// character lower-cases into it).
+fn lw(src: &str, toks: &[Token], i: usize, w: &str) -> bool {
     toks.get(i)
-        .map(|t| t.text(src).to_lowercase())
-        .unwrap_or_default()
+        .is_some_and(|t| t.text(src).eq_ignore_ascii_case(w))
+}
+
+/// Per-token tables of [`build`], kept from sentence to sentence so that they are allocated
+/// once.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    hit_start: Vec<Option<usize>>,
+    hit_end: Vec<bool>,
+    title_start: Vec<Option<(usize, usize)>>,
+    title_end: Vec<Option<(usize, usize)>>,
 }
 
 /// Builds the mentions. `office` gives the entity of a bare title (by its lower-case text).
@@ -51,11 +62,24 @@ pub fn build(
     hits: &[EHit],
     titles: &[(usize, usize)],
     office: &mut dyn FnMut(&str) -> usize,
+    scratch: &mut Scratch,
 ) -> Vec<Ment> {
     let mut out: Vec<Ment> = Vec::new();
     let n = toks.len();
-    let mut hit_start = vec![None; n + 1];
-    let mut hit_end = vec![false; n + 1];
+    let Scratch {
+        hit_start,
+        hit_end,
+        title_start,
+        title_end,
+    } = scratch;
+    hit_start.clear();
+    hit_start.resize(n + 1, None);
+    hit_end.clear();
+    hit_end.resize(n + 1, false);
+    title_start.clear();
+    title_start.resize(n + 1, None);
+    title_end.clear();
+    title_end.resize(n + 1, None);
     for (k, h) in hits.iter().enumerate() {
         if h.first < n && hit_start[h.first].is_none() {
             hit_start[h.first] = Some(k);
@@ -64,8 +88,6 @@ pub fn build(
             hit_end[h.last] = true;
         }
     }
-    let mut title_start = vec![None; n + 1];
-    let mut title_end = vec![None; n + 1];
     for &t in titles {
         if t.0 < n && title_start[t.0].is_none() {
             title_start[t.0] = Some(t);
@@ -74,6 +96,8 @@ pub fn build(
             title_end[t.1] = Some(t);
         }
     }
+    let (hit_start, hit_end): (&[Option<usize>], &[bool]) = (hit_start, hit_end);
+    let (title_start, title_end): (&[_], &[_]) = (title_start, title_end);
     let hit_at = |i: usize| hit_start.get(i).copied().flatten().map(|k| &hits[k]);
     let title_at = |i: usize| title_start.get(i).copied().flatten();
     let push = |out: &mut Vec<Ment>, first: usize, last: usize, target: Target, agentive: bool| {
@@ -176,9 +200,9 @@ pub fn build(
         }
         if let Some((tf, tl)) = title_at(i) {
             // TITLE of [the] COUNTRY
-            if lw(src, toks, tl) == "of" {
+            if lw(src, toks, tl, "of") {
                 let mut k = tl + 1;
-                if lw(src, toks, k) == "the" {
+                if lw(src, toks, k, "the") {
                     k += 1;
                 }
                 if let Some(h) = hit_at(k).filter(|h| h.form == HitForm::Name) {
@@ -197,7 +221,7 @@ pub fn build(
                 i = tl;
                 continue;
             }
-            let det_before = tf > 0 && lw(src, toks, tf - 1) == "the";
+            let det_before = tf > 0 && lw(src, toks, tf - 1, "the");
             let name_after = toks.get(tl).is_some_and(|t| t.capitalised() && !t.known());
             let possessive_before = tf > 0 && toks[tf - 1].kind() == Kind::Possessive;
             if det_before && !name_after && !possessive_before {
@@ -218,7 +242,7 @@ pub fn build(
             {
                 let mut k = i + 1;
                 let mut has_joint_det = flags & class::JOINT_DET != 0;
-                if lw(src, toks, k) == "two" || lw(src, toks, k) == "both" {
+                if lw(src, toks, k, "two") || lw(src, toks, k, "both") {
                     has_joint_det = true;
                     k += 1;
                 }

@@ -362,21 +362,21 @@ pub fn find(
                 .ok()
         })
         .flatten();
+    // buffers reused from sentence to sentence
+    let mut hits: Vec<people::TokHit> = Vec::new();
+    let mut taken: Vec<bool> = Vec::new();
     for (s, raw) in sentences.iter().zip(&raws) {
-        let mut hits: Vec<people::TokHit> = raw
-            .gaz
-            .iter()
-            .filter_map(|h| {
-                let (first, last) = token_range(&raw.tokens, h.start, h.end)?;
-                let kind = GAZETTEER.entries[h.entry].kind;
-                Some(people::TokHit {
-                    first,
-                    last,
-                    entry: reg.entry(h.entry),
-                    country_like: matches!(kind, EntryKind::Country | EntryKind::Org),
-                })
+        hits.clear();
+        hits.extend(raw.gaz.iter().filter_map(|h| {
+            let (first, last) = token_range(&raw.tokens, h.start, h.end)?;
+            let kind = GAZETTEER.entries[h.entry].kind;
+            Some(people::TokHit {
+                first,
+                last,
+                entry: reg.entry(h.entry),
+                country_like: matches!(kind, EntryKind::Country | EntryKind::Org),
             })
-            .collect();
+        }));
         if let Some(ac) = &given_automaton {
             let hay = &text[s.start..s.end];
             for m in ac.find_iter(hay) {
@@ -396,15 +396,15 @@ pub fn find(
             }
             hits.sort_by_key(|h| h.first);
         }
-        let found = people::find(text, &raw.tokens, &raw.titles, &hits);
-        let mut taken = vec![false; raw.tokens.len()];
+        taken.clear();
+        taken.resize(raw.tokens.len(), false);
         for h in &hits {
             taken[h.first..h.last].iter_mut().for_each(|t| *t = true);
         }
         for &(a, b) in &raw.titles {
             taken[a..b].iter_mut().for_each(|t| *t = true);
         }
-        found_people.extend(found);
+        found_people.extend(people::find(text, &raw.tokens, &raw.titles, &hits, &taken));
         runs.add(text, &raw.tokens, &taken);
     }
     // people: tied first, then untied joining by a shared name word
@@ -528,13 +528,18 @@ pub fn find(
     let mut open_quote = false;
     let mut last_paragraph = usize::MAX;
     let mut offices: HashMap<String, usize> = HashMap::default();
+    // buffers reused from sentence to sentence
+    let mut hits: Vec<EHit> = Vec::new();
+    let mut kept: Vec<EHit> = Vec::new();
+    let mut titles: Vec<(usize, usize)> = Vec::new();
+    let mut scratch = mentions::Scratch::default();
     for (s, raw) in sentences.iter().zip(raws) {
         if s.paragraph != last_paragraph {
             open_quote = false;
             last_paragraph = s.paragraph;
         }
         let toks = raw.tokens;
-        let mut hits: Vec<EHit> = Vec::new();
+        hits.clear();
         for h in &raw.gaz {
             if let Some((first, last)) = token_range(&toks, h.start, h.end) {
                 let g = &GAZETTEER.entries[h.entry];
@@ -571,8 +576,8 @@ pub fn find(
             }
         }
         hits.sort_by_key(|h| (h.first, usize::MAX - h.last));
-        let mut kept: Vec<EHit> = Vec::new();
-        for h in hits {
+        kept.clear();
+        for &h in &hits {
             if kept.last().is_none_or(|k| k.last <= h.first) {
                 kept.push(h);
             }
@@ -582,13 +587,14 @@ pub fn find(
                 reg.new_entity(format!("the {}", title_case(title)), EntityKind::Office)
             })
         };
-        let titles: Vec<(usize, usize)> = raw
-            .titles
-            .iter()
-            .copied()
-            .filter(|t| kept.iter().all(|h| h.last <= t.0 || h.first >= t.1))
-            .collect();
-        let ments = mentions::build(text, &toks, &kept, &titles, &mut office);
+        titles.clear();
+        titles.extend(
+            raw.titles
+                .iter()
+                .copied()
+                .filter(|t| kept.iter().all(|h| h.last <= t.0 || h.first >= t.1)),
+        );
+        let ments = mentions::build(text, &toks, &kept, &titles, &mut office, &mut scratch);
         let open_at_start = open_quote;
         let inside = quote_flags(text, &toks, &mut open_quote);
         let frames = frames::find(text, &toks, &ments, &inside);

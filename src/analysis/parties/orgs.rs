@@ -32,15 +32,18 @@ pub struct Runs {
     /// Initials → a capitalised sequence spelling them, gazetteer words included
     /// ("Freedonian Airways" for "FA"): a display name for an acronym, never a mention.
     pub spelled: HashMap<String, String>,
+    /// The runs of the sentence at hand (kept to reuse the buffer).
+    found: Vec<(usize, usize)>,
 }
 
-/// Capitalised runs of one sentence: `[first, last)`.
-fn runs(toks: &[Token], taken: &[bool]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+/// Capitalised runs of one sentence, `[first, last)`, into `out`; `taken(k)` tells a token
+/// that cannot be in one.
+fn runs(toks: &[Token], taken: impl Fn(usize) -> bool, out: &mut Vec<(usize, usize)>) {
+    out.clear();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        let starts = t.capitalised() && !taken[i] && !t.known();
+        let starts = t.capitalised() && !taken(i) && !t.known();
         if !starts {
             i += 1;
             continue;
@@ -48,7 +51,7 @@ fn runs(toks: &[Token], taken: &[bool]) -> Vec<(usize, usize)> {
         let mut j = i + 1;
         while j < toks.len()
             && toks[j].capitalised()
-            && !taken[j]
+            && !taken(j)
             && !toks[j].is(class::PREP
                 | class::DET
                 | class::COORD
@@ -62,14 +65,14 @@ fn runs(toks: &[Token], taken: &[bool]) -> Vec<(usize, usize)> {
         out.push((i, j));
         i = j;
     }
-    out
 }
 
 impl Runs {
     /// Records the runs of one sentence.
     pub fn add(&mut self, src: &str, toks: &[Token], taken: &[bool]) {
-        let free = vec![false; toks.len()];
-        for (a, b) in runs(toks, &free) {
+        let mut found = std::mem::take(&mut self.found);
+        runs(toks, |_| false, &mut found);
+        for &(a, b) in &found {
             if b - a >= 2 {
                 let initials: String = toks[a..b]
                     .iter()
@@ -81,16 +84,13 @@ impl Runs {
                 }
             }
         }
-        for (a, b) in runs(toks, taken) {
+        runs(toks, |k| taken[k], &mut found);
+        for &(a, b) in &found {
             // "Freedonian Foreign Ministry": an institution of a side, not an organisation
             if a > 0 && taken[a - 1] && toks[a - 1].is_word() {
                 continue;
             }
-            let text = src[toks[a].start()..toks[b - 1].end()].to_string();
-            let entry = self.stats.entry(text.clone()).or_default();
-            if a > 0 {
-                entry.1 += 1;
-            }
+            let text = &src[toks[a].start()..toks[b - 1].end()];
             let subject = match left_context(src, toks, a) {
                 Left::Reject => {
                     a >= 2
@@ -117,8 +117,15 @@ impl Runs {
                         && verb_after(src, toks, skip_apposition(src, toks, e), true).is_some()
                 }
             };
-            if subject {
-                entry.0 += 1;
+            let counts = (usize::from(subject), usize::from(a > 0));
+            match self.stats.get_mut(text) {
+                Some(entry) => {
+                    entry.0 += counts.0;
+                    entry.1 += counts.1;
+                }
+                None => {
+                    self.stats.insert(text.to_string(), counts);
+                }
             }
             if b - a >= 2 {
                 let initials: String = toks[a..b]
@@ -127,7 +134,9 @@ impl Runs {
                     .filter(|c| c.is_uppercase())
                     .collect();
                 if initials.chars().count() >= 2 {
-                    self.initials.entry(initials).or_insert(text.clone());
+                    self.initials
+                        .entry(initials)
+                        .or_insert_with(|| text.to_string());
                 }
             }
             // "the union, Acme" / "Acme, the union"
@@ -137,7 +146,7 @@ impl Runs {
                 && toks[a - 3].text(src).eq_ignore_ascii_case("the")
             {
                 let generic = format!("the {}", toks[a - 2].text(src).to_lowercase());
-                self.generic.push((generic, text.clone()));
+                self.generic.push((generic, text.to_string()));
             }
             if toks.get(b).is_some_and(|t| t.is_punct(src, ','))
                 && toks
@@ -146,9 +155,10 @@ impl Runs {
                 && toks.get(b + 2).is_some_and(|t| t.is(class::GENERIC_ORG))
             {
                 let generic = format!("the {}", toks[b + 2].text(src).to_lowercase());
-                self.generic.push((generic, text.clone()));
+                self.generic.push((generic, text.to_string()));
             }
         }
+        self.found = found;
     }
 
     /// The organisations: run text → canonical name (acronyms point at their long form).

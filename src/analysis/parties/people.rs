@@ -183,18 +183,18 @@ fn make(
 }
 
 /// People introduced in one sentence. `titles` are token ranges of title matches;
-/// `hits` are gazetteer hits (country-like ones can tie a person).
-pub fn find(src: &str, toks: &[Token], titles: &[(usize, usize)], hits: &[TokHit]) -> Vec<Found> {
-    let mut taken = vec![false; toks.len()];
-    for h in hits {
-        for t in taken.iter_mut().take(h.last).skip(h.first) {
-            *t = true;
-        }
-    }
-    for &(a, b) in titles {
-        for t in taken.iter_mut().take(b).skip(a) {
-            *t = true;
-        }
+/// `hits` are gazetteer hits (country-like ones can tie a person); `taken` tells the tokens
+/// inside a hit or a title (one per token). Every person hangs on a title: a sentence with
+/// none has none.
+pub fn find(
+    src: &str,
+    toks: &[Token],
+    titles: &[(usize, usize)],
+    hits: &[TokHit],
+    taken: &[bool],
+) -> Vec<Found> {
+    if titles.is_empty() {
+        return Vec::new();
     }
     let n = toks.len();
     let mut starting = vec![None; n + 1];
@@ -251,7 +251,7 @@ pub fn find(src: &str, toks: &[Token], titles: &[(usize, usize)], hits: &[TokHit
             comma = true;
             after += 1;
         }
-        if let Some(span) = name_forward(src, toks, after, &taken) {
+        if let Some(span) = name_forward(src, toks, after, taken) {
             if comma && tie.is_none() {
                 continue;
             }
@@ -275,7 +275,7 @@ pub fn find(src: &str, toks: &[Token], titles: &[(usize, usize)], hits: &[TokHit
         }
         if k > 0
             && toks[k - 1].is_punct(src, ',')
-            && let Some(span) = name_backward(src, toks, k - 1, &taken)
+            && let Some(span) = name_backward(src, toks, k - 1, taken)
         {
             out.push(make(src, toks, span, Some(title), tie));
         }
@@ -306,7 +306,15 @@ mod tests {
                 (a, a + words.len())
             })
             .collect();
-        find(text, &toks, &trs, &hits)
+        let mut taken = vec![false; toks.len()];
+        for (a, b) in trs
+            .iter()
+            .copied()
+            .chain(hits.iter().map(|h| (h.first, h.last)))
+        {
+            taken[a..b].iter_mut().for_each(|t| *t = true);
+        }
+        find(text, &toks, &trs, &hits, &taken)
     }
 
     #[test]

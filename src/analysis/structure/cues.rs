@@ -4,7 +4,7 @@
 //! weekdays); the rules that use it live in `mod.rs`. Lookups are case-insensitive and
 //! never allocate for long inputs.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 struct Cues {
@@ -13,7 +13,7 @@ struct Cues {
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
-    let mut lists: HashMap<String, Vec<String>> = HashMap::new();
+    let mut lists: HashMap<String, Vec<String>> = HashMap::default();
     for (section, line) in crate::assets::sectioned(include_str!("../../../assets/roles.txt")) {
         lists
             .entry(section.to_string())
@@ -35,8 +35,18 @@ fn has_word(name: &str, word: &str) -> bool {
     if word.len() > 24 {
         return false;
     }
-    let lower = word.to_lowercase();
-    CUES.words.get(name).is_some_and(|set| set.contains(&lower))
+    let Some(set) = CUES.words.get(name) else {
+        return false;
+    };
+    // an ASCII word is lower-cased on the stack: the common look-up allocates nothing
+    let mut buf = [0u8; 24];
+    if word.is_ascii() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).is_ok_and(|w| set.contains(w));
+    }
+    set.contains(&word.to_lowercase())
 }
 
 /// Whether `text` starts with the prefix `p` (case-insensitive) followed by a word boundary.
