@@ -87,8 +87,9 @@ pub struct Attribution {
     pub evidence: Evidence,
 }
 
-/// How many sentences' facts are freed between two hand-backs of memory to the system.
-const RELEASE_EVERY: usize = 1 << 15;
+/// Facts are handed back to the system about this many times while attribution frees them
+/// (each hand-back walks the whole heap, so their number must not grow with the input).
+const RELEASES: usize = 4;
 
 /// Attributes every sentence. `parties.facts` must have one entry per sentence.
 ///
@@ -128,6 +129,7 @@ pub fn attribute(
         readout::apply(issuer, roles, &mut decisions);
     }
     let mut facts = std::mem::take(&mut parties.facts).into_iter();
+    let release_every = (sentences.len() / RELEASES).max(1 << 15);
     decisions
         .into_iter()
         .zip(sentences)
@@ -138,7 +140,7 @@ pub fn attribute(
             drop(facts);
             // the facts freed so far go back to the system, so the attributions take their
             // place rather than adding to them
-            if i % RELEASE_EVERY == RELEASE_EVERY - 1 {
+            if i % release_every == release_every - 1 {
                 super::release_freed_memory();
             }
             Attribution {
