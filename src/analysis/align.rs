@@ -4,16 +4,19 @@
 //! - only side A and side B sentences have counterparts, and a counterpart is always a claim
 //!   of the *other* side tied to the *same event* (claims with no event pair among themselves);
 //! - the topic is the set of content words: lower-cased words of three letters or more, with
-//!   a plural `s` dropped (not after s, i, u: "crisis", "status"), minus the words of `assets/align_stopwords.txt` and minus the
-//!   words of the parties' names, aliases and people (every claim names its side, so those
-//!   say nothing about the topic — a naive overlap would pair every claim with every other);
+//!   a plural `s` dropped (not after s, i, u: "crisis", "status"), minus the words of
+//!   `assets/align_stopwords.txt` and minus the words of the parties' names, aliases and
+//!   people (every claim names its side, so those say nothing about the topic — a naive
+//!   overlap would pair every claim with every other);
 //! - the score of a pair is the sum over shared words of `ln(1 + n / df)` (rare words weigh
 //!   more); a pair needs at least [`MIN_SHARED`] shared words; the best score wins, ties go to
 //!   the claim nearest in the text, then to the earlier one (never to hash order).
 //!
-//! Linear in the input: one inverted index per event and side; a word found in more than
-//! [`MAX_POSTING`] claims of a bucket is too common to be a topic and is skipped, so no claim
-//! is ever compared with a whole side. Never a counterpart on the claim's own side.
+//! Linear in the input: each content word is lower-cased into one reused buffer and numbered
+//! once per article, so claims hold word numbers; one inverted index per event and side; a
+//! word found in more than [`MAX_POSTING`] claims of a bucket is too common to be a topic and
+//! is skipped, so no claim is ever compared with a whole side. Never a counterpart on the
+//! claim's own side.
 
 use crate::model::{Party, PartyId, Sentence, Side};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -35,13 +38,15 @@ static STOPWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Lower-cased stem of a word: a final plural `s` dropped (civilians → civilian).
 fn stem(word: &str) -> String {
-    stem_lower(word.to_lowercase())
+    let mut w = word.to_lowercase();
+    stem_in_place(&mut w);
+    w
 }
 
-/// [`stem`] of a word already lower-cased, reusing its allocation.
-fn stem_lower(mut w: String) -> String {
+/// [`stem`] of a word already lower-cased, in place.
+fn stem_in_place(w: &mut String) {
     if w.contains('’') {
-        w = w.replace('’', "'");
+        *w = w.replace('’', "'");
     }
     if w.ends_with("'s") {
         w.truncate(w.len() - 2);
@@ -52,26 +57,63 @@ fn stem_lower(mut w: String) -> String {
     {
         w.truncate(w.len() - 1);
     }
-    w
 }
 
-/// The content words of `text`, deduplicated.
-fn content_words(text: &str, names: &HashSet<String>) -> Vec<String> {
-    let mut out: Vec<String> = text
-        .unicode_words()
-        .filter(|w| w.chars().count() >= 3 && w.chars().any(char::is_alphabetic))
-        .map(str::to_lowercase)
-        .filter(|w| !STOPWORDS.contains(w.as_str()))
-        .map(stem_lower)
-        .filter(|w| !STOPWORDS.contains(w.as_str()) && !names.contains(w))
-        .collect();
-    out.sort_unstable();
+/// Every content word of the article gets a number, so claims hold numbers, not strings.
+#[derive(Default)]
+struct Words {
+    ids: HashMap<Box<str>, u32>,
+    texts: Vec<Box<str>>,
+}
+
+impl Words {
+    fn id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.texts.len() as u32;
+        self.texts.push(word.into());
+        self.ids.insert(word.into(), id);
+        id
+    }
+}
+
+/// The content words of `text`, deduplicated and in the order of their text (the order the
+/// scores are summed in). `word` is a reused buffer.
+fn content_words(
+    text: &str,
+    names: &HashSet<String>,
+    words: &mut Words,
+    word: &mut String,
+) -> Vec<u32> {
+    let mut out = Vec::new();
+    for w in text.unicode_words() {
+        if w.chars().count() < 3 || !w.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        word.clear();
+        if w.is_ascii() {
+            word.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            // Not char by char: final sigma lower-cases by its place in the word.
+            word.push_str(&w.to_lowercase());
+        }
+        if STOPWORDS.contains(word.as_str()) {
+            continue;
+        }
+        stem_in_place(word);
+        if STOPWORDS.contains(word.as_str()) || names.contains(word.as_str()) {
+            continue;
+        }
+        out.push(words.id(word));
+    }
+    out.sort_unstable_by(|&a, &b| words.texts[a as usize].cmp(&words.texts[b as usize]));
     out.dedup();
     out
 }
 
 /// A claim in an event bucket: sentence index, side, content words.
-type Claim = (usize, PartyId, Vec<String>);
+type Claim = (usize, PartyId, Vec<u32>);
 
 /// Counterparts of every sentence (by index), `None` for most.
 /// `text` is the input the sentences' spans index.
@@ -91,44 +133,57 @@ pub fn counterparts(text: &str, sentences: &[Sentence], parties: &[Party]) -> Ve
     let mut out = vec![None; sentences.len()];
     // Buckets: event → claims (sentence index, side, words).
     let mut buckets: HashMap<Option<usize>, Vec<Claim>> = HashMap::default();
+    let mut words = Words::default();
+    let mut word = String::new();
     for s in sentences {
         let Some(party) = s.side.party() else {
             continue;
         };
-        buckets.entry(s.event).or_default().push((
-            s.index,
-            party,
-            content_words(s.text(text), &names),
-        ));
+        let content = content_words(s.text(text), &names, &mut words, &mut word);
+        buckets
+            .entry(s.event)
+            .or_default()
+            .push((s.index, party, content));
     }
+    // Per claim of a bucket: shared words and score against the claim being matched, and
+    // which slots were touched (reset after each claim).
+    let mut scores: Vec<(usize, f64)> = Vec::new();
+    let mut touched: Vec<usize> = Vec::new();
     for claims in buckets.values() {
-        let mut df: HashMap<&str, usize> = HashMap::default();
-        let mut postings: HashMap<(PartyId, &str), Vec<usize>> = HashMap::default();
+        let mut df: HashMap<u32, usize> = HashMap::default();
+        let mut postings: HashMap<(PartyId, u32), Vec<usize>> = HashMap::default();
         for (slot, (_, party, words)) in claims.iter().enumerate() {
-            for w in words {
+            for &w in words {
                 *df.entry(w).or_default() += 1;
                 postings.entry((*party, w)).or_default().push(slot);
             }
         }
+        scores.clear();
+        scores.resize(claims.len(), (0, 0.0));
         let n = claims.len() as f64;
         for (index, party, words) in claims {
-            let mut scores: HashMap<usize, (usize, f64)> = HashMap::default();
-            for w in words {
-                let Some(list) = postings.get(&(party.other(), w.as_str())) else {
+            for &w in words {
+                let Some(list) = postings.get(&(party.other(), w)) else {
                     continue;
                 };
                 if list.len() > MAX_POSTING {
                     continue;
                 }
-                let weight = (1.0 + n / df[w.as_str()] as f64).ln();
+                let weight = (1.0 + n / df[&w] as f64).ln();
                 for &slot in list {
-                    let e = scores.entry(slot).or_default();
+                    let e = &mut scores[slot];
+                    if e.0 == 0 {
+                        touched.push(slot);
+                    }
                     e.0 += 1;
                     e.1 += weight;
                 }
             }
-            let best = scores
-                .into_iter()
+            // The order of `touched` does not matter: the comparison below is a total order
+            // (score, then distance, then index; no two slots share an index).
+            let best = touched
+                .iter()
+                .map(|&slot| (slot, scores[slot]))
                 .filter(|(_, (shared, _))| *shared >= MIN_SHARED)
                 .max_by(|(a, (_, sa)), (b, (_, sb))| {
                     sa.total_cmp(sb).then_with(|| {
@@ -143,6 +198,9 @@ pub fn counterparts(text: &str, sentences: &[Sentence], parties: &[Party]) -> Ve
                 });
             if let Some((slot, _)) = best {
                 out[*index] = Some(claims[slot].0);
+            }
+            for slot in touched.drain(..) {
+                scores[slot] = (0, 0.0);
             }
         }
     }
