@@ -133,9 +133,10 @@ pub struct Facts {
     /// Per token: inside a quotation.
     pub inside: Box<[bool]>,
     pub according: Option<According>,
-    /// The mention starting at each token ([`NO_MENTION`] for none): `u32` rather than
-    /// `Option<usize>` because there is one per token of the document.
-    pub mention_at: Box<[u32]>,
+    /// Where mentions start: `(token, mention)` for each token that starts one (the first
+    /// such mention), sorted by token. Sparse — a few entries per sentence rather than one per
+    /// token of the document; read it through [`Facts::mention_starting`].
+    pub mention_at: Box<[(u32, u32)]>,
     /// A quotation is open when the sentence starts / ends (it runs over sentences).
     pub open_at_start: bool,
     pub open_at_end: bool,
@@ -144,27 +145,58 @@ pub struct Facts {
 impl Facts {
     /// The mention starting at token `k` (its index and itself), if any.
     pub fn mention_starting(&self, k: usize) -> Option<(usize, &Ment)> {
-        let mi = *self.mention_at.get(k)?;
-        let m = self.mentions.get(mi as usize)?;
-        Some((mi as usize, m))
+        let k = u32::try_from(k).ok()?;
+        let at = self.mention_at.binary_search_by_key(&k, |e| e.0).ok()?;
+        let mi = self.mention_at[at].1 as usize;
+        Some((mi, self.mentions.get(mi)?))
     }
 }
 
-/// No mention starts at this token (in [`Facts::mention_at`]).
-pub const NO_MENTION: u32 = u32::MAX;
+/// [`Facts::mention_at`] of a sentence with `n` tokens: like [`frames::mention_index`], the
+/// first mention starting at each token (one past the end included), but sparse.
+fn mention_starts(ments: &[Ment], n: usize) -> Vec<(u32, u32)> {
+    // token indices and mention counts are below the input's length, under 4 GiB
+    let mut at: Vec<(u32, u32)> = ments
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.first <= n)
+        .map(|(k, m)| (m.first as u32, k as u32))
+        .collect();
+    at.sort_unstable();
+    at.dedup_by_key(|e| e.0);
+    at
+}
 
-/// [`frames::mention_index`] in compact form, for [`Facts::mention_at`].
-fn mention_starts(ments: &[Ment], n: usize) -> Vec<u32> {
-    let mut at = vec![NO_MENTION; n + 1];
-    for (k, m) in ments.iter().enumerate() {
-        if let Some(slot) = at.get_mut(m.first)
-            && *slot == NO_MENTION
-        {
-            // fewer mentions than input bytes, and inputs are under 4 GiB
-            *slot = k as u32;
+#[cfg(test)]
+mod mention_at_tests {
+    use super::*;
+
+    #[test]
+    fn the_first_mention_at_a_token_is_found_whatever_the_order() {
+        let m = |first: usize| Ment {
+            start: 0,
+            end: 0,
+            first,
+            last: first + 1,
+            target: Target::Joint,
+            agentive: false,
+            person: false,
+        };
+        // out of token order, two at token 2: the lower index (1) wins, as in a dense index
+        let ments = [m(5), m(2), m(2), m(0)];
+        let facts = Facts {
+            mentions: ments.to_vec().into_boxed_slice(),
+            mention_at: mention_starts(&ments, 6).into_boxed_slice(),
+            ..Facts::default()
+        };
+        let dense = frames::mention_index(&ments, 6);
+        for k in 0..8 {
+            assert_eq!(
+                facts.mention_starting(k).map(|x| x.0),
+                dense.get(k).copied().flatten()
+            );
         }
     }
-    at
 }
 
 /// The sides found, plus what attribution needs to recognise them.
