@@ -1,6 +1,6 @@
 //! Evidence for a decision: speaker and cue spans, quote kind, hedges.
 
-use super::super::parties::lexicon::LEXICON;
+use super::super::parties::lexicon::{LEXICON, mark};
 use super::super::parties::tokens::Kind;
 use super::super::parties::{Facts, Parties, gazetteer::whole_word};
 use super::super::segment::Span;
@@ -29,16 +29,23 @@ pub fn build(
     _parties: &Parties,
 ) -> Evidence {
     let hay = &text[span.start..span.end];
-    let hedges: Vec<Mention> = LEXICON
-        .hedges
-        .find_iter(hay)
-        .filter(|m| whole_word(hay, m.start(), m.end()))
-        .map(|m| Mention {
-            start: span.start + m.start(),
-            end: span.start + m.end(),
-            party: None,
-        })
-        .collect();
+    // a sentence whose tokens hold no hedge's mark word has no hedge (lexicon::mark)
+    let may_hedge = LEXICON.hedges_unmarked
+        || facts.is_none_or(|f| f.tokens.iter().any(|t| t.marks() & mark::HEDGE != 0));
+    let hedges: Vec<Mention> = if may_hedge {
+        LEXICON
+            .hedges
+            .find_iter(hay)
+            .filter(|m| whole_word(hay, m.start(), m.end()))
+            .map(|m| Mention {
+                start: span.start + m.start(),
+                end: span.start + m.end(),
+                party: None,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let Some(facts) = facts else {
         return Evidence {
             rule: d.rule.into(),

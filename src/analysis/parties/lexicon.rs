@@ -1,10 +1,13 @@
 //! The word lists of `assets/` (`lexicon.txt`, `titles.txt`, `hedges.txt`), parsed once.
 //!
 //! Knowledge lives in the asset files; this module only parses them into lookup tables:
-//! a map from lower-case word to its classes (preposition, determiner, agent noun…), a map
-//! from verb form to verb class (regular forms generated from the lemma), and two
-//! Aho–Corasick automata (titles, hedges) matched ASCII-case-insensitively.
-//! It must never hold a name of a country, person or organisation itself.
+//! one map from lower-case word to its classes (preposition, determiner, agent noun…) and
+//! verb class (regular forms generated from the lemma), with the marks of [`mark`] (the
+//! mark words of titles, hedges and gazetteer forms), looked up once per token by
+//! `tokens`; and two Aho–Corasick automata (titles, hedges) matched ASCII-case-insensitively.
+//! A short ASCII word is looked up by one integer key, lower-cased without a copy.
+//! It must never hold a name of a country, person or organisation itself (the gazetteer's
+//! mark words come from `gazetteer`, not from this module's files).
 
 use super::gazetteer::GAZETTEER;
 use crate::assets;
@@ -60,15 +63,16 @@ pub const CLASS_BITS: u32 = 24;
 pub const CLASS_MASK: u32 = (1 << CLASS_BITS) - 1;
 
 /// Marks beyond the classes (not classes: [`Lexicon::flags`] and [`Lexicon::known`] ignore
-/// them): the word is the mark word of a title (of a gazetteer form). Every title and
-/// gazetteer form has one mark word — its longest word — and a whole-word match of the form
+/// them): the word is the mark word of a title (of a gazetteer form, of a hedge). Every title and
+/// gazetteer form and hedge has one mark word — its longest word — and a whole-word match of the form
 /// covers that word as a token, so a sentence with no marked token has no match to find and
 /// the automaton need not run over it.
 pub mod mark {
     pub const TITLE: u32 = 1 << super::CLASS_BITS;
     pub const GAZETTEER: u32 = 1 << (super::CLASS_BITS + 1);
-    /// Both marks.
-    pub const ALL: u32 = TITLE | GAZETTEER;
+    pub const HEDGE: u32 = 1 << (super::CLASS_BITS + 2);
+    /// Every mark.
+    pub const ALL: u32 = TITLE | GAZETTEER | HEDGE;
 }
 const _: () = assert!(
     class::UNION_HEAD < 1 << CLASS_BITS,
@@ -93,6 +97,8 @@ pub struct Lexicon {
     pub titles_unmarked: bool,
     /// Some gazetteer form has no mark word.
     pub gazetteer_unmarked: bool,
+    /// Some hedge has no mark word.
+    pub hedges_unmarked: bool,
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -263,6 +269,7 @@ impl Lexicon {
         let titles_unmarked = marks(&mut title_list.iter().map(String::as_str), mark::TITLE);
         let gazetteer_unmarked = marks(&mut GAZETTEER.forms(), mark::GAZETTEER);
         let hedge_list = phrases(hedges);
+        let hedges_unmarked = marks(&mut hedge_list.iter().map(String::as_str), mark::HEDGE);
         let short = words
             .iter()
             .filter_map(|(w, v)| Some((short_key(w.as_bytes())?, *v)))
@@ -274,6 +281,7 @@ impl Lexicon {
             hedges: automaton(&hedge_list),
             titles_unmarked,
             gazetteer_unmarked,
+            hedges_unmarked,
         }
     }
 

@@ -27,9 +27,37 @@ use super::lexicon::{CLASS_BITS, CLASS_MASK, LEXICON, Lexicon, VerbClass, mark};
 
 /// Classes and marks.
 const WORD_MASK: u32 = CLASS_MASK | mark::ALL;
-const VERB_SHIFT: u32 = CLASS_BITS + 2;
-const CAP_BIT: u32 = 1 << (VERB_SHIFT + 3);
-const KIND_SHIFT: u32 = VERB_SHIFT + 4;
+/// Where the shape number starts: verb class × 5 + [`SHAPES`] index (25 values, 5 bits).
+const SHAPE_SHIFT: u32 = CLASS_BITS + 3;
+const _: () = assert!(SHAPE_SHIFT + 5 <= 32);
+/// Kind and capitalisation, by the number `token` gives them.
+const SHAPES: [(Kind, bool); 5] = [
+    (Kind::Word, false),
+    (Kind::Word, true),
+    (Kind::Possessive, false),
+    (Kind::Quote, false),
+    (Kind::Punct, false),
+];
+/// The shape and the verb class of each shape number (all 32 five-bit numbers, so the
+/// look-up needs no bounds check).
+const SHAPE_OF: [(Kind, bool); 32] = {
+    let mut t = [(Kind::Punct, false); 32];
+    let mut n = 0;
+    while n < 25 {
+        t[n] = SHAPES[n % 5];
+        n += 1;
+    }
+    t
+};
+const VERB_OF: [Option<VerbClass>; 32] = {
+    let mut t = [None; 32];
+    let mut n = 0;
+    while n < 25 {
+        t[n] = VERBS[n / 5];
+        n += 1;
+    }
+    t
+};
 /// By the number `token` gives them.
 const VERBS: [Option<VerbClass>; 5] = [
     None,
@@ -38,8 +66,6 @@ const VERBS: [Option<VerbClass>; 5] = [
     Some(VerbClass::Logistic),
     Some(VerbClass::Copula),
 ];
-/// In the order of declaration (`kind as u32`).
-const KINDS: [Kind; 4] = [Kind::Word, Kind::Possessive, Kind::Quote, Kind::Punct];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
@@ -47,8 +73,8 @@ pub struct Token {
     /// `u32` halves the size of the token, the most numerous thing the analysis keeps.
     pub start: u32,
     pub end: u32,
-    /// Word classes (the low [`CLASS_BITS`] bits), marks (2 bits), verb class (3 bits),
-    /// capitalised (1 bit), kind (2 bits).
+    /// Word classes (the low [`CLASS_BITS`] bits), marks (3 bits), then the verb class, the
+    /// kind and the capitalisation as one number (5 bits).
     bits: u32,
 }
 
@@ -64,27 +90,30 @@ impl Token {
     pub fn text<'a>(&self, src: &'a str) -> &'a str {
         &src[self.start()..self.end()]
     }
+    fn shape(&self) -> (Kind, bool) {
+        SHAPE_OF[(self.bits >> SHAPE_SHIFT) as usize]
+    }
     pub fn kind(&self) -> Kind {
-        KINDS[(self.bits >> KIND_SHIFT) as usize & 3]
+        self.shape().0
     }
     pub fn is_word(&self) -> bool {
         self.kind() == Kind::Word
     }
     /// A word whose first character is upper case.
     pub fn capitalised(&self) -> bool {
-        self.bits & CAP_BIT != 0
+        self.shape().1
     }
     /// The word classes of the text (any case): `LEXICON.flags` on it.
     pub fn flags(&self) -> u32 {
         self.bits & CLASS_MASK
     }
-    /// The marks of the text ([`mark`]): a title's or a gazetteer form's mark word.
+    /// The marks of the text ([`mark`]): a title's, a gazetteer form's or a hedge's mark word.
     pub fn marks(&self) -> u32 {
         self.bits & mark::ALL
     }
     /// The verb class of the text (any case): `LEXICON.verb` on it.
     pub fn verb(&self) -> Option<VerbClass> {
-        VERBS[((self.bits >> VERB_SHIFT) & 7) as usize % VERBS.len()]
+        VERB_OF[(self.bits >> SHAPE_SHIFT) as usize]
     }
     /// Has any of the word classes `flags` (`LEXICON.is` on its text).
     pub fn is(&self, flags: u32) -> bool {
@@ -115,15 +144,17 @@ fn token(lexicon: &Lexicon, src: &str, start: usize, end: usize, kind: Kind) -> 
         Some(VerbClass::Logistic) => 3,
         Some(VerbClass::Copula) => 4,
     };
-    let kind = kind as u32; // the order of `KINDS`
+    let shape: u32 = match kind {
+        Kind::Word => u32::from(cap),
+        Kind::Possessive => 2,
+        Kind::Quote => 3,
+        Kind::Punct => 4,
+    };
     // offsets fit: `input` refuses inputs of 4 GiB or more
     Token {
         start: start as u32,
         end: end as u32,
-        bits: (flags & WORD_MASK)
-            | (verb << VERB_SHIFT)
-            | if cap { CAP_BIT } else { 0 }
-            | (kind << KIND_SHIFT),
+        bits: (flags & WORD_MASK) | ((verb * 5 + shape) << SHAPE_SHIFT),
     }
 }
 
