@@ -247,7 +247,7 @@ fn rules(src: &str, facts: &Facts, parties: &Parties, ctx: &Context) -> Decision
         }
     }
     // 3. according to X
-    if let Some(a) = facts.according
+    if let Some(a) = facts.according.as_deref()
         && let Some(mi) = a.mention
     {
         let m = &facts.mentions[mi];

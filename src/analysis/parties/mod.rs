@@ -132,7 +132,8 @@ pub struct Facts {
     pub frames: Box<[Frame]>,
     /// Per token: inside a quotation.
     pub inside: Box<[bool]>,
-    pub according: Option<According>,
+    /// Boxed: few sentences have one, and every sentence's facts are kept until attribution.
+    pub according: Option<Box<According>>,
     /// Where mentions start: `(token, mention)` for each token that starts one (the first
     /// such mention), sorted by token. Sparse — a few entries per sentence rather than one per
     /// token of the document; read it through [`Facts::mention_starting`].
@@ -630,7 +631,7 @@ pub fn find(
         let open_at_start = open_quote;
         let inside = quote_flags(text, &toks, &mut open_quote);
         let frames = frames::find(text, &toks, &ments, &inside);
-        let according = according(text, &toks, &ments);
+        let according = according(text, &toks, &ments).map(Box::new);
         let mention_at = mention_starts(&ments, toks.len());
         facts.push(Facts {
             tokens: toks.into_boxed_slice(),
@@ -716,7 +717,7 @@ pub fn find(
                 credit(m, w, fr.first);
             }
         }
-        if let Some(a) = f.according
+        if let Some(a) = f.according.as_deref()
             && let Some(m) = a.mention
         {
             credit(m, 3, a.cue.0);
