@@ -9,6 +9,12 @@
 //!
 //! The whole analysis is linear in the input: no stage may compile a regex per sentence or
 //! scan the text once per sentence.
+//!
+//! Memory is linear too, and the peak is set by the per-sentence facts of `parties` (tokens,
+//! mentions, frames), which attribution needs for every sentence: they are compact (u32
+//! offsets, boxed slices, sparse indices), attribution frees them as it goes, and the freed
+//! memory is handed back to the system before the output is built, so the model (spans only,
+//! no copy of the text: [`Analysis::source`] shares the input) never adds to them.
 
 pub mod align;
 pub mod attribute;
