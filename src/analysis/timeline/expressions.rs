@@ -1241,12 +1241,14 @@ pub fn find(text: &str) -> Vec<Found> {
 ///
 /// The parser is tried only at tokens that can begin a date ([`may_start`]); tense tags are
 /// computed only for a text that has at least one expression (most sentences have none), and
-/// the numeric regex runs only on a text with a digit in it.
+/// the numeric regex runs only on a text with a character its `\d` (Unicode decimal digits)
+/// can match: an ASCII digit or a numeric character outside ASCII ([`Summary::numeric`], a
+/// superset, so no miss).
 pub fn find_with<'a>(text: &'a str, scratch: &mut Scratch<'a>) -> Vec<Found> {
     scratch.summary = tokenize_into(text, &mut scratch.toks);
     let toks = &scratch.toks;
     let mut raw: Vec<(usize, usize, Expr)> = Vec::new();
-    let covered = if has_digit(text) {
+    let covered = if scratch.summary.numeric {
         numeric(text, &mut raw)
     } else {
         Vec::new()
@@ -1297,13 +1299,6 @@ pub fn find_with<'a>(text: &'a str, scratch: &mut Scratch<'a>) -> Vec<Found> {
         .collect();
     found.sort_by_key(|f| (f.start, f.end));
     found
-}
-
-/// Whether `text` has a character the numeric regex's `\d` (Unicode decimal digits) can
-/// match: an ASCII digit, or any numeric character outside ASCII (a superset, so no miss).
-fn has_digit(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit())
-        || (!text.is_ascii() && text.chars().any(char::is_numeric))
 }
 
 fn make(

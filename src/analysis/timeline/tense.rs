@@ -123,7 +123,7 @@ pub fn tags_into(toks: &[Tok<'_>], out: &mut Vec<Tag>) {
             && !LEXICON
                 .future
                 .iter()
-                .any(|cue| cue.len() > 1 && cue[1] == "to" && cue[0] == toks[i - 1].lower)
+                .any(|cue| cue.len() > 1 && cue[1] == "to" && toks[i - 1].lower == cue[0])
             && toks.get(i + 1).is_some_and(|n| {
                 n.kind == TokKind::Word
                     && !n.capitalized()

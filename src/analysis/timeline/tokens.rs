@@ -6,14 +6,18 @@
 //! ("20cm", "1990s") is [`TokKind::Mixed`] and never part of a date. Each token remembers
 //! whether whitespace came before it, so "2,023" (no space) can be told from "2, 2023".
 //! Offsets are byte offsets into the string given; the tokenizer is linear and never panics.
-//! Tokens borrow the text: the lower-cased form is only allocated when a token has upper-case
-//! letters or non-ASCII characters (most words need no copy). A word token carries its
+//! Tokens borrow the text. The lower-cased form ([`Lower`]) is the text itself when it has no
+//! capitals, the word table's key when the word is known, and only otherwise an allocated
+//! string. A word token carries its
 //! [`Facts`] from [`super::words`] (one look-up per word, so later rules never hash it again).
 //! ASCII text is scanned byte by byte; only non-ASCII characters are decoded. [`tokenize_into`]
 //! refills a caller's vector, so a pass over many sentences allocates once.
 
 use super::words::{self, Facts};
 use std::borrow::Cow;
+
+/// A token's lower-cased text (see the module doc).
+pub type Lower<'a> = Cow<'a, str>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
@@ -30,7 +34,7 @@ pub struct Tok<'a> {
     pub end: usize,
     pub text: &'a str,
     /// Lower-cased text (words, ordinals and mixed runs; otherwise the text itself).
-    pub lower: Cow<'a, str>,
+    pub lower: Lower<'a>,
     pub kind: TokKind,
     pub space_before: bool,
     /// What the timeline knows about this word (words only; `None` for other kinds).
@@ -94,14 +98,36 @@ fn classify(run: &str) -> TokKind {
 }
 
 /// `run.to_lowercase()`, borrowed when that changes nothing (ASCII without capitals).
-fn lowercase(run: &str) -> Cow<'_, str> {
+fn lowercase(run: &str) -> Lower<'_> {
     if !run.is_ascii() {
         Cow::Owned(run.to_lowercase())
     } else if run.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(run.to_ascii_lowercase())
+        ascii_lower(run)
     } else {
         Cow::Borrowed(run)
     }
+}
+
+/// The lower case of an ASCII run with capitals.
+fn ascii_lower(run: &str) -> Lower<'_> {
+    Cow::Owned(run.to_ascii_lowercase())
+}
+
+/// `words::pack` of the lower case of the ASCII word `bytes[s..e]` (at most 16 bytes),
+/// lower-cased on the stack.
+fn packed_lower(bytes: &[u8], s: usize, e: usize) -> u128 {
+    let len = e - s;
+    let mut b = [0u8; 16];
+    match bytes.get(s..s + 16) {
+        // A fixed-size copy, then the bytes past the word cleared.
+        Some(chunk) => {
+            b.copy_from_slice(chunk);
+            b[len..].fill(0);
+        }
+        None => b[..len].copy_from_slice(&bytes[s..e]),
+    }
+    b.make_ascii_lowercase();
+    u128::from_le_bytes(b)
 }
 
 /// What the scan noticed about an alphanumeric run.
@@ -153,6 +179,9 @@ pub struct Summary {
     pub flags: u16,
     /// Some alphanumeric run has a non-ASCII character.
     pub non_ascii_run: bool,
+    /// The text has a numeric character: an ASCII digit or a non-ASCII one (all of them are
+    /// alphanumeric, so they are in runs).
+    pub numeric: bool,
 }
 
 fn push_run<'a>(out: &mut Vec<Tok<'a>>, text: &'a str, r: Run, e: usize, sum: &mut Summary) {
@@ -167,18 +196,34 @@ fn push_run<'a>(out: &mut Vec<Tok<'a>>, text: &'a str, r: Run, e: usize, sum: &m
     } else {
         classify(run)
     };
-    let lower = match kind {
-        TokKind::Word | TokKind::Ord | TokKind::Mixed if r.non_ascii => lowercase(run),
-        TokKind::Word | TokKind::Ord | TokKind::Mixed if r.class & class::UPPER != 0 => {
-            Cow::Owned(run.to_ascii_lowercase())
+    let upper = r.class & class::UPPER != 0;
+    let (lower, facts) = match kind {
+        TokKind::Word if !r.non_ascii && run.len() <= 16 => {
+            // Short ASCII word: looked up as one lower-cased integer.
+            match words::facts_packed(packed_lower(text.as_bytes(), s, e)) {
+                Some((key, f)) => (Cow::Borrowed(if upper { key } else { run }), Some(f)),
+                None if upper => (ascii_lower(run), None),
+                None => (Cow::Borrowed(run), None),
+            }
         }
-        _ => Cow::Borrowed(run),
-    };
-    let facts = match kind {
-        TokKind::Word => words::facts(&lower),
-        _ => None,
+        TokKind::Word | TokKind::Ord | TokKind::Mixed => {
+            let lower = if r.non_ascii {
+                lowercase(run)
+            } else if upper {
+                ascii_lower(run)
+            } else {
+                Cow::Borrowed(run)
+            };
+            let facts = match kind {
+                TokKind::Word => words::facts(&lower),
+                _ => None,
+            };
+            (lower, facts)
+        }
+        _ => (Cow::Borrowed(run), None),
     };
     sum.non_ascii_run |= r.non_ascii;
+    sum.numeric |= r.class & class::DIGIT != 0 || r.non_ascii && run.chars().any(char::is_numeric);
     sum.flags |= facts.map_or(0, |f| f.flags);
     out.push(Tok {
         start: s,
@@ -283,6 +328,23 @@ pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) -> Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_lower_is_pack_of_the_lower_case() {
+        let text = "The QUICK brown Fox, a Thanksgiving-Day xyzzyXYZZYabcdef";
+        for t in tokenize(text).iter().filter(|t| t.text.len() <= 16) {
+            assert_eq!(
+                Some(packed_lower(text.as_bytes(), t.start, t.end)),
+                words::pack(t.text.to_ascii_lowercase().as_bytes()),
+                "{:?}",
+                t.text
+            );
+        }
+        assert_eq!(
+            packed_lower(b"AZaz@[`{", 0, 8),
+            words::pack(b"azaz@[`{").unwrap()
+        );
+    }
 
     #[test]
     fn kinds_and_offsets() {

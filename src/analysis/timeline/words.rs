@@ -96,8 +96,22 @@ const ORDINAL_WORDS: &[&str] = &[
 ];
 
 struct Table {
-    map: HashMap<&'static str, Facts>,
+    /// Keys of at most 16 ASCII bytes, by [`pack`]: the key as written and its facts.
+    short: HashMap<u128, (&'static str, Facts)>,
+    /// The other keys.
+    long: HashMap<&'static str, Facts>,
     longest: usize,
+}
+
+/// An ASCII word of at most 16 bytes as one integer (little-endian, zero-padded); words
+/// have no zero byte, so the packing is one-to-one.
+pub fn pack(word: &[u8]) -> Option<u128> {
+    if word.len() > 16 || !word.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..word.len()].copy_from_slice(word);
+    Some(u128::from_le_bytes(buf))
 }
 
 static WORDS: LazyLock<Table> = LazyLock::new(|| {
@@ -151,7 +165,23 @@ static WORDS: LazyLock<Table> = LazyLock::new(|| {
         }
     }
     let longest = map.keys().map(|k| k.len()).max().unwrap_or(0);
-    Table { map, longest }
+    let mut short = HashMap::default();
+    let mut long = HashMap::default();
+    for (k, f) in map {
+        match pack(k.as_bytes()) {
+            Some(p) if !k.as_bytes().contains(&0) => {
+                short.insert(p, (k, f));
+            }
+            _ => {
+                long.insert(k, f);
+            }
+        }
+    }
+    Table {
+        short,
+        long,
+        longest,
+    }
 });
 
 /// The facts of a lower-cased word, if the timeline knows it.
@@ -160,7 +190,17 @@ pub fn facts(lower: &str) -> Option<&'static Facts> {
     if lower.len() > table.longest {
         return None;
     }
-    table.map.get(lower)
+    match pack(lower.as_bytes()) {
+        Some(p) if !lower.as_bytes().contains(&0) => table.short.get(&p).map(|(_, f)| f),
+        _ => table.long.get(lower),
+    }
+}
+
+/// [`facts`] of a word given as [`pack`] of its lower-cased bytes (no zero byte), with the
+/// key as written in the table.
+pub fn facts_packed(key: u128) -> Option<(&'static str, &'static Facts)> {
+    let table: &'static Table = &WORDS;
+    table.short.get(&key).map(|(k, f)| (*k, f))
 }
 
 #[cfg(test)]
