@@ -99,6 +99,9 @@ pub struct Lexicon {
     pub gazetteer_unmarked: bool,
     /// Some hedge has no mark word.
     pub hedges_unmarked: bool,
+    /// Some key could be the text of a token that is not a word (one character that is not
+    /// a letter or digit, or a possessive `'s`): only then are such tokens looked up.
+    pub nonword_keys: bool,
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -270,6 +273,11 @@ impl Lexicon {
         let gazetteer_unmarked = marks(&mut GAZETTEER.forms(), mark::GAZETTEER);
         let hedge_list = phrases(hedges);
         let hedges_unmarked = marks(&mut hedge_list.iter().map(String::as_str), mark::HEDGE);
+        let nonword_keys = words.keys().any(|w| {
+            let mut chars = w.chars();
+            let one = chars.next().is_some_and(|c| !c.is_alphanumeric()) && chars.next().is_none();
+            one || w.ends_with(['\'', '’']) || w.ends_with("'s") || w.ends_with("’s")
+        });
         let short = words
             .iter()
             .filter_map(|(w, v)| Some((short_key(w.as_bytes())?, *v)))
@@ -282,6 +290,7 @@ impl Lexicon {
             titles_unmarked,
             gazetteer_unmarked,
             hedges_unmarked,
+            nonword_keys,
         }
     }
 

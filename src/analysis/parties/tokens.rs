@@ -131,7 +131,11 @@ impl Token {
 /// A token of `src[start..end]`, its classes looked up once.
 fn token(lexicon: &Lexicon, src: &str, start: usize, end: usize, kind: Kind) -> Token {
     let text = &src[start..end];
-    let (flags, verb) = lexicon.classes(text);
+    let (flags, verb) = if kind == Kind::Word || lexicon.nonword_keys {
+        lexicon.classes(text)
+    } else {
+        (0, None)
+    };
     let cap = kind == Kind::Word
         && match text.as_bytes().first() {
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -187,8 +191,14 @@ pub fn tokenize(src: &str, start: usize, end: usize) -> Vec<Token> {
             continue;
         }
         if c.is_alphanumeric() {
+            let bytes = text.as_bytes();
             let mut j = i + len;
             while j < text.len() {
+                // ASCII letters and digits without decoding
+                if bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                    continue;
+                }
                 let (d, dlen) = char_at(text, j);
                 if !d.is_alphanumeric() {
                     break;
