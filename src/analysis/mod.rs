@@ -52,6 +52,7 @@ pub fn analyze(doc: &Document, options: &Options) -> Analysis {
         (doc.parties.as_slice(), "front matter")
     };
     let mut parties = parties::find(text, &seg.sentences, &roles, specs, origin);
+    release_freed_memory();
     // The per-sentence facts (tokens, mentions, frames) are the biggest thing held in memory
     // and nothing after attribution reads them: attribution takes them and frees them as it goes.
     let attributions = attribute::attribute(text, &seg.sentences, &roles, &mut parties);
