@@ -507,13 +507,9 @@ pub fn find(src: &str, toks: &[Token], ments: &[Ment], inside: &[bool]) -> Vec<F
         return frames;
     }
     let at = mention_index(ments, toks.len());
-    let mut quote_before = Vec::with_capacity(toks.len() + 1);
-    let mut seen = false;
-    for t in toks {
-        quote_before.push(seen);
-        seen |= t.kind() == Kind::Quote;
-    }
-    quote_before.push(seen);
+    // a quote token stands before token `k` when the first one is before it
+    let first_quote = toks.iter().position(|t| t.kind() == Kind::Quote);
+    let quote_before = |k: usize| first_quote.is_some_and(|q| q < k);
     let mut consumed = vec![false; ments.len()];
     for i in 0..ments.len() {
         if consumed[i] || !can_lead(&ments[i]) {
@@ -587,7 +583,7 @@ pub fn find(src: &str, toks: &[Token], ments: &[Ment], inside: &[bool]) -> Vec<F
             }
         }
         let quoted = inside.get(first).copied().unwrap_or(false);
-        let post = quote_before[first] && vc == VerbClass::Report && !quoted;
+        let post = quote_before(first) && vc == VerbClass::Report && !quoted;
         let speaker_end = members
             .iter()
             .map(|&m| ments[m].last)

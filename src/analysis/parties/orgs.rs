@@ -34,6 +34,8 @@ pub struct Runs {
     pub spelled: HashMap<String, String>,
     /// The runs of the sentence at hand (kept to reuse the buffer).
     found: Vec<(usize, usize)>,
+    /// The initials of the run at hand (kept to reuse the buffer).
+    initials_buf: String,
 }
 
 /// Capitalised runs of one sentence, `[first, last)`, into `out`; `taken(k)` tells a token
@@ -72,15 +74,17 @@ impl Runs {
     pub fn add(&mut self, src: &str, toks: &[Token], taken: &[bool]) {
         let mut found = std::mem::take(&mut self.found);
         runs(toks, |_| false, &mut found);
+        let mut initials = std::mem::take(&mut self.initials_buf);
         for &(a, b) in &found {
             if b - a >= 2 {
-                let initials: String = toks[a..b]
-                    .iter()
-                    .filter_map(|t| t.text(src).chars().next())
-                    .collect();
-                if initials.chars().all(char::is_uppercase) {
-                    let text = src[toks[a].start()..toks[b - 1].end()].to_string();
-                    self.spelled.entry(initials).or_insert(text);
+                let firsts = || toks[a..b].iter().filter_map(|t| t.text(src).chars().next());
+                if firsts().all(char::is_uppercase) {
+                    initials.clear();
+                    initials.extend(firsts());
+                    if !self.spelled.contains_key(&initials) {
+                        let text = src[toks[a].start()..toks[b - 1].end()].to_string();
+                        self.spelled.insert(initials.clone(), text);
+                    }
                 }
             }
         }
@@ -128,15 +132,15 @@ impl Runs {
                 }
             }
             if b - a >= 2 {
-                let initials: String = toks[a..b]
-                    .iter()
-                    .filter_map(|t| t.text(src).chars().next())
-                    .filter(|c| c.is_uppercase())
-                    .collect();
-                if initials.chars().count() >= 2 {
-                    self.initials
-                        .entry(initials)
-                        .or_insert_with(|| text.to_string());
+                initials.clear();
+                initials.extend(
+                    toks[a..b]
+                        .iter()
+                        .filter_map(|t| t.text(src).chars().next())
+                        .filter(|c| c.is_uppercase()),
+                );
+                if initials.chars().count() >= 2 && !self.initials.contains_key(&initials) {
+                    self.initials.insert(initials.clone(), text.to_string());
                 }
             }
             // "the union, Acme" / "Acme, the union"
@@ -159,6 +163,7 @@ impl Runs {
             }
         }
         self.found = found;
+        self.initials_buf = initials;
     }
 
     /// The organisations: run text → canonical name (acronyms point at their long form).
