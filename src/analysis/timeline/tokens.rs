@@ -288,7 +288,9 @@ pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) -> Summary {
             text[i..].chars().next().unwrap_or('\u{fffd}')
         };
         let len = ch.len_utf8();
-        if b >= 0x80 && ch.is_alphanumeric() {
+        // The General Punctuation block (curly quotes, dashes, ellipsis: most non-ASCII
+        // characters in news text) has no letter or digit; skip the Unicode table look-up.
+        if b >= 0x80 && !('\u{2000}'..='\u{206f}').contains(&ch) && ch.is_alphanumeric() {
             let r = run.get_or_insert(Run {
                 start: i,
                 space_before: space,
@@ -344,6 +346,11 @@ mod tests {
             packed_lower(b"AZaz@[`{", 0, 8),
             words::pack(b"azaz@[`{").unwrap()
         );
+    }
+
+    #[test]
+    fn general_punctuation_has_no_alphanumeric() {
+        assert!(('\u{2000}'..='\u{206f}').all(|c| !c.is_alphanumeric()));
     }
 
     #[test]
