@@ -27,11 +27,12 @@
 //!   `both:` in the asset).
 //! - Events are ordered by date; without a reference date, by first mention in the text.
 //!
-//! Cost: cues and attributes are read only for the sentences that need them (a dated
-//! sentence, an undated one that does not report a side, a sentence tied to an event), at
-//! most once each; the attribute regexes run only where a key word is ([`Hints`], from the
-//! tokens the date finder already made) and, on text with curly quotes or dashes, over an
-//! ASCII stand-in so they keep their fast engine ([`attributes_with`]).
+//! Cost: every sentence's cues come with it, read from the tokens the date finder already
+//! made ([`super::cues::cues_in`]); attributes are read only for the sentences that need them
+//! (an undated one that does not report a side, a sentence tied to an event), at most once
+//! each; the attribute regexes run only where a key word is ([`Hints`], from the same tokens)
+//! and, on text with curly quotes or dashes, over an ASCII stand-in so they keep their fast
+//! engine ([`attributes_with`]).
 //!
 //! This module never resolves dates and never changes a sentence's side.
 
@@ -44,7 +45,6 @@ use crate::model::{Event, EventKind, Party, Role, Side};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use jiff::civil::Date;
 use regex_automata::meta::Regex;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 fn word_char(c: Option<char>) -> bool {
@@ -309,7 +309,7 @@ pub fn group(
         mentioning: Vec<usize>,
     }
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut by_value: HashMap<&str, usize> = HashMap::new();
+    let mut by_value: rustc_hash::FxHashMap<&str, usize> = Default::default();
     let mut own: Vec<Vec<(usize, crate::model::Granularity)>> = vec![Vec::new(); n];
     for (mi, m) in mentions.iter().enumerate() {
         let Some(s) = sentences.get(m.sentence) else {
