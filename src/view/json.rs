@@ -45,12 +45,6 @@ impl Serialize for Analysis {
     }
 }
 
-impl Serialize for With<'_, [Sentence]> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(|x| With(x, self.1)))
-    }
-}
-
 impl Serialize for With<'_, Sentence> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let (x, src) = (self.0, self.1);
@@ -84,7 +78,11 @@ impl Serialize for With<'_, Evidence> {
     }
 }
 
-impl Serialize for With<'_, [Mention]> {
+/// A list (sentences, mentions, dates), each item written with the input beside it.
+impl<T> Serialize for With<'_, [T]>
+where
+    for<'a> With<'a, T>: Serialize,
+{
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(self.0.iter().map(|x| With(x, self.1)))
     }
@@ -99,12 +97,6 @@ impl Serialize for With<'_, Mention> {
         st.serialize_field("end", &x.end)?;
         st.serialize_field("party", &x.party)?;
         st.end()
-    }
-}
-
-impl Serialize for With<'_, [DateMention]> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(|x| With(x, self.1)))
     }
 }
 
