@@ -47,18 +47,9 @@ fn best_with<I, T>(
         .unwrap_or_default()
 }
 
+/// The least CPU time (wall time where it cannot be read) of `rounds` runs of `f`.
 fn best<T>(rounds: usize, mut f: impl FnMut() -> T) -> Duration {
-    (0..rounds.max(1))
-        .map(|_| {
-            let (wall, cpu) = (Instant::now(), cpu_time());
-            black_box(f());
-            match (cpu, cpu_time()) {
-                (Some(a), Some(b)) => b.saturating_sub(a),
-                _ => wall.elapsed(),
-            }
-        })
-        .min()
-        .unwrap_or_default()
+    best_with(rounds, || (), |()| f())
 }
 
 fn main() -> ExitCode {

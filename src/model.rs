@@ -147,12 +147,10 @@ impl Side {
     }
 }
 
-impl Analysis {
-    /// `source[start..end]`; empty when the span is not in the source (an analysis read back
-    /// from JSON has no source).
-    pub fn slice(&self, start: usize, end: usize) -> &str {
-        self.source.get(start..end).unwrap_or("")
-    }
+/// `source[start..end]`; empty when the span is not in the source (an analysis read back
+/// from JSON has no source). The one place the model's spans are turned into text.
+fn span_text(source: &str, start: usize, end: usize) -> &str {
+    source.get(start..end).unwrap_or("")
 }
 
 /// One sentence (or headline, line, caption): a span of the input with exactly one side.
@@ -175,9 +173,9 @@ pub struct Sentence {
 }
 
 impl Sentence {
-    /// The sentence's text: `source[start..end]` (see [`Analysis::slice`]).
+    /// The sentence's text: `source[start..end]` (empty when the span is not in it).
     pub fn text<'a>(&self, source: &'a str) -> &'a str {
-        source.get(self.start..self.end).unwrap_or("")
+        span_text(source, self.start, self.end)
     }
 }
 
@@ -209,7 +207,7 @@ pub struct Mention {
 impl Mention {
     /// The mention's text: `source[start..end]`.
     pub fn text<'a>(&self, source: &'a str) -> &'a str {
-        source.get(self.start..self.end).unwrap_or("")
+        span_text(source, self.start, self.end)
     }
 }
 
@@ -252,7 +250,7 @@ pub struct DateMention {
 impl DateMention {
     /// The expression as written: `source[start..end]`.
     pub fn text<'a>(&self, source: &'a str) -> &'a str {
-        source.get(self.start..self.end).unwrap_or("")
+        span_text(source, self.start, self.end)
     }
 }
 

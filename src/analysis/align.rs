@@ -29,9 +29,7 @@ pub const MIN_SHARED: usize = 2;
 pub const MAX_POSTING: usize = 64;
 
 static STOPWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../assets/align_stopwords.txt")
-        .lines()
-        .filter(|l| !l.trim_start().starts_with('#'))
+    crate::assets::entries(include_str!("../../assets/align_stopwords.txt"))
         .flat_map(str::split_whitespace)
         .collect()
 });

@@ -2,8 +2,9 @@
 //!
 //! This module checks that the input is text we can analyse (UTF-8, no NUL byte, not empty,
 //! not above the size limit, under 4 GiB) and splits off the optional TOML front matter. It
-//! never changes the text: [`Document::text`] is the input exactly as read (a BOM included), so every byte
-//! offset the analysis reports indexes the user's file. It must never panic on any input.
+//! never changes the text: [`Document::text`] is the input exactly as read (a BOM included),
+//! so every byte offset the analysis reports indexes the user's file. It must never panic on
+//! any input.
 
 mod error;
 mod front_matter;

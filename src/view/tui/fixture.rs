@@ -75,9 +75,8 @@ const ROWS: &[Row] = &[
     (6, Side::Neither, "Source: Example Wire", None, None),
 ];
 
-fn mention(text: &str, sentence_start: usize, sentence: &str, word: &str) -> Option<Mention> {
+fn mention(sentence_start: usize, sentence: &str, word: &str) -> Option<Mention> {
     let at = sentence.find(word)?;
-    let _ = text;
     Some(Mention {
         start: sentence_start + at,
         end: sentence_start + at + word.len(),
@@ -114,9 +113,7 @@ pub fn analysis() -> Analysis {
             Side::Both => ("The two leaders", "agreed", "joint-subject"),
             Side::Neither => ("", "", "narration"),
         };
-        let hedges: Vec<Mention> = mention(&text, start, body, "reportedly")
-            .into_iter()
-            .collect();
+        let hedges: Vec<Mention> = mention(start, body, "reportedly").into_iter().collect();
         sentences.push(Sentence {
             index,
             start,
@@ -126,8 +123,8 @@ pub fn analysis() -> Analysis {
             side,
             evidence: Evidence {
                 rule: rule.into(),
-                speaker: mention(&text, start, body, speaker).filter(|_| !speaker.is_empty()),
-                cue: mention(&text, start, body, cue).filter(|_| !cue.is_empty()),
+                speaker: mention(start, body, speaker).filter(|_| !speaker.is_empty()),
+                cue: mention(start, body, cue).filter(|_| !cue.is_empty()),
                 quote: if body.contains('“') {
                     QuoteKind::Mixed
                 } else if side == Side::Neither {

@@ -304,12 +304,10 @@ impl<'a> State<'a> {
 
     /// With exactly one side found, the pane that shows it (the other side gets no pane).
     pub fn single_side(&self) -> Option<Pane> {
-        let found: Vec<Pane> = [Pane::Left, Pane::Right]
-            .into_iter()
-            .filter(|&pane| matches!(self.list_of(pane), List::Party(p) if self.has_party(p)))
-            .collect();
-        match found[..] {
-            [only] => Some(only),
+        let found = |pane| matches!(self.list_of(pane), List::Party(p) if self.has_party(p));
+        match (found(Pane::Left), found(Pane::Right)) {
+            (true, false) => Some(Pane::Left),
+            (false, true) => Some(Pane::Right),
             _ => None,
         }
     }
