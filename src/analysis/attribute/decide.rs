@@ -165,17 +165,14 @@ pub fn decide(
         Side::A | Side::B => {
             // "they" after one person ("The Prime Minister set out…") is not that person's side
             let one_person = d.speaker.is_some_and(|(first, last)| {
-                let inside: Vec<_> = facts
+                let mut inside = facts
                     .mentions
                     .iter()
-                    .filter(|m| m.first >= first && m.last <= last)
-                    .collect();
-                inside.len() == 1 && inside[0].person
+                    .filter(|m| m.first >= first && m.last <= last);
+                matches!((inside.next(), inside.next()), (Some(m), None) if m.person)
             });
-            ctx.last_group = if one_person && ctx.last_group == Some(Side::Both) {
-                Some(Side::Both)
-            } else if one_person {
-                None
+            ctx.last_group = if one_person {
+                ctx.last_group.filter(|&s| s == Side::Both)
             } else {
                 Some(d.side)
             };
@@ -370,7 +367,9 @@ fn rules(src: &str, facts: &Facts, parties: &Parties, ctx: &Context) -> Decision
         && toks[1..5.min(toks.len())]
             .iter()
             .any(|t| t.text(src).ends_with("ed") && t.verb() == Some(VerbClass::Report));
-    if (agentless || agentless_passive(src, facts))
+    // either form of rule 10, decided once: it is read again after rules 8, 9 and 7
+    let agentless_report = agentless || agentless_passive(src, facts);
+    if agentless_report
         && let Some((side, until)) = ctx.scope
         && until >= ctx.paragraph
     {
@@ -421,7 +420,7 @@ fn rules(src: &str, facts: &Facts, parties: &Parties, ctx: &Context) -> Decision
         d.side = side;
         return d;
     }
-    if agentless || agentless_passive(src, facts) {
+    if agentless_report {
         // no scope: the issuer of a readout may claim it (`readout`), else it stays neither
         let mut d = Decision::neither("agentless-report");
         d.speech = true;
@@ -569,10 +568,7 @@ pub fn union_side(parties: &Parties) -> Option<Side> {
         .parties
         .iter()
         .filter(|p| is_union(p))
-        .map(|p| match p.id {
-            PartyId::A => Side::A,
-            PartyId::B => Side::B,
-        })
+        .map(|p| Side::of(p.id))
         .collect();
     match unions[..] {
         [side] => Some(side),
