@@ -69,18 +69,15 @@ fn names_both(s: &str) -> bool {
     })
 }
 
-/// Durations ("lasted about an hour", "a 90-minute call"), written with Unicode `\d`;
-/// [`DURATION`] is the same with `[0-9]` (cheaper to build), used unless the sentence has a
-/// non-ASCII numeric character, where [`DURATION_UNICODE`] is built and used.
-const DURATION_PATTERN: &str = r"(?ix)\b(?:lasted|lasting|went\ on\ for|continued\ for|took)\s+
+/// Durations ("lasted about an hour", "a 90-minute call"), written with Unicode `\d`
+/// ([`lean::Digits`] uses `[0-9]` where that matches the same).
+static DURATION: lean::Digits = lean::Digits::new(
+    r"(?ix)\b(?:lasted|lasting|went\ on\ for|continued\ for|took)\s+
         (?P<q>(?:about|around|nearly|almost|more\ than|over|some|roughly|approximately|just\ over|just\ under|less\ than|up\ to)\s+)?
         (?P<n>\d+|an?|one|two|three|four|five|six|ten|twenty|thirty|forty|fifty|sixty|ninety|half\ an)\s+
         (?P<u>minutes?|hours?)\b
-        | \b(?P<n2>\d+)-(?P<u2>minute|hour)\b";
-
-static DURATION: LazyLock<Regex> =
-    LazyLock::new(|| lean::build(&DURATION_PATTERN.replace(r"\d", "[0-9]")));
-static DURATION_UNICODE: LazyLock<Regex> = LazyLock::new(|| lean::build(DURATION_PATTERN));
+        | \b(?P<n2>\d+)-(?P<u2>minute|hour)\b",
+);
 
 static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
     lean::build(
@@ -186,14 +183,7 @@ pub fn attributes_with(s: &str, hints: Hints) -> Vec<String> {
     };
     let hay: &str = stand_in.as_deref().unwrap_or(s);
     let durations = duration
-        .then(|| {
-            let regex: &Regex = if lean::has_other_digits(s) {
-                &DURATION_UNICODE
-            } else {
-                &DURATION
-            };
-            regex.captures_iter(hay)
-        })
+        .then(|| DURATION.for_text(s).captures_iter(hay))
         .into_iter()
         .flatten();
     for c in durations {

@@ -46,8 +46,6 @@ use super::tense::{self, Tense};
 use super::tokens::tokenize;
 use super::tokens::{Summary, Tok, TokKind, tokenize_into};
 use super::words::{Facts, flag};
-use regex_automata::meta::Regex;
-use std::sync::LazyLock;
 
 /// A modifier that picks an occurrence: `last July`, `next Friday`, `this September`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,21 +132,17 @@ fn cal(year: Option<i32>, month: Option<u8>, day: Option<u8>) -> Expr {
 }
 
 /// Numeric date forms, written with `\d` (Unicode decimal digits, as the `regex` crate
-/// reads it). [`NUMERIC`] is the same pattern with `[0-9]`, far cheaper to build; it is used
-/// on every text without a non-ASCII numeric character, where both match the same; the
-/// Unicode form is built only for a text that has one.
-const NUMERIC_PATTERN: &str = r"(?x)
+/// reads it); [`lean::Digits`] uses `[0-9]` on texts where both match the same.
+static NUMERIC: lean::Digits = lean::Digits::new(
+    r"(?x)
         \b(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})
             (?:T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b
         | \b(?P<sy>\d{4})/(?P<sm>\d{1,2})/(?P<sd>\d{1,2})\b
         | \b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<c>\d{4}|\d{2})\b
         | \b(?P<mm>\d{1,2})/(?P<my>\d{4})\b
         | \b(?P<ry>\d{4})\s?[-–](?P<rz>\d{4}|\d{2})\b
-        ";
-
-static NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| lean::build(&NUMERIC_PATTERN.replace(r"\d", "[0-9]")));
-static NUMERIC_UNICODE: LazyLock<Regex> = LazyLock::new(|| lean::build(NUMERIC_PATTERN));
+        ",
+);
 
 fn valid_day(y: i32, m: u32, d: u32) -> bool {
     (1..=12).contains(&m)
@@ -174,12 +168,7 @@ fn two_digit_year(y: u32) -> i32 {
 /// Numeric forms: appends found items, returns the covered byte ranges.
 fn numeric(text: &str, out: &mut Vec<(usize, usize, Expr)>) -> Vec<(usize, usize)> {
     let mut covered = Vec::new();
-    let regex: &Regex = if lean::has_other_digits(text) {
-        &NUMERIC_UNICODE
-    } else {
-        &NUMERIC
-    };
-    for c in regex.captures_iter(text) {
+    for c in NUMERIC.for_text(text).captures_iter(text) {
         let whole = c
             .get_match()
             .map(|m| (m.start(), m.end()))
