@@ -593,7 +593,6 @@ impl Parser<'_, '_> {
     }
 
     fn weekday_alone_ok(&self, i: usize, end: usize) -> bool {
-        let t = &self.toks[i];
         let Some((w, _)) = self.weekday(i) else {
             return false;
         };
@@ -611,7 +610,6 @@ impl Parser<'_, '_> {
                 && n.facts.is_none_or(|f| f.month.is_none())
                 && n.space_before
         });
-        let _ = t;
         !next_name || prep
     }
 
@@ -1148,7 +1146,6 @@ impl Parser<'_, '_> {
 
         // A year alone.
         if let Some((y, end)) = self.year4(i) {
-            let t = &self.toks[i];
             if i > 0 {
                 let p = &self.toks[i - 1];
                 if p.kind == TokKind::Punct && matches!(p.text, "$" | "#" | "£" | "€" | "¥") {
@@ -1172,7 +1169,6 @@ impl Parser<'_, '_> {
             {
                 return None;
             }
-            let _ = t;
             return one(end, cal(Some(y), None, None));
         }
 

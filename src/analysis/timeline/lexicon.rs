@@ -18,11 +18,7 @@ pub(crate) const EVENTS: &str = include_str!("../../../assets/timeline/events.tx
 pub(crate) fn entries(
     file: &'static str,
 ) -> impl Iterator<Item = (&'static str, Vec<&'static str>)> {
-    file.lines().filter_map(|line| {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            return None;
-        }
+    crate::assets::entries(file).filter_map(|line| {
         let (key, rest) = line.split_once(':')?;
         let items = rest
             .split(',')
