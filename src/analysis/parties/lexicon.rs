@@ -403,17 +403,24 @@ fn lookup<V: Copy>(map: &HashMap<String, V>, word: &str) -> Option<V> {
     if !word.bytes().any(|b| b.is_ascii_uppercase()) {
         return map.get(word).copied();
     }
+    with_lowercase(word, |w| map.get(w).copied())
+}
+
+/// Calls `f` with `word` lower-cased; a short ASCII word is lower-cased on the stack, so the
+/// common case allocates nothing. The one place a word list's look-up lower-cases its key
+/// (here and in `structure::cues`).
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 32];
     if word.is_ascii() && word.len() <= buf.len() {
         let lower = &mut buf[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        return std::str::from_utf8(lower)
-            .ok()
-            .and_then(|w| map.get(w))
-            .copied();
+        // lower-cased ASCII is still UTF-8
+        if let Ok(w) = std::str::from_utf8(lower) {
+            return f(w);
+        }
     }
-    map.get(&word.to_lowercase()).copied()
+    f(&word.to_lowercase())
 }
 
 #[cfg(test)]

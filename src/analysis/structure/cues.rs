@@ -4,6 +4,7 @@
 //! weekdays); the rules that use it live in `mod.rs`. Lookups are case-insensitive and
 //! never allocate for long inputs.
 
+use super::super::parties::lexicon::with_lowercase;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
@@ -39,14 +40,7 @@ fn has_word(name: &str, word: &str) -> bool {
         return false;
     };
     // an ASCII word is lower-cased on the stack: the common look-up allocates nothing
-    let mut buf = [0u8; 24];
-    if word.is_ascii() {
-        let lower = &mut buf[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        return std::str::from_utf8(lower).is_ok_and(|w| set.contains(w));
-    }
-    set.contains(&word.to_lowercase())
+    with_lowercase(word, |w| set.contains(w))
 }
 
 /// Whether `text` starts with the prefix `p` (case-insensitive) followed by a word boundary.
