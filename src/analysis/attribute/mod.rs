@@ -87,9 +87,13 @@ pub struct Attribution {
     pub evidence: Evidence,
 }
 
-/// Facts are handed back to the system about this many times while attribution frees them
-/// (each hand-back walks the whole heap, so their number must not grow with the input).
+/// Facts are handed back to the system at most this many times while attribution frees them
+/// (each hand-back walks the whole heap, so their number must not grow with the input), and
+/// only every [`MIN_RELEASE_SPAN`] sentences or more: a small article is never trimmed here.
 const RELEASES: usize = 4;
+
+/// The fewest sentences between two hand-backs.
+const MIN_RELEASE_SPAN: usize = 1 << 15;
 
 /// Attributes every sentence. `parties.facts` must have one entry per sentence.
 ///
@@ -129,7 +133,7 @@ pub fn attribute(
         readout::apply(issuer, roles, &mut decisions);
     }
     let mut facts = std::mem::take(&mut parties.facts).into_iter();
-    let release_every = (sentences.len() / RELEASES).max(1 << 15);
+    let release_every = (sentences.len() / RELEASES).max(MIN_RELEASE_SPAN);
     decisions
         .into_iter()
         .zip(sentences)

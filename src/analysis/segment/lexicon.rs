@@ -35,16 +35,10 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     starters: parse_words(include_str!("../../../assets/abbreviations_starters.txt")),
 });
 
-fn content_lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
 fn parse_abbreviations(text: &str) -> HashMap<String, AbbrevKind> {
     let mut map = HashMap::new();
     let mut kind = AbbrevKind::Ambiguous;
-    for line in content_lines(text) {
+    for line in crate::assets::entries(text) {
         match line {
             "[title]" => kind = AbbrevKind::Title,
             "[numeric]" => kind = AbbrevKind::Numeric,
@@ -59,7 +53,7 @@ fn parse_abbreviations(text: &str) -> HashMap<String, AbbrevKind> {
 }
 
 fn parse_words(text: &str) -> HashSet<String> {
-    content_lines(text).map(str::to_string).collect()
+    crate::assets::entries(text).map(str::to_string).collect()
 }
 
 /// Longest word worth looking up; anything longer is no abbreviation.
