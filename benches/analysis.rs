@@ -10,7 +10,7 @@
 
 mod corpus;
 
-use bilateral::analysis::{align, attribute, parties, segment, structure, timeline};
+use bilateral::analysis::{align, attribute, clauses, parties, segment, structure, timeline};
 use bilateral::input::Document;
 use bilateral::model::Sentence;
 use bilateral::{Options, analyze, view};
@@ -58,10 +58,18 @@ fn stages(c: &mut Criterion) {
     // The inputs of every stage, computed once.
     let seg = segment::segment(text, doc.body_start);
     let roles = structure::roles(text, &seg, &meta);
-    let mut found = parties::find(text, &seg.sentences, &roles, &doc.parties, "front matter");
+    let readings = clauses::read_all(text, &seg.sentences, &roles);
+    let mut found = parties::find(
+        text,
+        &seg.sentences,
+        &roles,
+        &readings,
+        &doc.parties,
+        "front matter",
+    );
     // attribution takes the facts out of `found`: each timed run gets a fresh copy
     let with_facts = found.clone();
-    let attributions = attribute::attribute(text, &seg.sentences, &roles, &mut found);
+    let attributions = attribute::attribute(text, &seg.sentences, &roles, &readings, &mut found);
     let analysis = analyze(&doc, &options);
     let sentences: Vec<Sentence> = analysis.sentences.clone();
 
@@ -79,13 +87,16 @@ fn stages(c: &mut Criterion) {
     group.bench_function("structure", |b| {
         b.iter(|| structure::roles(black_box(text), &seg, &meta))
     });
+    group.bench_function("clauses", |b| {
+        b.iter(|| clauses::read_all(black_box(text), &seg.sentences, &roles))
+    });
     group.bench_function("parties", |b| {
-        b.iter(|| parties::find(black_box(text), &seg.sentences, &roles, &doc.parties, "x"))
+        b.iter(|| parties::find(black_box(text), &seg.sentences, &roles, &readings, &doc.parties, "x"))
     });
     group.bench_function("attribute", |b| {
         b.iter_batched(
             || with_facts.clone(),
-            |mut p| attribute::attribute(black_box(text), &seg.sentences, &roles, &mut p),
+            |mut p| attribute::attribute(black_box(text), &seg.sentences, &roles, &readings, &mut p),
             BatchSize::LargeInput,
         )
     });

@@ -12,7 +12,7 @@
 //! machine disturbs much less than wall time; elsewhere it falls back to wall time. It only
 //! reads the file it is given (and that proc file).
 
-use bilateral::analysis::{align, attribute, parties, segment, structure, timeline};
+use bilateral::analysis::{align, attribute, clauses, parties, segment, structure, timeline};
 use bilateral::input::Document;
 use bilateral::view;
 use bilateral::{Options, analyze};
@@ -77,10 +77,18 @@ fn main() -> ExitCode {
     let meta = doc.meta.clone();
     let seg = segment::segment(text, doc.body_start);
     let roles = structure::roles(text, &seg, &meta);
-    let mut found = parties::find(text, &seg.sentences, &roles, &doc.parties, "front matter");
+    let readings = clauses::read_all(text, &seg.sentences, &roles);
+    let mut found = parties::find(
+        text,
+        &seg.sentences,
+        &roles,
+        &readings,
+        &doc.parties,
+        "front matter",
+    );
     // attribution takes the facts out of `found`: each timed round gets a fresh copy
     let with_facts = found.clone();
-    let attributions = attribute::attribute(text, &seg.sentences, &roles, &mut found);
+    let attributions = attribute::attribute(text, &seg.sentences, &roles, &readings, &mut found);
     let analysis = analyze(&doc, &Options::default());
 
     let mb = text.len() as f64 / 1e6;
@@ -102,9 +110,13 @@ fn main() -> ExitCode {
         best(rounds, || structure::roles(text, &seg, &meta)),
     );
     report(
+        "clauses",
+        best(rounds, || clauses::read_all(text, &seg.sentences, &roles)),
+    );
+    report(
         "parties",
         best(rounds, || {
-            parties::find(text, &seg.sentences, &roles, &doc.parties, "x")
+            parties::find(text, &seg.sentences, &roles, &readings, &doc.parties, "x")
         }),
     );
     report(
@@ -112,7 +124,7 @@ fn main() -> ExitCode {
         best_with(
             rounds,
             || with_facts.clone(),
-            |mut p| attribute::attribute(text, &seg.sentences, &roles, &mut p),
+            |mut p| attribute::attribute(text, &seg.sentences, &roles, &readings, &mut p),
         ),
     );
     report(

@@ -189,6 +189,11 @@ pub struct Evidence {
     pub speaker: Option<Mention>,
     /// The cue that makes it the speaker's content: "said", "according to", a headline colon.
     pub cue: Option<Mention>,
+    /// For an act rather than speech: who acts ("Freedonia" in "Freedonia recalled its
+    /// ambassador"). `speaker` and `cue` name attributions only.
+    pub actor: Option<Mention>,
+    /// The predicate of the act ("recalled").
+    pub predicate: Option<Mention>,
     pub quote: QuoteKind,
     /// Hedge words such as "reportedly", "allegedly"; empty when not hedged.
     pub hedges: Vec<Mention>,

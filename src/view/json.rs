@@ -67,10 +67,12 @@ impl Serialize for With<'_, Sentence> {
 impl Serialize for With<'_, Evidence> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let (x, src) = (self.0, self.1);
-        let mut st = s.serialize_struct("Evidence", 6)?;
+        let mut st = s.serialize_struct("Evidence", 8)?;
         st.serialize_field("rule", &x.rule)?;
         st.serialize_field("speaker", &x.speaker.as_ref().map(|m| With(m, src)))?;
         st.serialize_field("cue", &x.cue.as_ref().map(|m| With(m, src)))?;
+        st.serialize_field("actor", &x.actor.as_ref().map(|m| With(m, src)))?;
+        st.serialize_field("predicate", &x.predicate.as_ref().map(|m| With(m, src)))?;
         st.serialize_field("quote", &x.quote)?;
         st.serialize_field("hedges", &With(x.hedges.as_slice(), src))?;
         st.serialize_field("hedged", &x.hedged)?;

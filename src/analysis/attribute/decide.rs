@@ -5,6 +5,7 @@ use super::super::parties::lexicon::{LEXICON, VerbClass, class};
 use super::super::parties::tokens::Kind;
 use super::super::parties::{Facts, Parties, Pron, Target};
 use super::super::segment::Span;
+use super::super::clauses::{ActKind, Reading, Speech};
 use crate::model::{PartyId, Role, Side};
 
 /// What was decided for one sentence, with token ranges for the evidence.
@@ -22,6 +23,16 @@ pub struct Decision {
     pub explicit: bool,
     /// "This was reported by X": X's side becomes the scope.
     pub sets_scope: Option<Side>,
+    /// Decided by the tree ([`crate::analysis::clauses`]): the speaker or actor and the cue as byte spans
+    /// (the token ranges above are the parties' tokens and stay empty).
+    pub by_tree: Option<TreeHit>,
+}
+
+/// The spans of a decision read from the tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TreeHit {
+    pub who: Option<(u32, u32)>,
+    pub cue: (u32, u32),
 }
 
 impl Decision {
@@ -34,7 +45,35 @@ impl Decision {
             speech: false,
             explicit: false,
             sets_scope: None,
+            by_tree: None,
         }
+    }
+
+    /// A transcript's speaker label decides: "MINISTER VALE: …".
+    pub fn speaker_label(side: Side, sp: &Speech) -> Decision {
+        Decision {
+            side,
+            rule: "speaker-label",
+            speaker: None,
+            cue: None,
+            speech: true,
+            explicit: true,
+            sets_scope: None,
+            by_tree: Some(TreeHit {
+                who: sp.speaker,
+                cue: sp.cue,
+            }),
+        }
+    }
+
+    /// The sentence continues a speech of `side` opened before it.
+    pub fn continues(&mut self, side: Side, rule: &'static str) {
+        self.side = side;
+        self.rule = rule;
+        self.speech = true;
+        self.speaker = None;
+        self.cue = None;
+        self.by_tree = None;
     }
 
     fn explicit(mut self) -> Decision {
@@ -87,7 +126,7 @@ impl Context {
 
 /// A subject resolved to a label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Resolved {
+pub enum Resolved {
     Side(Side),
     Third,
     Narrator,
@@ -141,6 +180,7 @@ fn from_frame(fr: &Frame, side: Side, rule: &'static str) -> Decision {
         speech: fr.class == VerbClass::Report,
         explicit: true,
         sets_scope: None,
+        by_tree: None,
     }
 }
 
@@ -155,11 +195,17 @@ pub fn decide(
     role: Role,
     parties: &Parties,
     ctx: &mut Context,
+    reading: &Reading,
 ) -> Decision {
     if matches!(role, Role::Byline | Role::Source | Role::Dateline) {
         return Decision::neither("boilerplate").explicit();
     }
-    let d = rules(src, facts, parties, ctx);
+    let mut d = rules(src, facts, parties, ctx);
+    if d.rule == "no-source"
+        && let Some(t) = by_tree(facts, parties, ctx, reading)
+    {
+        d = t;
+    }
     // carry the context
     match d.side {
         Side::A | Side::B => {
@@ -240,6 +286,7 @@ fn rules(src: &str, facts: &Facts, parties: &Parties, ctx: &Context) -> Decision
                 speech: true,
                 explicit: true,
                 sets_scope: None,
+                by_tree: None,
             };
         }
     }
@@ -256,6 +303,7 @@ fn rules(src: &str, facts: &Facts, parties: &Parties, ctx: &Context) -> Decision
             speech: true,
             explicit: true,
             sets_scope: None,
+            by_tree: None,
         };
         match mention_side(facts, mi, parties) {
             Resolved::Side(s) => return mk(s, "according-to"),
@@ -296,6 +344,7 @@ fn rules(src: &str, facts: &Facts, parties: &Parties, ctx: &Context) -> Decision
                 speech: true,
                 explicit: true,
                 sets_scope: (anaphoric && side != Side::Both).then_some(side),
+                by_tree: None,
             };
         }
     }
@@ -427,6 +476,63 @@ fn rules(src: &str, facts: &Facts, parties: &Parties, ctx: &Context) -> Decision
         return d;
     }
     Decision::neither("no-source")
+}
+
+/// The tree's reading, where the rules above found no source: the speaker of a reporting
+/// verb or "according to" (`tree-source`), the subject of any main predicate (`tree-actor`),
+/// a joint subject (`joint`), the interaction as the subject of a content predicate
+/// (`joint-topic`), or a logistics predicate (`logistics`).
+fn by_tree(facts: &Facts, parties: &Parties, ctx: &Context, r: &Reading) -> Option<Decision> {
+    let hit = |side, rule, who, cue, speech| Decision {
+        side,
+        rule,
+        speaker: None,
+        cue: None,
+        speech,
+        explicit: true,
+        sets_scope: None,
+        by_tree: Some(TreeHit { who, cue }),
+    };
+    if let Some(sp) = &r.speech
+        && let Resolved::Side(s) = resolve_spans(&sp.speakers, facts, parties, ctx)
+    {
+        return Some(hit(s, "tree-source", sp.speaker, sp.cue, true));
+    }
+    let act = r.act.as_ref()?;
+    let who = Some(act.subject);
+    match act.kind {
+        ActKind::Logistics => Some(hit(Side::Neither, "logistics", who, act.predicate, false)),
+        ActKind::Joint => Some(hit(Side::Both, "joint", who, act.predicate, false)),
+        ActKind::Topic => Some(hit(Side::Both, "joint-topic", who, act.predicate, false)),
+        ActKind::Act => match resolve_spans(&act.subjects, facts, parties, ctx) {
+            Resolved::Side(s) => Some(hit(s, "tree-actor", who, act.predicate, false)),
+            _ => None,
+        },
+    }
+}
+
+/// The label of the mentions inside byte spans (a subject and its conjuncts).
+pub fn resolve_spans(
+    spans: &[(u32, u32)],
+    facts: &Facts,
+    parties: &Parties,
+    ctx: &Context,
+) -> Resolved {
+    let members: Vec<usize> = facts
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            spans
+                .iter()
+                .any(|&(a, b)| (m.start as u64) < b as u64 && (a as u64) < m.end as u64)
+        })
+        .map(|(k, _)| k)
+        .collect();
+    if members.is_empty() {
+        return Resolved::Unresolved;
+    }
+    resolve_members(&members, facts, parties, ctx)
 }
 
 /// Workers named before a strike word, outside quotations ("Acme workers walked out",

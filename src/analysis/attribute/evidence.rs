@@ -5,7 +5,8 @@ use super::super::parties::tokens::Kind;
 use super::super::parties::{Facts, Parties, gazetteer::whole_word};
 use super::super::segment::Span;
 use super::decide::Decision;
-use crate::model::{Evidence, Mention, QuoteKind};
+use super::super::clauses::Speech;
+use crate::model::{Evidence, Mention, PartyId, QuoteKind};
 
 fn span_mention(facts: &Facts, (a, b): (usize, usize), d: &Decision) -> Option<Mention> {
     let toks = &facts.tokens;
@@ -21,11 +22,24 @@ fn span_mention(facts: &Facts, (a, b): (usize, usize), d: &Decision) -> Option<M
     })
 }
 
+fn byte_mention((start, end): (u32, u32), party: Option<PartyId>) -> Mention {
+    Mention {
+        start: start as usize,
+        end: end as usize,
+        party,
+    }
+}
+
+/// The evidence of decision `d`. `speech` is the tree's attribution in the sentence, if any
+/// ([`crate::analysis::clauses::Speech`]): `speaker` and `cue` name attributions only — the decision's own
+/// when it is speech, else the tree's, whoever its speaker is ("experts say") — and an act's
+/// subject and predicate go to `actor` and `predicate`.
 pub fn build(
     text: &str,
     span: &Span,
     facts: Option<&Facts>,
     d: &Decision,
+    speech: Option<&Speech>,
     _parties: &Parties,
 ) -> Evidence {
     let hay = &text[span.start..span.end];
@@ -54,11 +68,33 @@ pub fn build(
             ..Evidence::default()
         };
     };
-    let speaker = d.speaker.and_then(|r| span_mention(facts, r, d));
-    let mut cue = d.cue.and_then(|r| span_mention(facts, r, d));
-    if let Some(c) = cue.as_mut() {
+    let (mut who, mut what) = match d.by_tree {
+        Some(hit) => (
+            hit.who.map(|w| byte_mention(w, d.side.party())),
+            Some(byte_mention(hit.cue, None)),
+        ),
+        None => (
+            d.speaker.and_then(|r| span_mention(facts, r, d)),
+            d.cue.and_then(|r| span_mention(facts, r, d)),
+        ),
+    };
+    if let Some(c) = what.as_mut() {
         c.party = None;
     }
+    let (tree_speaker, tree_cue) = match speech {
+        Some(sp) => (
+            sp.speaker.map(|w| byte_mention(w, None)),
+            Some(byte_mention(sp.cue, None)),
+        ),
+        None => (None, None),
+    };
+    let (speaker, cue, actor, predicate) = if d.speech && who.is_some() {
+        (who.take(), what.take(), None, None)
+    } else if d.speech {
+        (tree_speaker, what.take().or(tree_cue), None, None)
+    } else {
+        (tree_speaker, tree_cue, who, what)
+    };
     let words: Vec<usize> = (0..facts.tokens.len())
         .filter(|&k| facts.tokens[k].kind() == Kind::Word)
         .collect();
@@ -68,7 +104,7 @@ pub fn build(
         .iter()
         .filter(|&&k| !facts.inside[k] && !in_range(k, d.speaker) && !in_range(k, d.cue))
         .count();
-    let quote = if d.speech {
+    let quote = if d.speech || speech.is_some() {
         if inside == 0 {
             QuoteKind::Indirect
         } else if outside_content <= 3 {
@@ -85,6 +121,8 @@ pub fn build(
         rule: d.rule.into(),
         speaker,
         cue,
+        actor,
+        predicate,
         quote,
         hedged: !hedges.is_empty(),
         hedges,

@@ -75,7 +75,9 @@ mod decide;
 mod evidence;
 mod readout;
 
+
 use super::parties::Parties;
+use super::clauses::{self, Reading};
 use super::segment::Span;
 use crate::model::{Evidence, Role, Side};
 use decide::{Context, Decision};
@@ -95,6 +97,53 @@ const RELEASES: usize = 4;
 /// The fewest sentences between two hand-backs.
 const MIN_RELEASE_SPAN: usize = 1 << 15;
 
+/// A speech opened by "…, the minister said:" or a transcript's speaker label.
+#[derive(Debug, Clone, Copy)]
+struct Opened {
+    side: Side,
+    paragraph: usize,
+    label: bool,
+}
+
+/// The side of a transcript's speaker label: a person of one side named in it ("SECRETARY
+/// VALE" when Vale is a side's person), by a person mention or by a person's surname in any
+/// case. Never a country or a place: "VARN:" at the head of a paragraph is a dateline.
+fn label_side(
+    text: &str,
+    sp: &clauses::Speech,
+    facts: &super::parties::Facts,
+    parties: &Parties,
+) -> Option<Side> {
+    let (a, b) = sp.speaker?;
+    let label = text.get(a as usize..b as usize)?.to_lowercase();
+    let words: Vec<&str> = label
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 2)
+        .collect();
+    let mut found = None;
+    for party in &parties.parties {
+        let named = party.people.iter().any(|p| {
+            p.name
+                .split_whitespace()
+                .last()
+                .is_some_and(|s| words.contains(&s.to_lowercase().as_str()))
+        });
+        let mentioned = facts.mentions.iter().any(|m| {
+            m.person
+                && (m.start as u64) < b as u64
+                && (a as u64) < m.end as u64
+                && matches!(m.target, super::parties::Target::Entity(e) if parties.side_of(e) == Some(party.id))
+        });
+        if named || mentioned {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(Side::of(party.id));
+        }
+    }
+    found
+}
+
 /// Attributes every sentence. `parties.facts` must have one entry per sentence.
 ///
 /// Attribution is the last reader of the per-sentence facts, the biggest thing the analysis
@@ -104,18 +153,64 @@ pub fn attribute(
     text: &str,
     sentences: &[Span],
     roles: &[Role],
+    readings: &[Reading],
     parties: &mut Parties,
 ) -> Vec<Attribution> {
     let mut ctx = Context::with_union(decide::union_side(parties));
     let mut decisions: Vec<Decision> = Vec::with_capacity(sentences.len());
+    let mut speeches: Vec<Option<clauses::Speech>> = Vec::with_capacity(sentences.len());
+    let mut opened: Option<Opened> = None;
     for (i, span) in sentences.iter().enumerate() {
         let role = roles.get(i).copied().unwrap_or(Role::Body);
         let Some(facts) = parties.facts.get(i) else {
             decisions.push(Decision::neither("no-source"));
+            speeches.push(None);
             continue;
         };
         ctx.enter(span.paragraph);
-        let d = decide::decide(text, facts, role, parties, &mut ctx);
+        let no_reading = Reading::default();
+        let reading = readings.get(i).unwrap_or(&no_reading);
+        let mut d = decide::decide(text, facts, role, parties, &mut ctx, reading);
+        // a transcript's speaker label ("MINISTER VALE: …") is the speaker of everything up
+        // to the next label; a label that is no side's person ("MODERATOR:") ends it
+        if let Some(sp) = reading.speech.as_ref().filter(|s| s.label) {
+            opened = None;
+            if let Some(side) = label_side(text, sp, facts, parties) {
+                d = decide::Decision::speaker_label(side, sp);
+                opened = Some(Opened {
+                    side,
+                    paragraph: span.paragraph,
+                    label: true,
+                });
+            }
+        } else if let Some(o) = opened {
+            if role != Role::Body {
+                opened = None;
+            } else if o.label {
+                if d.rule != "boilerplate" {
+                    d.continues(o.side, "speaker-label");
+                }
+            } else if span.paragraph > o.paragraph {
+                // "…, the minister said:" opens a speech that runs over the next paragraphs:
+                // they are the speaker's until a sentence names a source of its own
+                if matches!(d.rule, "no-source" | "narrator") {
+                    d.continues(o.side, "speech-continuation");
+                } else if d.explicit {
+                    opened = None;
+                }
+            }
+        }
+        if let Some(sp) = reading.speech.as_ref().filter(|s| s.opens && !s.label)
+            && matches!(d.side, Side::A | Side::B)
+        {
+            opened = Some(Opened {
+                side: d.side,
+                paragraph: span.paragraph,
+                label: false,
+            });
+            let _ = sp;
+        }
+        speeches.push(reading.speech.clone());
         // a scope set by "This was reported by X" reaches back one sentence (even across a
         // paragraph break: readouts often end a paragraph with it)
         if let Some(side) = d.sets_scope
@@ -137,10 +232,12 @@ pub fn attribute(
     decisions
         .into_iter()
         .zip(sentences)
+        .zip(speeches)
         .enumerate()
-        .map(|(i, (d, span))| {
+        .map(|(i, ((d, span), speech))| {
             let facts = facts.next();
-            let evidence = evidence::build(text, span, facts.as_ref(), &d, parties);
+            let evidence =
+                evidence::build(text, span, facts.as_ref(), &d, speech.as_ref(), parties);
             drop(facts);
             // the facts freed so far go back to the system, so the attributions take their
             // place rather than adding to them

@@ -45,6 +45,7 @@ pub mod people;
 pub mod tokens;
 mod unknown;
 
+use super::clauses::{ActKind, Reading};
 use super::segment::Span;
 use crate::input::PartySpec;
 use crate::model::{Party, PartyId, Person, Role};
@@ -330,6 +331,7 @@ pub fn find(
     text: &str,
     sentences: &[Span],
     roles: &[Role],
+    readings: &[Reading],
     given: &[PartySpec],
     origin: &str,
 ) -> Parties {
@@ -715,6 +717,27 @@ pub fn find(
             };
             for &m in &fr.members {
                 credit(m, w, fr.first);
+            }
+        }
+        // the tree's sources: the speaker of an attribution (3) and the subject of any
+        // main predicate (2), where the frames above did not already credit the mention
+        if let Some(r) = readings.get(si) {
+            let framed: Vec<usize> = f.frames.iter().flat_map(|fr| fr.members.iter().copied()).collect();
+            let mut tree_credit = |spans: &[(u32, u32)], w: usize| {
+                for (mi, m) in f.mentions.iter().enumerate() {
+                    let inside = spans
+                        .iter()
+                        .any(|&(a, b)| (m.start as u64) < b as u64 && (a as u64) < m.end as u64);
+                    if inside && m.agentive && !framed.contains(&mi) {
+                        credit(mi, w, m.first);
+                    }
+                }
+            };
+            if let Some(sp) = &r.speech {
+                tree_credit(&sp.speakers, 3);
+            }
+            if let Some(act) = r.act.as_ref().filter(|a| a.kind == ActKind::Act) {
+                tree_credit(&act.subjects, 2);
             }
         }
         if let Some(a) = f.according.as_deref()

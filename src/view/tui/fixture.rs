@@ -134,6 +134,7 @@ pub fn analysis() -> Analysis {
                 },
                 hedged: !hedges.is_empty(),
                 hedges,
+                ..Evidence::default()
             },
             dates: Vec::new(),
             event,

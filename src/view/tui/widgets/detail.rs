@@ -66,6 +66,12 @@ fn facts(state: &State, s: usize, theme: &Theme) -> Vec<(String, Style)> {
     if let Some(cue) = &ev.cue {
         out.push((format!("cue “{}”", field(cue.text(src))), Style::new()));
     }
+    if let Some(actor) = &ev.actor {
+        out.push((format!("actor “{}”", field(actor.text(src))), Style::new()));
+    }
+    if let Some(p) = &ev.predicate {
+        out.push((format!("act “{}”", field(p.text(src))), Style::new()));
+    }
     match ev.quote {
         QuoteKind::Direct => out.push(("direct quote".into(), Style::new())),
         QuoteKind::Indirect => out.push(("indirect".into(), Style::new())),

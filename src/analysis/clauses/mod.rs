@@ -1,0 +1,289 @@
+//! Reading a sentence's source from its dependency tree (the text layer's parse).
+//!
+//! Two questions are answered for every sentence, from the tree alone:
+//!
+//! 1. **Speech** ([`Speech`]): is something attributed here, to whom, by which cue? The cues,
+//!    outside quotation marks, in this order:
+//!    - "according to X": X (the noun that "according" is the `case` of);
+//!    - a reporting verb — a verb whose lemma is a reporting verb of `assets/lexicon.txt` or
+//!      one learnt from PolNeAR's training split (`assets/reporting_verbs.tsv`, see
+//!      `examples/learn_reporting_verbs.rs`): its subject, the agent of its passive ("was
+//!      reported by the press service"), or the subject it shares with the verb it hangs from
+//!      ("…, adding", "declined to say"). Of several, the one highest in the tree wins — the
+//!      outermost attribution, which is also the post-posed "“…,” X said" (UD attaches it as
+//!      `parataxis` of the quotation's root);
+//!    - a cue with no subject (an agentless "was reported") still names the cue.
+//!    The speaker is whoever the subject is: a side, a third party, "experts", "she".
+//! 2. **Act** ([`Act`]): the subject of the main predicate — of *any* verb, adjective or noun
+//!    that is the root, and of the roots it is coordinated with — with its conjuncts
+//!    ("Brun and Varga agreed", a headline "Brun, Varga Vow…"). No verb list decides that a
+//!    predicate is an act; two short classes are treated differently because the labelling
+//!    guideline does: **logistics** (the call or meeting happened: "spoke", "met", "lasted")
+//!    and the **interaction as subject** ("The conversation covered trade", "The dialogue
+//!    underscored the need…": the joint discussion of a topic). A subject that is **joint**
+//!    by its determiner ("both sides", "the two leaders", "each side", "officials from both
+//!    countries") is marked as such.
+//!
+//! What this module never does: decide a side. It returns byte spans; the caller maps them to
+//! the sides through the parties' mentions and the carried context.
+
+pub mod shape;
+mod words;
+
+use crate::analysis::segment::Span;
+use crate::analysis::text::{self, Token};
+use crate::model::Role;
+use shape::Shape;
+
+/// An attribution found in the sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speech {
+    /// Byte span of the cue ("said", "according to").
+    pub cue: (u32, u32),
+    /// Byte span of the speaker's noun phrase; `None` for an agentless cue.
+    pub speaker: Option<(u32, u32)>,
+    /// Byte spans of the speaker and its conjuncts, for mapping to sides.
+    pub speakers: Vec<(u32, u32)>,
+    pub according: bool,
+    /// The speech is introduced for what follows: "…, the minister said:".
+    pub opens: bool,
+    /// A transcript's speaker label: "SECRETARY VALE: Thank you." — the speech runs to the
+    /// next label.
+    pub label: bool,
+}
+
+/// What the main predicate's subject is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Act {
+    /// Byte span of the main predicate (the cue shown as evidence).
+    pub predicate: (u32, u32),
+    /// Byte span of the subject's noun phrase.
+    pub subject: (u32, u32),
+    /// Byte spans of the subject and its conjuncts.
+    pub subjects: Vec<(u32, u32)>,
+    pub kind: ActKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActKind {
+    /// Any predicate of a subject.
+    Act,
+    /// The subject is joint by its words: "both sides", "the two leaders", "each side".
+    Joint,
+    /// The interaction is the subject of a content predicate: "The talks covered trade".
+    Topic,
+    /// The call or meeting happened: "The call lasted an hour", "Brun spoke with Varga".
+    Logistics,
+}
+
+/// The tree's reading of one sentence.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reading {
+    pub speech: Option<Speech>,
+    pub act: Option<Act>,
+}
+
+/// Reads every sentence of the document: annotates it (the text layer: tokens, tags, tree)
+/// and reads its speech and act. A quotation left open at the end of a sentence is open at
+/// the start of the next one in the same paragraph.
+pub fn read_all(src: &str, sentences: &[Span], roles: &[Role]) -> Vec<Reading> {
+    let mut open = false;
+    let mut paragraph = usize::MAX;
+    sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            if s.paragraph != paragraph {
+                open = false;
+                paragraph = s.paragraph;
+            }
+            let role = roles.get(i).copied().unwrap_or(Role::Body);
+            if matches!(role, Role::Byline | Role::Source | Role::Dateline) {
+                return Reading::default();
+            }
+            let sentence = &src[s.start..s.end];
+            let toks = text::annotate(sentence, s.start as u32);
+            let (reading, still_open) = read(&toks, sentence, s.start as u32, open);
+            open = still_open;
+            reading
+        })
+        .collect()
+}
+
+/// Reads one annotated sentence. `text` is the sentence, `base` its byte offset in the
+/// input (the tokens' offsets include it); `open_at_start`: a quotation is still open.
+/// Returns the reading and whether a quotation is still open at its end.
+pub fn read(toks: &[Token], text: &str, base: u32, open_at_start: bool) -> (Reading, bool) {
+    if toks.is_empty() {
+        return (Reading::default(), open_at_start);
+    }
+    let shape = Shape::new(toks, text, base, open_at_start);
+    let reading = Reading {
+        speech: speech(&shape, text, base),
+        act: act(&shape),
+    };
+    (reading, shape.open_at_end)
+}
+
+fn lower(t: &Token, text: &str, base: u32) -> String {
+    let s = t.start.saturating_sub(base) as usize;
+    let e = t.end.saturating_sub(base) as usize;
+    text.get(s..e).unwrap_or("").to_lowercase()
+}
+
+/// Longest speaker label of a transcript, in tokens before the colon.
+const LABEL_WORDS: usize = 6;
+
+/// A transcript's speaker label opens the sentence: one to [`LABEL_WORDS`] words in capitals
+/// (at least one of two letters or more), then a colon — "MINISTER VALE:", "MODERATOR:".
+fn label(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
+    let toks = shape.toks;
+    let colon = toks
+        .iter()
+        .take(LABEL_WORDS + 1)
+        .position(|t| lower(t, text, base) == ":")?;
+    if colon == 0 || shape.inside[0] {
+        return None;
+    }
+    let word = |t: &Token| {
+        let s = t.start.saturating_sub(base) as usize;
+        let e = t.end.saturating_sub(base) as usize;
+        text.get(s..e).unwrap_or("")
+    };
+    let capitals = toks[..colon].iter().all(|t| {
+        let w = word(t);
+        w.chars().any(char::is_alphabetic)
+            && !w.chars().any(char::is_lowercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '\'' || c == '-')
+    });
+    let long = toks[..colon].iter().any(|t| word(t).chars().count() >= 2);
+    if !capitals || !long {
+        return None;
+    }
+    let who = (toks[0].start, toks[colon - 1].end);
+    Some(Speech {
+        cue: (toks[colon].start, toks[colon].end),
+        speaker: Some(who),
+        speakers: vec![who],
+        according: false,
+        opens: true,
+        label: true,
+    })
+}
+
+fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
+    if let Some(l) = label(shape, text, base) {
+        return Some(l);
+    }
+    let toks = shape.toks;
+    // "according to X"
+    for (k, t) in toks.iter().enumerate() {
+        if shape.inside[k] || k + 1 >= toks.len() {
+            continue;
+        }
+        if lower(t, text, base) == "according" && lower(&toks[k + 1], text, base) == "to" {
+            let x = shape
+                .head(k)
+                .filter(|&h| h != k + 1 && h > k)
+                .filter(|&h| words::nominal(&toks[h]));
+            let spans: Vec<(u32, u32)> = x
+                .map(|h| shape.conjuncts(h).iter().map(|&c| shape.phrase(c)).collect())
+                .unwrap_or_default();
+            return Some(Speech {
+                cue: (t.start, toks[k + 1].end),
+                speaker: x.map(|h| shape.phrase(h)),
+                speakers: spans,
+                according: true,
+                opens: false,
+                label: false,
+            });
+        }
+    }
+    // reporting verbs outside quotations: the highest in the tree, leftmost on ties
+    let mut best: Option<(usize, usize)> = None; // (depth, token)
+    for (k, t) in toks.iter().enumerate() {
+        if shape.inside[k] || !words::reporting(t) {
+            continue;
+        }
+        let d = shape.depth(k);
+        if best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, k));
+        }
+    }
+    let (_, v) = best?;
+    let subject = shape.subject(v);
+    let speaker = subject.map(|s| shape.phrase(s.head));
+    let speakers = subject
+        .map(|s| {
+            shape
+                .conjuncts(s.head)
+                .iter()
+                .map(|&c| shape.phrase(c))
+                .collect()
+        })
+        .unwrap_or_default();
+    // "…, the minister said:" — a colon after the verb and no complement of its own
+    let opens = toks
+        .iter()
+        .rev()
+        .find(|t| t.upos.as_str() != "PUNCT" || lower(t, text, base) == ":")
+        .is_some_and(|t| lower(t, text, base) == ":")
+        && !shape
+            .children(v)
+            .any(|c| matches!(toks[c].rel_base(), "ccomp" | "obj" | "xcomp"));
+    Some(Speech {
+        cue: (toks[v].start, toks[v].end),
+        speaker,
+        speakers,
+        according: false,
+        opens,
+        label: false,
+    })
+}
+
+fn act(shape: &Shape) -> Option<Act> {
+    let toks = shape.toks;
+    let root = shape.root()?;
+    // the root and the predicates coordinated with it, first with a subject wins
+    let mut preds = vec![root];
+    preds.extend(
+        shape
+            .children(root)
+            .filter(|&c| toks[c].rel_base() == "conj" && words::predicate(&toks[c])),
+    );
+    for p in preds {
+        if shape.inside[p] {
+            continue;
+        }
+        let Some(s) = shape.subject(p) else {
+            continue;
+        };
+        if shape.inside[s.head] {
+            continue;
+        }
+        let subjects: Vec<(u32, u32)> = shape
+            .conjuncts(s.head)
+            .iter()
+            .map(|&c| shape.phrase(c))
+            .collect();
+        let kind = if words::joint_subject(shape, s.head) {
+            ActKind::Joint
+        } else if words::logistic(shape, p, s.head) {
+            ActKind::Logistics
+        } else if words::interaction(&toks[s.head]) {
+            ActKind::Topic
+        } else {
+            ActKind::Act
+        };
+        return Some(Act {
+            predicate: (toks[p].start, toks[p].end),
+            subject: shape.phrase(s.head),
+            subjects,
+            kind,
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests;

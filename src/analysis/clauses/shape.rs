@@ -1,0 +1,202 @@
+//! The shape of one parsed sentence: children lists, depths, noun-phrase spans, the subject of
+//! a predicate, and which tokens stand inside quotation marks.
+//!
+//! Everything here reads only the dependency tree of the text layer ([`Token`]); it knows no
+//! word of English beyond the UD relation names and the quotation characters.
+
+use crate::analysis::text::Token;
+
+/// A parsed sentence with its children lists (CSR: `kids[offsets[h]..offsets[h + 1]]` are
+/// the children of `h`, in sentence order).
+pub struct Shape<'a> {
+    pub toks: &'a [Token],
+    offsets: Vec<u32>,
+    kids: Vec<u32>,
+    /// Per token: inside a quotation.
+    pub inside: Vec<bool>,
+    /// A quotation is still open after the last token.
+    pub open_at_end: bool,
+}
+
+/// Relations that stay inside a noun phrase when it is shown as a speaker or actor:
+/// "Sylvania's deputy foreign minister", "the head of the delegation", "Karl Brun".
+const PHRASE_RELS: &[&str] = &[
+    "det", "amod", "compound", "flat", "nmod", "nummod", "case", "fixed", "cc", "conj",
+];
+
+impl<'a> Shape<'a> {
+    /// `open_at_start`: a quotation opened in an earlier sentence is still open.
+    pub fn new(toks: &'a [Token], text: &str, base: u32, open_at_start: bool) -> Shape<'a> {
+        let n = toks.len();
+        let mut counts = vec![0u32; n + 1];
+        for t in toks {
+            if let Some(h) = t.head.map(usize::from).filter(|&h| h < n) {
+                counts[h + 1] += 1;
+            }
+        }
+        for k in 1..=n {
+            counts[k] += counts[k - 1];
+        }
+        let offsets = counts.clone();
+        let mut fill = counts;
+        let mut kids = vec![0u32; offsets[n] as usize];
+        for (k, t) in toks.iter().enumerate() {
+            if let Some(h) = t.head.map(usize::from).filter(|&h| h < n) {
+                kids[fill[h] as usize] = k as u32;
+                fill[h] += 1;
+            }
+        }
+        let (inside, open_at_end) = quote_mask(toks, text, base, open_at_start);
+        Shape {
+            toks,
+            offsets,
+            kids,
+            inside,
+            open_at_end,
+        }
+    }
+
+    pub fn children(&self, h: usize) -> impl Iterator<Item = usize> + '_ {
+        let (a, b) = (self.offsets[h] as usize, self.offsets[h + 1] as usize);
+        self.kids[a..b].iter().map(|&k| k as usize)
+    }
+
+    pub fn child_with(&self, h: usize, rel: &str) -> Option<usize> {
+        self.children(h).find(|&c| self.toks[c].rel == rel)
+    }
+
+    pub fn head(&self, k: usize) -> Option<usize> {
+        self.toks[k].head.map(usize::from).filter(|&h| h < self.toks.len())
+    }
+
+    /// Number of ancestors (bounded: a broken tree with a cycle cannot loop).
+    pub fn depth(&self, mut k: usize) -> usize {
+        let mut d = 0;
+        while let Some(h) = self.head(k) {
+            d += 1;
+            k = h;
+            if d > self.toks.len() {
+                break;
+            }
+        }
+        d
+    }
+
+    /// The root (the first token without a head).
+    pub fn root(&self) -> Option<usize> {
+        self.toks.iter().position(|t| t.head.is_none())
+    }
+
+    /// Byte span of the noun phrase headed by `h`: the head and its descendants through
+    /// [`PHRASE_RELS`] (no relative clauses, appositions or clauses), trimmed of punctuation.
+    pub fn phrase(&self, h: usize) -> (u32, u32) {
+        let (mut lo, mut hi) = (self.toks[h].start, self.toks[h].end);
+        let mut stack = vec![h];
+        let mut seen = 0usize;
+        while let Some(k) = stack.pop() {
+            seen += 1;
+            if seen > 64 {
+                break;
+            }
+            for c in self.children(k) {
+                if PHRASE_RELS.contains(&self.toks[c].rel_base()) {
+                    lo = lo.min(self.toks[c].start);
+                    hi = hi.max(self.toks[c].end);
+                    stack.push(c);
+                }
+            }
+        }
+        (lo, hi)
+    }
+
+    /// The conjuncts of `h` ("Brun and Varga", "Brun, Varga"), `h` first.
+    pub fn conjuncts(&self, h: usize) -> Vec<usize> {
+        let mut out = vec![h];
+        let mut k = 0;
+        while k < out.len() && out.len() < 16 {
+            let cur = out[k];
+            for c in self.children(cur) {
+                if self.toks[c].rel_base() == "conj" && !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+            k += 1;
+        }
+        out
+    }
+
+    /// The subject of predicate `v`: its `nsubj` (or `csubj`), the agent of a passive ("was
+    /// reported by the press service"), or — for a predicate that shares its subject with the
+    /// one it hangs from (a conjunct, "…, adding", "declined to say") — that predicate's.
+    /// `None` for an agentless passive or an expletive ("It was stressed that…").
+    pub fn subject(&self, v: usize) -> Option<Subject> {
+        let mut v = v;
+        for _ in 0..4 {
+            let mut passive = false;
+            for c in self.children(v) {
+                match self.toks[c].rel {
+                    "nsubj" | "csubj" => {
+                        return Some(Subject {
+                            head: c,
+                            agent: false,
+                        });
+                    }
+                    "nsubj:pass" | "csubj:pass" | "expl" | "expl:pass" => passive = true,
+                    _ => {}
+                }
+            }
+            if let Some(a) = self.child_with(v, "obl:agent") {
+                return Some(Subject {
+                    head: a,
+                    agent: true,
+                });
+            }
+            if passive {
+                return None;
+            }
+            let rel = self.toks[v].rel_base();
+            match (rel, self.head(v)) {
+                ("conj" | "xcomp" | "advcl", Some(h)) => v = h,
+                _ => return None,
+            }
+        }
+        None
+    }
+}
+
+/// A subject found by [`Shape::subject`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Subject {
+    pub head: usize,
+    /// The agent of a passive ("by X"), not a grammatical subject.
+    pub agent: bool,
+}
+
+/// Per token: inside quotation marks. Curly quotes open and close; a straight double quote
+/// toggles. The quotation marks themselves count as inside.
+fn quote_mask(toks: &[Token], text: &str, base: u32, open_at_start: bool) -> (Vec<bool>, bool) {
+    let mut open = open_at_start;
+    let mask = toks
+        .iter()
+        .map(|t| {
+            let s = t.start.saturating_sub(base) as usize;
+            let e = t.end.saturating_sub(base) as usize;
+            match text.get(s..e) {
+                Some("\u{201c}" | "\u{00ab}") => {
+                    open = true;
+                    true
+                }
+                Some("\u{201d}" | "\u{00bb}") => {
+                    open = false;
+                    true
+                }
+                Some("\"") => {
+                    open = !open;
+                    true
+                }
+                _ => open,
+            }
+        })
+        .collect();
+    (mask, open)
+}

@@ -1,0 +1,287 @@
+//! The clause rules on hand-made trees (so a parser error cannot hide a rule's error), each
+//! with a shape that breaks a naive rule, and a few sentences through the shipped parser.
+
+use super::*;
+use crate::analysis::text::Upos;
+
+/// Builds a sentence from rows "form UPOS XPOS head rel lemma" (head 0 = root, 1-based),
+/// words separated by one space in the text.
+fn sentence(rows: &[&str]) -> (String, Vec<Token>) {
+    let mut text = String::new();
+    let mut toks = Vec::new();
+    for row in rows {
+        let f: Vec<&str> = row.split_whitespace().collect();
+        let [form, upos, xpos, head, rel, lemma] = f[..] else {
+            panic!("bad row {row}")
+        };
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        let start = text.len() as u32;
+        text.push_str(form);
+        let head: u16 = head.parse().unwrap();
+        toks.push(Token {
+            start,
+            end: text.len() as u32,
+            upos: Upos::parse(upos).unwrap(),
+            xpos: Box::leak(xpos.to_string().into_boxed_str()),
+            lemma: lemma.into(),
+            head: head.checked_sub(1),
+            rel: Box::leak(rel.to_string().into_boxed_str()),
+        });
+    }
+    (text, toks)
+}
+
+fn span_text(text: &str, (a, b): (u32, u32)) -> &str {
+    &text[a as usize..b as usize]
+}
+
+#[test]
+fn the_speaker_of_a_post_posed_verb_is_found_over_a_verb_inside_the_quotation() {
+    // “ They said no , ” the envoy added .   (the inner "said" is inside the quotation)
+    let (text, toks) = sentence(&[
+        "“ PUNCT `` 3 punct “",
+        "They PRON PRP 3 nsubj they",
+        "said VERB VBD 0 root say",
+        "no INTJ UH 3 obj no",
+        ", PUNCT , 3 punct ,",
+        "” PUNCT '' 3 punct ”",
+        "the DET DT 8 det the",
+        "envoy NOUN NN 9 nsubj envoy",
+        "added VERB VBD 3 parataxis add",
+        ". PUNCT . 3 punct .",
+    ]);
+    let (r, open) = read(&toks, &text, 0, false);
+    assert!(!open);
+    let sp = r.speech.expect("a speech");
+    assert_eq!(span_text(&text, sp.cue), "added");
+    assert_eq!(span_text(&text, sp.speaker.unwrap()), "the envoy");
+}
+
+#[test]
+fn the_agent_of_a_passive_is_the_speaker_and_an_agentless_passive_has_none() {
+    // This was reported by the press service .
+    let (text, toks) = sentence(&[
+        "This PRON DT 3 nsubj:pass this",
+        "was AUX VBD 3 aux:pass be",
+        "reported VERB VBN 0 root report",
+        "by ADP IN 7 case by",
+        "the DET DT 7 det the",
+        "press NOUN NN 7 compound press",
+        "service NOUN NN 3 obl:agent service",
+        ". PUNCT . 3 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    let sp = r.speech.unwrap();
+    assert_eq!(span_text(&text, sp.speaker.unwrap()), "the press service");
+    // It was stressed .  — no speaker, but still a cue
+    let (text, toks) = sentence(&[
+        "It PRON PRP 3 expl it",
+        "was AUX VBD 3 aux:pass be",
+        "stressed VERB VBN 0 root stress",
+        ". PUNCT . 3 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    let sp = r.speech.unwrap();
+    assert_eq!(sp.speaker, None);
+    assert_eq!(span_text(&text, sp.cue), "stressed");
+}
+
+#[test]
+fn according_to_names_the_noun_it_marks_not_the_verb() {
+    // Varn closed the border , according to officials .
+    let (text, toks) = sentence(&[
+        "Varn PROPN NNP 2 nsubj Varn",
+        "closed VERB VBD 0 root close",
+        "the DET DT 4 det the",
+        "border NOUN NN 2 obj border",
+        ", PUNCT , 2 punct ,",
+        "according VERB VBG 8 case accord",
+        "to ADP IN 6 fixed to",
+        "officials NOUN NNS 2 obl official",
+        ". PUNCT . 2 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    let sp = r.speech.unwrap();
+    assert!(sp.according);
+    assert_eq!(span_text(&text, sp.speaker.unwrap()), "officials");
+    assert_eq!(span_text(&text, sp.cue), "according to");
+    // the act is still read: Varn closed
+    let act = r.act.unwrap();
+    assert_eq!(span_text(&text, act.subject), "Varn");
+    assert_eq!(act.kind, ActKind::Act);
+}
+
+#[test]
+fn any_verb_makes_an_act_and_a_coordinated_subject_gives_every_conjunct() {
+    // Brun and Varga threw their support behind the plan .  ("threw" is on no list)
+    let (text, toks) = sentence(&[
+        "Brun PROPN NNP 4 nsubj Brun",
+        "and CCONJ CC 3 cc and",
+        "Varga PROPN NNP 1 conj Varga",
+        "threw VERB VBD 0 root throw",
+        "their PRON PRP$ 6 nmod:poss their",
+        "support NOUN NN 4 obj support",
+        ". PUNCT . 4 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    assert_eq!(r.speech, None);
+    let act = r.act.unwrap();
+    assert_eq!(act.kind, ActKind::Act);
+    let subjects: Vec<&str> = act.subjects.iter().map(|&s| span_text(&text, s)).collect();
+    assert_eq!(subjects, ["Brun and Varga", "Varga"]);
+    assert_eq!(span_text(&text, act.predicate), "threw");
+}
+
+#[test]
+fn a_subject_made_joint_by_its_determiner_or_its_of_phrase() {
+    // Officials from both countries explored ways .
+    let (text, toks) = sentence(&[
+        "Officials NOUN NNS 4 nsubj official",
+        "from ADP IN 3 case from",
+        "countries NOUN NNS 1 nmod country",
+        "explored VERB VBD 0 root explore",
+        "ways NOUN NNS 4 obj way",
+        ". PUNCT . 4 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    // without "both" it is not joint
+    assert_eq!(r.act.unwrap().kind, ActKind::Act);
+    let (text, toks) = sentence(&[
+        "Officials NOUN NNS 5 nsubj official",
+        "from ADP IN 4 case from",
+        "both DET DT 4 det both",
+        "countries NOUN NNS 1 nmod country",
+        "explored VERB VBD 0 root explore",
+        "ways NOUN NNS 5 obj way",
+        ". PUNCT . 5 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    assert_eq!(r.act.unwrap().kind, ActKind::Joint);
+}
+
+#[test]
+fn the_interaction_as_subject_is_a_topic_unless_it_only_took_place() {
+    // The conversation covered trade .
+    let (text, toks) = sentence(&[
+        "The DET DT 2 det the",
+        "conversation NOUN NN 3 nsubj conversation",
+        "covered VERB VBD 0 root cover",
+        "trade NOUN NN 3 obj trade",
+        ". PUNCT . 3 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    assert_eq!(r.act.unwrap().kind, ActKind::Topic);
+    // The conversation lasted an hour .
+    let (text, toks) = sentence(&[
+        "The DET DT 2 det the",
+        "conversation NOUN NN 3 nsubj conversation",
+        "lasted VERB VBD 0 root last",
+        "an DET DT 5 det a",
+        "hour NOUN NN 3 obl:tmod hour",
+        ". PUNCT . 3 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    assert_eq!(r.act.unwrap().kind, ActKind::Logistics);
+}
+
+#[test]
+fn holding_a_discussion_on_a_topic_is_content_but_holding_talks_is_logistics() {
+    // They had a discussion on trade .
+    let (text, toks) = sentence(&[
+        "They PRON PRP 2 nsubj they",
+        "held VERB VBD 0 root hold",
+        "a DET DT 4 det a",
+        "discussion NOUN NN 2 obj discussion",
+        "on ADP IN 6 case on",
+        "trade NOUN NN 4 nmod trade",
+        ". PUNCT . 2 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    assert_eq!(r.act.unwrap().kind, ActKind::Act);
+    // They held talks .
+    let (text, toks) = sentence(&[
+        "They PRON PRP 2 nsubj they",
+        "held VERB VBD 0 root hold",
+        "talks NOUN NNS 2 obj talk",
+        ". PUNCT . 2 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    assert_eq!(r.act.unwrap().kind, ActKind::Logistics);
+}
+
+#[test]
+fn a_reporting_verb_before_a_colon_opens_the_speech_that_follows() {
+    // The minister said :
+    let (text, toks) = sentence(&[
+        "The DET DT 2 det the",
+        "minister NOUN NN 3 nsubj minister",
+        "said VERB VBD 0 root say",
+        ": PUNCT : 3 punct :",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    assert!(r.speech.unwrap().opens);
+    // The minister said this : …  has its own complement: it does not open
+    let (text, toks) = sentence(&[
+        "The DET DT 2 det the",
+        "minister NOUN NN 3 nsubj minister",
+        "said VERB VBD 0 root say",
+        "this PRON DT 3 obj this",
+        ": PUNCT : 3 punct :",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    assert!(!r.speech.unwrap().opens);
+}
+
+#[test]
+fn a_quotation_left_open_carries_into_the_next_sentence() {
+    // “ We are ready .     then    They said so .  (inside the open quotation: no cue)
+    let (text, toks) = sentence(&[
+        "“ PUNCT `` 4 punct “",
+        "We PRON PRP 4 nsubj we",
+        "are AUX VBP 4 cop be",
+        "ready ADJ JJ 0 root ready",
+        ". PUNCT . 4 punct .",
+    ]);
+    let (_, open) = read(&toks, &text, 0, false);
+    assert!(open);
+    let (text, toks) = sentence(&[
+        "They PRON PRP 2 nsubj they",
+        "said VERB VBD 0 root say",
+        "so ADV RB 2 advmod so",
+        ". PUNCT . 2 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, open);
+    assert_eq!(r.speech, None);
+    assert_eq!(r.act, None);
+}
+
+#[test]
+fn a_broken_tree_does_not_hang_or_panic() {
+    // a cycle: 1 -> 2 -> 1, and a head out of range
+    let (text, mut toks) = sentence(&[
+        "Brun PROPN NNP 2 nsubj Brun",
+        "said VERB VBD 1 conj say",
+        "so ADV RB 9 advmod so",
+    ]);
+    toks[2].head = Some(40);
+    let _ = read(&toks, &text, 0, false);
+    let _ = read(&[], "", 0, true);
+}
+
+#[test]
+fn the_shipped_parser_reads_plain_news_sentences() {
+    let read_text = |s: &str| {
+        let toks = text::annotate(s, 0);
+        read(&toks, s, 0, false).0
+    };
+    let r = read_text("Brun unveiled plans to expand youth exchanges.");
+    let act = r.act.expect("an act");
+    assert_eq!(&"Brun unveiled plans to expand youth exchanges."[act.subject.0 as usize..act.subject.1 as usize], "Brun");
+    let s = "The agreement is fragile, the Sylvanian foreign minister told reporters.";
+    let r = read_text(s);
+    let sp = r.speech.expect("a speech");
+    let who = &s[sp.speaker.unwrap().0 as usize..sp.speaker.unwrap().1 as usize];
+    assert!(who.contains("minister"), "{who}");
+}
