@@ -18,10 +18,12 @@
 
 pub mod align;
 pub mod attribute;
+pub mod clauses;
 pub mod invariants;
 pub mod parties;
 pub mod segment;
 pub mod structure;
+pub mod text;
 pub mod timeline;
 
 use crate::input::{Document, PartySpec};
@@ -51,11 +53,13 @@ pub fn analyze(doc: &Document, options: &Options) -> Analysis {
     } else {
         (doc.parties.as_slice(), "front matter")
     };
-    let mut parties = parties::find(text, &seg.sentences, &roles, specs, origin);
+    // the text layer: every sentence tagged and parsed once, read for its speech and act
+    let readings = clauses::read_all(text, &seg.sentences, &roles);
+    let mut parties = parties::find(text, &seg.sentences, &roles, &readings, specs, origin);
     release_freed_memory();
     // The per-sentence facts (tokens, mentions, frames) are the biggest thing held in memory
     // and nothing after attribution reads them: attribution takes them and frees them as it goes.
-    let attributions = attribute::attribute(text, &seg.sentences, &roles, &mut parties);
+    let attributions = attribute::attribute(text, &seg.sentences, &roles, &readings, &mut parties);
     release_freed_memory();
     let timeline = timeline::build(
         text,
