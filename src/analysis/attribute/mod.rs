@@ -191,12 +191,14 @@ pub fn attribute(
                     d.continues(o.side, "speaker-label");
                 }
             } else if span.paragraph > o.paragraph {
-                // "…, the minister said:" opens a speech that runs over the next paragraphs:
-                // they are the speaker's until a sentence names a source of its own
-                if matches!(d.rule, "no-source" | "narrator") {
-                    d.continues(o.side, "speech-continuation");
-                } else if d.explicit {
+                // "…, the minister said:" opens a speech that runs over the next paragraphs,
+                // whoever its sentences name, until one reports another source's statement
+                // ("In response, the union said…"; not "the union will claim…")
+                let reported = reading.speech.as_ref().is_some_and(|s| s.reported);
+                if d.speech && d.explicit && d.side != o.side && reported {
                     opened = None;
+                } else if d.rule != "boilerplate" {
+                    d.continues(o.side, "speech-continuation");
                 }
             }
         }

@@ -50,6 +50,9 @@ pub struct Speech {
     /// A transcript's speaker label: "SECRETARY VALE: Thank you." — the speech runs to the
     /// next label.
     pub label: bool,
+    /// The cue reports a statement made ("said", "says", "according to"), not one to come
+    /// ("will claim"): such a sentence ends a speech opened before it.
+    pub reported: bool,
 }
 
 /// What the main predicate's subject is.
@@ -168,6 +171,7 @@ fn label(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
         according: false,
         opens: true,
         label: true,
+        reported: false,
     })
 }
 
@@ -196,6 +200,7 @@ fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
                 according: true,
                 opens: false,
                 label: false,
+                reported: true,
             });
         }
     }
@@ -238,6 +243,7 @@ fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
         according: false,
         opens,
         label: false,
+        reported: matches!(toks[v].xpos, "VBD" | "VBZ"),
     })
 }
 

@@ -99,7 +99,12 @@ impl<'a> Shape<'a> {
                 break;
             }
             for c in self.children(k) {
-                if PHRASE_RELS.contains(&self.toks[c].rel_base()) {
+                let rel = self.toks[c].rel_base();
+                // "by the press service", "and Varga": the phrase's own marker stays out
+                if k == h && matches!(rel, "case" | "cc") {
+                    continue;
+                }
+                if PHRASE_RELS.contains(&rel) {
                     lo = lo.min(self.toks[c].start);
                     hi = hi.max(self.toks[c].end);
                     stack.push(c);
