@@ -201,8 +201,13 @@ pub fn decide(
         return Decision::neither("boilerplate").explicit();
     }
     let mut d = rules(src, facts, parties, ctx);
-    if d.rule == "no-source"
+    // the tree decides where the rules found no source, and where they found only a third
+    // party that the tree ties to a side ("Head of the Sylvanian delegation Anton Keller")
+    // — or a logistics verb that the tree reads as the discussion of a topic ("They had an
+    // in-depth discussion on trade")
+    if matches!(d.rule, "no-source" | "third-party" | "logistics")
         && let Some(t) = by_tree(facts, parties, ctx, reading)
+        && (d.rule == "no-source" || (t.side != Side::Neither && t.rule != "logistics"))
     {
         d = t;
     }
@@ -511,7 +516,7 @@ fn by_tree(facts: &Facts, parties: &Parties, ctx: &Context, r: &Reading) -> Opti
     }
 }
 
-/// The label of the mentions inside byte spans (a subject and its conjuncts).
+/// The label of the agentive mentions inside byte spans (a subject and its conjuncts).
 pub fn resolve_spans(
     spans: &[(u32, u32)],
     facts: &Facts,
@@ -522,6 +527,9 @@ pub fn resolve_spans(
         .mentions
         .iter()
         .enumerate()
+        // a bare demonym is no actor: "Sylvanian citizens" are not Sylvania, "the Sylvanian
+        // delegation" is (the mention is agentive)
+        .filter(|(_, m)| m.agentive || !matches!(m.target, Target::Entity(_)))
         .filter(|(_, m)| {
             spans
                 .iter()

@@ -42,7 +42,8 @@ pub struct Speech {
     pub cue: (u32, u32),
     /// Byte span of the speaker's noun phrase; `None` for an agentless cue.
     pub speaker: Option<(u32, u32)>,
-    /// Byte spans of the speaker and its conjuncts, for mapping to sides.
+    /// Byte spans of what ties the speaker and its conjuncts to someone
+    /// ([`Shape::tie`]), for mapping to sides.
     pub speakers: Vec<(u32, u32)>,
     pub according: bool,
     /// The speech is introduced for what follows: "…, the minister said:".
@@ -62,7 +63,7 @@ pub struct Act {
     pub predicate: (u32, u32),
     /// Byte span of the subject's noun phrase.
     pub subject: (u32, u32),
-    /// Byte spans of the subject and its conjuncts.
+    /// Byte spans of what ties the subject and its conjuncts to someone ([`Shape::tie`]).
     pub subjects: Vec<(u32, u32)>,
     pub kind: ActKind,
 }
@@ -191,7 +192,7 @@ fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
                 .filter(|&h| h != k + 1 && h > k)
                 .filter(|&h| words::nominal(&toks[h]));
             let spans: Vec<(u32, u32)> = x
-                .map(|h| shape.conjuncts(h).iter().map(|&c| shape.phrase(c)).collect())
+                .map(|h| shape.conjuncts(h).iter().map(|&c| shape.tie(c)).collect())
                 .unwrap_or_default();
             return Some(Speech {
                 cue: (t.start, toks[k + 1].end),
@@ -223,7 +224,7 @@ fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
             shape
                 .conjuncts(s.head)
                 .iter()
-                .map(|&c| shape.phrase(c))
+                .map(|&c| shape.tie(c))
                 .collect()
         })
         .unwrap_or_default();
@@ -270,12 +271,13 @@ fn act(shape: &Shape) -> Option<Act> {
         let subjects: Vec<(u32, u32)> = shape
             .conjuncts(s.head)
             .iter()
-            .map(|&c| shape.phrase(c))
+            .map(|&c| shape.tie(c))
             .collect();
-        let kind = if words::joint_subject(shape, s.head) {
-            ActKind::Joint
-        } else if words::logistic(shape, p, s.head) {
+        // logistics first: "the two leaders had their first call" only says it happened
+        let kind = if words::logistic(shape, p, s.head) {
             ActKind::Logistics
+        } else if words::joint_subject(shape, s.head) {
+            ActKind::Joint
         } else if words::interaction(&toks[s.head]) {
             ActKind::Topic
         } else {

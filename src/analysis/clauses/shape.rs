@@ -88,8 +88,37 @@ impl<'a> Shape<'a> {
     }
 
     /// Byte span of the noun phrase headed by `h`: the head and its descendants through
-    /// [`PHRASE_RELS`] (no relative clauses, appositions or clauses), trimmed of punctuation.
+    /// [`PHRASE_RELS`] (no relative clauses, appositions or clauses), without its own case
+    /// marker or conjunction ("by the press service" → "the press service").
     pub fn phrase(&self, h: usize) -> (u32, u32) {
+        self.span_through(h, |_, _| true, false)
+    }
+
+    /// Byte span of what ties the noun phrase headed by `h` to someone: the phrase with its
+    /// appositions ("Keller, Sylvania's defence minister"), but only the `nmod`s that say whose
+    /// it is ("Head of the Sylvanian delegation", "a spokesman for the ministry", "officials
+    /// from both countries") — not where or towards whom ("the envoy to Sylvania", "talks in
+    /// Varn").
+    pub fn tie(&self, h: usize) -> (u32, u32) {
+        self.span_through(
+            h,
+            |shape, c| {
+                shape.toks[c].rel != "nmod"
+                    || shape.children(c).any(|g| {
+                        shape.toks[g].rel_base() == "case"
+                            && matches!(&*shape.toks[g].lemma, "of" | "for" | "from")
+                    })
+            },
+            true,
+        )
+    }
+
+    fn span_through(
+        &self,
+        h: usize,
+        keep: impl Fn(&Shape, usize) -> bool,
+        appos: bool,
+    ) -> (u32, u32) {
         let (mut lo, mut hi) = (self.toks[h].start, self.toks[h].end);
         let mut stack = vec![h];
         let mut seen = 0usize;
@@ -104,7 +133,8 @@ impl<'a> Shape<'a> {
                 if k == h && matches!(rel, "case" | "cc") {
                     continue;
                 }
-                if PHRASE_RELS.contains(&rel) {
+                let through = PHRASE_RELS.contains(&rel) || (appos && k == h && rel == "appos");
+                if through && keep(self, c) {
                     lo = lo.min(self.toks[c].start);
                     hi = hi.max(self.toks[c].end);
                     stack.push(c);

@@ -31,7 +31,13 @@ pub fn reporting(t: &Token) -> bool {
     if lemma == "accord" {
         return false;
     }
-    REPORTING.contains(lemma) || LEXICON.verb(lemma) == Some(VerbClass::Report)
+    // "talk", "speak", "meet" say that the interaction happened (logistics), whatever
+    // PolNeAR counts
+    match LEXICON.verb(lemma) {
+        Some(VerbClass::Report) => true,
+        Some(VerbClass::Logistic) => false,
+        _ => REPORTING.contains(lemma),
+    }
 }
 
 /// A word that can head a speaker's noun phrase.
@@ -95,8 +101,18 @@ pub fn logistic(shape: &Shape, p: usize, subject: usize) -> bool {
     let toks = shape.toks;
     let lemma: &str = &toks[p].lemma;
     let verb_class = LEXICON.verb(lemma);
-    if verb_class == Some(VerbClass::Logistic) {
+    // "had a phone call", "had negotiations": "have" with the interaction as its object
+    let had_one = lemma == "have"
+        && shape
+            .children(p)
+            .any(|c| toks[c].rel_base() == "obj" && interaction(&toks[c]));
+    if verb_class == Some(VerbClass::Logistic) || had_one {
         // "had/held a discussion on X", "talked about X": a topic is content
+        let about = |n: usize| {
+            shape.children(n).any(|g| {
+                toks[g].rel_base() == "case" && matches!(&*toks[g].lemma, "about" | "regarding")
+            })
+        };
         let topic = shape.children(p).any(|c| {
             let on_topic = |n: usize| {
                 shape.children(n).any(|g| {
@@ -107,12 +123,13 @@ pub fn logistic(shape: &Shape, p: usize, subject: usize) -> bool {
                         )
                 })
             };
-            (toks[c].rel_base() == "obl" && on_topic(c))
-                || (toks[c].rel_base() == "obj"
-                    && interaction(&toks[c])
-                    && shape
-                        .children(c)
-                        .any(|g| toks[g].rel_base() == "nmod" && on_topic(g)))
+            let discussion = toks[c].rel_base() == "obj" && LEXICON.is(&toks[c].lemma, class::DISCUSSION);
+            // "talked about X"; "had a discussion on X", "held an exchange of views on X"
+            // (not "held talks on X": a meeting with its topic is still logistics)
+            (toks[c].rel_base() == "obl" && about(c))
+                || (discussion
+                    && (shape.children(p).any(|o| toks[o].rel_base() == "obl" && on_topic(o))
+                        || shape.children(c).any(|g| toks[g].rel_base() == "nmod" && on_topic(g))))
         });
         return !topic;
     }
