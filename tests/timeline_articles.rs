@@ -152,3 +152,54 @@ fn published_on_the_command_line_overrides() {
         "past tense: {v:?}"
     );
 }
+
+/// The main event is the interaction the headline and lead report, not the latest dated
+/// call: here a phone call on Thursday and a vote on Friday come after Tuesday's meeting.
+#[test]
+fn main_event_is_the_lead_interaction_not_the_latest_call() {
+    let a = analysis(include_str!("articles/lead_meeting_later_call.txt"));
+    let main: Vec<_> = a.events.iter().filter(|e| e.main).collect();
+    assert_eq!(main.len(), 1, "{:?}", a.events);
+    // 2024-05-10 is a Friday: Tuesday is the 7th.
+    assert_eq!(main[0].date, "2024-05-07");
+    assert_eq!(main[0].kind, EventKind::Meeting);
+    // Facts of other events (the "second round" of the call, a future "second meeting")
+    // are not the meeting's; "first meeting" is.
+    assert_eq!(main[0].attributes, vec!["first meeting".to_string()]);
+    let call = a
+        .events
+        .iter()
+        .find(|e| e.date == "2024-05-09")
+        .expect("the call");
+    assert_eq!(call.kind, EventKind::Call);
+    // Date order on the axis.
+    let dates: Vec<&str> = a.events.iter().map(|e| e.date.as_str()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted);
+}
+
+/// A readout whose headline and lead report a call without a date: the call is the
+/// publication date's, said in a note; an earlier dated meeting is background.
+#[test]
+fn undated_lead_call_takes_the_reference_date() {
+    let a = analysis(include_str!("articles/lead_undated_call.txt"));
+    let main: Vec<_> = a.events.iter().filter(|e| e.main).collect();
+    assert_eq!(main.len(), 1, "{:?}", a.events);
+    assert_eq!(main[0].date, "2024-02-20");
+    assert_eq!(main[0].kind, EventKind::Call);
+    assert!(main[0].attributes.is_empty());
+    assert!(
+        a.notes
+            .iter()
+            .any(|n| n.contains("dated by the publication date")),
+        "{:?}",
+        a.notes
+    );
+    let met = a
+        .events
+        .iter()
+        .find(|e| e.date == "2024-02-12")
+        .expect("the meeting");
+    assert!(!met.main);
+}

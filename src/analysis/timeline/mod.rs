@@ -161,6 +161,7 @@ pub fn build(
         dates.push(list);
     }
     let grouped = events::group(&infos, &cue_store, &mentions, &parties.parties, reference);
+    notes.extend(grouped.notes);
     Timeline {
         dates,
         events: grouped.events,
