@@ -47,7 +47,9 @@
 //! - **Participants**: the sides whose name, alias or person is written in the event's sentences;
 //!   both sides when a sentence tied to the event names them together ("the two leaders",
 //!   `both:` in the asset).
-//! - Events are ordered by date; without a reference date, by first mention in the text.
+//! - Events are ordered by date; without a reference date, by first mention in the text, except
+//!   that the events whose month is known are put in date order among themselves (`XXXX-05-09`
+//!   before `XXXX-05-10`), so the axis never runs backwards where the text says enough.
 //!
 //! Cost: every sentence's cues come with it, read from the tokens the date finder already
 //! made ([`super::cues::cues_in`]); attributes are read only for the sentences that need them
@@ -603,6 +605,7 @@ pub fn group(
         order.sort_by_key(|&i| (drafts[i].first_day, drafts[i].first_mention));
     } else {
         order.sort_by_key(|&i| drafts[i].first_mention);
+        order_known_parts(&mut order, &drafts);
     }
     let mut new_id = vec![0; drafts.len()];
     for (pos, &old) in order.iter().enumerate() {
@@ -706,6 +709,39 @@ fn fits(attribute: &str, kind: EventKind) -> bool {
         return true;
     };
     named == kind
+}
+
+/// Without a reference, the events whose month is known (`XXXX-05-10`, `2023-05`) are put
+/// in date order among themselves, in the places they hold in text order; the others (`XXXX-
+/// XX-10`, weeks) stay where the text puts them. When some of them have a year and others do
+/// not, nothing is moved (they cannot be compared).
+fn order_known_parts(order: &mut [usize], drafts: &[Draft]) {
+    let parts = |v: &str| -> Option<(Option<u32>, u32, u32)> {
+        let mut it = v.split('-');
+        let y = it.next()?;
+        let m: u32 = it.next()?.parse().ok()?;
+        let d: u32 = match it.next() {
+            Some(d) => d.parse().ok()?,
+            None => 0,
+        };
+        Some((y.parse().ok(), m, d))
+    };
+    let slots: Vec<usize> = (0..order.len())
+        .filter(|&k| parts(&drafts[order[k]].value).is_some())
+        .collect();
+    let mut known: Vec<usize> = slots.iter().map(|&k| order[k]).collect();
+    let years: Vec<bool> = known
+        .iter()
+        .filter_map(|&i| parts(&drafts[i].value))
+        .map(|p| p.0.is_some())
+        .collect();
+    if years.iter().any(|&y| y) && years.iter().any(|&y| !y) {
+        return;
+    }
+    known.sort_by_key(|&i| (parts(&drafts[i].value), drafts[i].first_mention));
+    for (&k, i) in slots.iter().zip(known) {
+        order[k] = i;
+    }
 }
 
 /// `cache[i]`, made by `make` the first time it is asked for.

@@ -35,7 +35,6 @@ mod fixture;
 mod render_tests;
 
 use crate::model::Analysis;
-use crate::view::sanitize::escape_controls;
 use base64::Engine;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -115,10 +114,8 @@ pub fn run(analysis: &Analysis) -> io::Result<Exit> {
     if theme.mono {
         Colored::set_ansi_color_disabled(false);
     }
-    let mut state = State::new(analysis);
-    if let Some(note) = analysis.notes.first() {
-        state.message = Some(escape_controls(note).into_owned());
-    }
+    // The notes stay on their own line (widgets::notes), not in the one-shot message.
+    let state = State::new(analysis);
 
     let pending = Arc::new(AtomicUsize::new(0));
     for sig in [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP] {

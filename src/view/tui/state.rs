@@ -6,10 +6,13 @@
 //!
 //! Rules:
 //! - Four lists of sentence indices, in article order: side A's claims, side B's claims, the
-//!   joint statements and the narration/context. The two side lists are shown in [`State::order`]
-//!   (first appearance in the article; `s` swaps).
-//! - Switching pane lands on the claim nearest in the article to the current one (binary
-//!   search in the other list), not at the top.
+//!   joint statements and the narration/context. The two side lists are shown in
+//!   [`State::order`]: A on the left, B on the right, the order of `--plain` and `--json`
+//!   (one order everywhere; `s` swaps).
+//! - `h`/`l` land on the claim nearest in the article to the current one (binary search in
+//!   the other list), not at the top; Tab and Shift-Tab keep each pane's own position.
+//! - Overlays close first: Esc and `q` close the help, Esc the search, the filter and the
+//!   widened paragraph. Esc never quits; `q` quits from the main view, Ctrl-C from anywhere.
 //! - Every key costs the same on 20 and on 100 000 sentences, except the ones that must look
 //!   at every claim once (typing a search, filtering): no per-frame or per-key full scans.
 //! - Nothing here may panic on an empty list, an empty analysis or a missing party.
@@ -87,9 +90,12 @@ pub enum Action {
     ToggleMouse,
     Swap,
     Help,
-    /// Esc: closes what is open (help, search, filter, expanded paragraph), else quits.
+    /// Esc: closes what is open (help, search, filter, expanded paragraph); never quits.
     Back,
+    /// `q`: closes the help, else quits.
     Quit,
+    /// Ctrl-C: quits from anywhere.
+    ForceQuit,
     Suspend,
     /// Mouse wheel over a pane: move that pane's selection without moving the focus.
     Scroll(Pane, isize),
@@ -168,6 +174,17 @@ pub struct State<'a> {
     pub message: Option<String>,
     /// Claims that fit in one page of the focused pane, told by the view after each frame.
     pub page: usize,
+    /// The pair last followed with `c`: (from, to), so the view marks `from` with `↔`.
+    pub followed: Option<(usize, usize)>,
+    /// Display columns of each list's text, summed once (the layout's estimate of how many
+    /// rows a list could use, without wrapping it).
+    pub text_columns: [usize; 4],
+    /// Parties that speak in the article besides the two sides (third-party speakers), for
+    /// the note on `--party`; found once.
+    pub others: Vec<String>,
+    /// What the reader must know about the analysis (no publication date, sides not found,
+    /// more parties than two), shown on a line of their own for as long as the reader is open.
+    pub notes: Vec<String>,
 }
 
 impl<'a> State<'a> {
@@ -175,7 +192,7 @@ impl<'a> State<'a> {
         let texts = analysis
             .sentences
             .iter()
-            .map(|s| escape_controls(s.text(&analysis.source)))
+            .map(|s| reflow(escape_controls(s.text(&analysis.source))))
             .collect();
         let mut full: [Vec<usize>; 4] = Default::default();
         let mut first: [Option<usize>; 2] = [None, None];
@@ -193,8 +210,8 @@ impl<'a> State<'a> {
             }
             full[list.index()].push(at);
         }
+        // A on the left, as `--plain` and `--json` list it; only B found: B's pane first.
         let order = match first {
-            [Some(a), Some(b)] if b < a => [PartyId::B, PartyId::A],
             [None, Some(_)] => [PartyId::B, PartyId::A],
             _ => [PartyId::A, PartyId::B],
         };
@@ -207,6 +224,18 @@ impl<'a> State<'a> {
                 }
             }
         }
+        let text_columns = std::array::from_fn(|l| {
+            full[l]
+                .iter()
+                .map(|&s: &usize| {
+                    analysis
+                        .sentences
+                        .get(s)
+                        .map_or(0, |x| x.end.saturating_sub(x.start))
+                })
+                .sum()
+        });
+        let others = other_parties(analysis);
         let mut state = State {
             analysis,
             texts,
@@ -227,7 +256,23 @@ impl<'a> State<'a> {
             mouse: false,
             message: None,
             page: 5,
+            followed: None,
+            text_columns,
+            notes: Vec::new(),
+            others,
         };
+        state.notes = analysis
+            .notes
+            .iter()
+            .map(|n| escape_controls(n).into_owned())
+            .collect();
+        if !state.others.is_empty() {
+            state.notes.push(format!(
+                "more parties speak here ({}): to compare two others, run bilateral --party \
+                 NAME --party NAME",
+                state.others.join(", ")
+            ));
+        }
         // With no claim on either side, start where the text is.
         if state.lists[List::Party(order[0]).index()].is_empty()
             && state.lists[List::Party(order[1]).index()].is_empty()
@@ -386,7 +431,8 @@ impl<'a> State<'a> {
         } else {
             (at + n - 1) % n
         };
-        self.switch_to(panes[next]);
+        // Each pane keeps its own position (h/l are the keys that land nearby).
+        self.focus_pane(panes[next]);
     }
 
     fn horizontal(&mut self, right: bool) {
@@ -602,6 +648,7 @@ impl<'a> State<'a> {
                         self.sel[list] = pos;
                         let pane = self.pane_of(List::Party(other));
                         self.focus_pane(pane);
+                        self.followed = Some((here, t));
                     }
                     Err(_) => {
                         self.message =
@@ -609,41 +656,53 @@ impl<'a> State<'a> {
                     }
                 }
             }
+            // No link is no proof of silence: the other side may answer in words the
+            // alignment did not pair.
             None => {
                 self.message = Some(format!(
-                    "no statement from {} on this",
+                    "no counterpart found among {}'s claims",
                     self.party_name(other)
                 ))
             }
         }
     }
 
-    /// The text `y` copies: the claim, then who said it and why it is theirs.
+    /// The text `y` copies: "claim — speaker (side), source, date, URL" (the parts known).
     pub fn copy_text(&self) -> Option<String> {
         let s = self.analysis.sentences.get(self.current_sentence()?)?;
-        let who = match s.side {
+        let side = match s.side {
             Side::A | Side::B => s.side.party().map(|p| self.party_name(p).into_owned()),
             Side::Both => Some("both sides".into()),
-            Side::Neither => None,
+            Side::Neither => Some("narration".into()),
         };
         let src: &str = &self.analysis.source;
         let mut out = escape_controls(s.text(src)).into_owned();
-        let mut why = Vec::new();
-        if let Some(who) = who {
-            why.push(who);
+        out = reflow(out.into()).into_owned();
+        let speaker = super::widgets::detail::honest_speaker(self.analysis, s)
+            .map(|sp| escape_controls(sp.text(src)).into_owned());
+        let who = match (speaker, side) {
+            (Some(sp), Some(side)) => format!("{sp} ({side})"),
+            (None, Some(side)) => side,
+            (Some(sp), None) => sp,
+            (None, None) => String::new(),
+        };
+        let meta = &self.analysis.meta;
+        let mut cite = vec![who];
+        for part in [&meta.source, &meta.published, &meta.url]
+            .into_iter()
+            .flatten()
+        {
+            cite.push(escape_controls(part).into_owned());
         }
-        if let Some(sp) = &s.evidence.speaker {
-            why.push(format!("speaker “{}”", escape_controls(sp.text(src))));
+        if meta.source.is_none()
+            && let Some(title) = &meta.title
+        {
+            cite.insert(1, format!("“{}”", escape_controls(title)));
         }
-        if let Some(cue) = &s.evidence.cue {
-            why.push(format!("cue “{}”", escape_controls(cue.text(src))));
-        }
-        if let Some(title) = &self.analysis.meta.title {
-            why.push(format!("in “{}”", escape_controls(title)));
-        }
-        if !why.is_empty() {
+        cite.retain(|c| !c.is_empty());
+        if !cite.is_empty() {
             out.push_str(" — ");
-            out.push_str(&why.join(", "));
+            out.push_str(&cite.join(", "));
         }
         Some(out)
     }
@@ -674,14 +733,14 @@ impl<'a> State<'a> {
                     self.search = Search::default();
                     return Effect::None;
                 }
-                Action::Quit | Action::Suspend | Action::Scroll(..) | Action::Click(..) => {}
+                Action::ForceQuit | Action::Suspend | Action::Scroll(..) | Action::Click(..) => {}
                 _ => return Effect::None,
             }
         }
-        if self.help && !matches!(action, Action::Quit | Action::Suspend) {
-            // Any key closes the help; only `?`, Esc and q are swallowed.
+        if self.help && !matches!(action, Action::ForceQuit | Action::Suspend) {
+            // Any key closes the help; `?`, Esc and q only close it.
             self.help = false;
-            if matches!(action, Action::Help | Action::Back) {
+            if matches!(action, Action::Help | Action::Back | Action::Quit) {
                 return Effect::None;
             }
         }
@@ -796,10 +855,10 @@ impl<'a> State<'a> {
                 } else if self.expanded {
                     self.expanded = false;
                 } else {
-                    return Effect::Quit;
+                    self.message = Some("nothing to close · q quits".into());
                 }
             }
-            Action::Quit => return Effect::Quit,
+            Action::Quit | Action::ForceQuit => return Effect::Quit,
             Action::Suspend => return Effect::Suspend,
             Action::Scroll(pane, delta) => self.step(pane, delta),
             Action::Click(pane, pos) => {
@@ -817,6 +876,55 @@ impl<'a> State<'a> {
         }
         Effect::None
     }
+}
+
+/// A claim's text with the article's hard line breaks reflowed: a line break and the spaces
+/// around it become one space, so claims wrap evenly to the pane.
+pub fn reflow(text: Cow<'_, str>) -> Cow<'_, str> {
+    if !text.contains('\n') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        let line = line.trim_end_matches(['\r', '␍']);
+        if i > 0 {
+            let trimmed = out.trim_end_matches([' ', '\t']).len();
+            out.truncate(trimmed);
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(line.trim_start_matches([' ', '\t']));
+        } else {
+            out.push_str(line);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Names of the parties that speak besides the two sides: the speakers of sentences decided
+/// by the `third-party` rule, first appearance first, at most five.
+fn other_parties(analysis: &Analysis) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for s in &analysis.sentences {
+        if s.evidence.rule != "third-party" {
+            continue;
+        }
+        let Some(sp) = &s.evidence.speaker else {
+            continue;
+        };
+        if sp.party.is_some() {
+            continue;
+        }
+        let name = escape_controls(sp.text(&analysis.source)).into_owned();
+        let key = name.to_lowercase();
+        if !name.is_empty() && !out.iter().any(|o| o.to_lowercase() == key) {
+            out.push(name);
+            if out.len() == 5 {
+                break;
+            }
+        }
+    }
+    out
 }
 
 /// Position in `list` (sorted) of the sentence nearest to `sentence` in the article.

@@ -65,6 +65,7 @@ pub fn draw(frame: &mut Frame, state: &State, cache: &mut ViewCache, theme: &The
         Plan::Reader(areas) => {
             header(frame, areas.header, state, theme);
             timeline::draw(frame, areas.timeline, state, theme);
+            notes(frame, areas.notes, state, theme);
             for &(p, r) in &areas.panes {
                 pane::draw(frame, r, p, state, cache, theme, areas.stacked);
             }
@@ -111,6 +112,35 @@ fn too_small(frame: &mut Frame, area: Rect, need: (u16, u16), have: (u16, u16), 
     );
 }
 
+/// The notes, wrapped to their rows; what does not fit ends in `…`.
+fn notes(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+    if area.is_empty() || state.notes.is_empty() {
+        return;
+    }
+    let joined = format!("note: {}", state.notes.join(" · "));
+    let width = usize::from(area.width);
+    let rows = super::wrap::wrap(&joined, width);
+    let shown = usize::from(area.height);
+    let buf = frame.buffer_mut();
+    for (i, r) in rows.iter().take(shown).enumerate() {
+        let mut line = joined[r.clone()].to_string();
+        if i + 1 == shown && rows.len() > shown {
+            line = text::truncate(&format!("{line} …"), width);
+            if !line.ends_with('…') {
+                line.push('…');
+            }
+        }
+        buf.set_line(
+            area.x,
+            area.y + i as u16,
+            &Line::styled(line, theme.message),
+            area.width,
+        );
+    }
+}
+
+/// Title on the left, source and date on the right; the title wins: the source is dropped
+/// (then the date) before the title is cut.
 fn header(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let meta = &state.analysis.meta;
     let title = meta
@@ -123,6 +153,11 @@ fn header(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     }
     if let Some(date) = &meta.published {
         right.push(timeline::long_date(date));
+    }
+    let title_w = text::width(&title) as u16;
+    // Drop the source, then the date, while the title would be cut.
+    while !right.is_empty() && title_w + 2 + text::width(&right.join(" · ")) as u16 > area.width {
+        right.remove(0);
     }
     let right = right.join(" · ");
     let right_w = text::width(&right) as u16;
