@@ -30,7 +30,7 @@ pub mod widgets;
 pub mod wrap;
 
 #[cfg(test)]
-mod fixture;
+pub(crate) mod fixture;
 #[cfg(test)]
 mod render_tests;
 

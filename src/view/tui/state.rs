@@ -235,7 +235,7 @@ impl<'a> State<'a> {
                 })
                 .sum()
         });
-        let others = other_parties(analysis);
+        let others = crate::view::other_parties(analysis);
         let mut state = State {
             analysis,
             texts,
@@ -266,13 +266,7 @@ impl<'a> State<'a> {
             .iter()
             .map(|n| escape_controls(n).into_owned())
             .collect();
-        if !state.others.is_empty() {
-            state.notes.push(format!(
-                "more parties speak here ({}): to compare two others, run bilateral --party \
-                 NAME --party NAME",
-                state.others.join(", ")
-            ));
-        }
+        state.notes.extend(crate::view::others_note(&state.others));
         // With no claim on either side, start where the text is.
         if state.lists[List::Party(order[0]).index()].is_empty()
             && state.lists[List::Party(order[1]).index()].is_empty()
@@ -678,7 +672,7 @@ impl<'a> State<'a> {
         let src: &str = &self.analysis.source;
         let mut out = escape_controls(s.text(src)).into_owned();
         out = reflow(out.into()).into_owned();
-        let speaker = super::widgets::detail::honest_speaker(self.analysis, s)
+        let speaker = crate::view::honest_speaker(self.analysis, s)
             .map(|sp| escape_controls(sp.text(src)).into_owned());
         let who = match (speaker, side) {
             (Some(sp), Some(side)) => format!("{sp} ({side})"),
@@ -899,32 +893,6 @@ pub fn reflow(text: Cow<'_, str>) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
-}
-
-/// Names of the parties that speak besides the two sides: the speakers of sentences decided
-/// by the `third-party` rule, first appearance first, at most five.
-fn other_parties(analysis: &Analysis) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for s in &analysis.sentences {
-        if s.evidence.rule != "third-party" {
-            continue;
-        }
-        let Some(sp) = &s.evidence.speaker else {
-            continue;
-        };
-        if sp.party.is_some() {
-            continue;
-        }
-        let name = escape_controls(sp.text(&analysis.source)).into_owned();
-        let key = name.to_lowercase();
-        if !name.is_empty() && !out.iter().any(|o| o.to_lowercase() == key) {
-            out.push(name);
-            if out.len() == 5 {
-                break;
-            }
-        }
-    }
-    out
 }
 
 /// Position in `list` (sorted) of the sentence nearest to `sentence` in the article.

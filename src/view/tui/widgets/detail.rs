@@ -8,7 +8,8 @@
 //! than a normal one. Article text goes through `escape_controls`, and the paragraph through
 //! `reveal_invisible` (bidi controls and zero-width characters shown as `⟨U+202E⟩`).
 //!
-//! Evidence is shown only when it can be the node that decided ([`honest_speaker`]): a
+//! Evidence is shown only when it can be the node that decided
+//! ([`crate::view::honest_speaker`]): a
 //! speaker outside the sentence, or one standing after the verb when the rule that decided
 //! reads the subject ("The two leaders condemned Sylvania…" has no speaker "Sylvania"), is
 //! left out rather than shown wrong. The analysis is not changed; the view just does not
@@ -43,47 +44,6 @@ fn clip(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
     format!("{}…", &text[..end]).into()
 }
 
-/// Rules that read the speaker from the subject of the main clause: their speaker stands
-/// before the cue.
-const SUBJECT_RULES: &[&str] = &[
-    "subject-source",
-    "subject-actor",
-    "subject-state",
-    "joint",
-    "third-party",
-    "narrator",
-    "logistics",
-    "striking-members",
-];
-
-/// The sentence's speaker mention when it can be the node that decided (see the module
-/// rules), else `None`.
-pub fn honest_speaker<'s>(
-    analysis: &crate::model::Analysis,
-    sentence: &'s crate::model::Sentence,
-) -> Option<&'s crate::model::Mention> {
-    let ev = &sentence.evidence;
-    let sp = ev.speaker.as_ref()?;
-    let inside =
-        |start: usize, end: usize| sentence.start <= start && start < end && end <= sentence.end;
-    if !inside(sp.start, sp.end) || sp.text(&analysis.source).is_empty() {
-        return None;
-    }
-    if let Some(cue) = &ev.cue
-        && inside(cue.start, cue.end)
-        && SUBJECT_RULES.contains(&ev.rule.as_ref())
-        && sp.start >= cue.end
-    {
-        return None;
-    }
-    // A one-side speaker is not the source of a joint statement, nor of the other side's.
-    match (sentence.side, sp.party) {
-        (Side::Both, Some(_)) if ev.rule.as_ref() == "joint" => None,
-        (Side::A | Side::B, Some(p)) if Some(p) != sentence.side.party() => None,
-        _ => Some(sp),
-    }
-}
-
 /// The facts about sentence `s`, as (text, style) fields.
 fn facts(state: &State, s: usize, theme: &Theme) -> Vec<(String, Style)> {
     let Some(sentence) = state.analysis.sentences.get(s) else {
@@ -107,7 +67,7 @@ fn facts(state: &State, s: usize, theme: &Theme) -> Vec<(String, Style)> {
     }
     let ev = &sentence.evidence;
     let src: &str = &state.analysis.source;
-    if let Some(sp) = honest_speaker(state.analysis, sentence) {
+    if let Some(sp) = crate::view::honest_speaker(state.analysis, sentence) {
         out.push((format!("speaker “{}”", field(sp.text(src))), Style::new()));
     }
     if let Some(cue) = ev

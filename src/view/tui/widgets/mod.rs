@@ -143,10 +143,7 @@ fn notes(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
 /// (then the date) before the title is cut.
 fn header(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let meta = &state.analysis.meta;
-    let title = meta
-        .title
-        .as_deref()
-        .map_or("(untitled)".into(), escape_controls);
+    let title = crate::view::title(state.analysis).unwrap_or("(untitled)".into());
     let mut right = Vec::new();
     if let Some(source) = &meta.source {
         right.push(escape_controls(source).into_owned());
