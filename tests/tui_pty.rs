@@ -981,3 +981,24 @@ fn tab_keeps_the_position_of_each_pane() {
     s.send("q");
     assert_eq!(s.exit_code(), 0);
 }
+
+/// More than two parties: `p` opens the chooser, two picks re-read the article with them.
+#[test]
+fn the_chooser_re_reads_with_the_two_sides_picked() {
+    let path = format!(
+        "{}/tests/articles/three_parties.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut s = Session::start(&[path.as_str()], 100, 30, &[]);
+    s.wait_for("the note", |t| t.contains("more parties speak here"));
+    s.send("p");
+    s.wait_for("the chooser", |t| t.contains("Sides · Enter picks two"));
+    s.send("jj\r");
+    s.wait_for("a first pick", |t| t.contains("[A] United Nations"));
+    s.send("j\r");
+    s.wait_for("the new sides", |t| {
+        t.contains("United Nations · ") && t.contains("European Union · ")
+    });
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+}

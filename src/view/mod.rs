@@ -97,12 +97,14 @@ pub fn other_parties(analysis: &Analysis) -> Vec<String> {
 }
 
 /// The note on parties beyond the two sides, when there are any.
-pub fn others_note(others: &[String]) -> Option<String> {
+/// `reader`: the reader's wording, which offers its chooser (`p`) first.
+pub fn others_note(others: &[String], reader: bool) -> Option<String> {
     (!others.is_empty()).then(|| {
         format!(
-            "more parties speak here ({}): to compare two others, run bilateral --party NAME \
-             --party NAME",
-            others.join(", ")
+            "more parties speak here ({}): to compare two others, {}run bilateral --party \
+             NAME --party NAME",
+            others.join(", "),
+            if reader { "press p or " } else { "" }
         )
     })
 }
@@ -114,6 +116,6 @@ pub fn all_notes(analysis: &Analysis) -> Vec<String> {
         .iter()
         .map(|n| sanitize::escape_controls(n).into_owned())
         .collect();
-    notes.extend(others_note(&other_parties(analysis)));
+    notes.extend(others_note(&other_parties(analysis), false));
     notes
 }

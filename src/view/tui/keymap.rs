@@ -185,6 +185,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(&[k('s')], Action::Swap, "swap the two sides", None, E),
     bind(
+        &[k('p')],
+        Action::ChooseSides,
+        "choose the two sides (re-reads)",
+        None,
+        E,
+    ),
+    bind(
         &[k('x')],
         Action::ToggleLower,
         "fold joint & context",

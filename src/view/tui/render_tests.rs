@@ -140,6 +140,27 @@ fn seed_interaction_snapshots() {
     }
 }
 
+/// More parties than two: the note under the timeline, and the chooser `p` opens.
+#[test]
+fn three_parties_note_and_chooser() {
+    let doc = Document::parse(
+        "three_parties.txt",
+        include_bytes!("../../../tests/articles/three_parties.txt").to_vec(),
+    )
+    .unwrap();
+    let a = analyze(&doc, &Options::default());
+    let t = frame(
+        &a,
+        (80, 24),
+        &Theme::color(),
+        &[Action::ChooseSides, Action::Down],
+    );
+    let text = text_of(t.backend().buffer());
+    assert!(text.contains("more parties speak here"), "{text}");
+    assert!(text.contains("European Union"), "{text}");
+    insta::assert_snapshot!("three_parties_80x24_chooser", t.backend());
+}
+
 #[test]
 fn fixture_snapshots() {
     let a = fixture::analysis();

@@ -94,6 +94,8 @@ pub enum Action {
     Back,
     /// `q`: closes the help, else quits.
     Quit,
+    /// `p`: opens (or closes) the chooser of the two sides.
+    ChooseSides,
     /// Ctrl-C: quits from anywhere.
     ForceQuit,
     Suspend,
@@ -113,6 +115,18 @@ pub enum Effect {
     /// Turn mouse capture on or off.
     Mouse(bool),
     Suspend,
+    /// Analyse the article again with these two sides (`--party`), in this order.
+    Reanalyze(Vec<String>),
+}
+
+/// The chooser of the two sides (`p`): the parties found, two to pick.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Chooser {
+    /// The two sides, then the other parties that speak.
+    pub names: Vec<String>,
+    pub cursor: usize,
+    /// Picked entries of `names`, in the order picked (the first becomes side A).
+    pub picked: Vec<usize>,
 }
 
 /// The incremental search.
@@ -185,6 +199,8 @@ pub struct State<'a> {
     /// What the reader must know about the analysis (no publication date, sides not found,
     /// more parties than two), shown on a line of their own for as long as the reader is open.
     pub notes: Vec<String>,
+    /// The chooser of the two sides, when open.
+    pub chooser: Option<Chooser>,
 }
 
 impl<'a> State<'a> {
@@ -260,13 +276,16 @@ impl<'a> State<'a> {
             text_columns,
             notes: Vec::new(),
             others,
+            chooser: None,
         };
         state.notes = analysis
             .notes
             .iter()
             .map(|n| escape_controls(n).into_owned())
             .collect();
-        state.notes.extend(crate::view::others_note(&state.others));
+        state
+            .notes
+            .extend(crate::view::others_note(&state.others, true));
         // With no claim on either side, start where the text is.
         if state.lists[List::Party(order[0]).index()].is_empty()
             && state.lists[List::Party(order[1]).index()].is_empty()
@@ -701,6 +720,64 @@ impl<'a> State<'a> {
         Some(out)
     }
 
+    fn open_chooser(&mut self) {
+        let mut names: Vec<String> = self
+            .analysis
+            .parties
+            .iter()
+            .map(|p| escape_controls(&p.name).into_owned())
+            .collect();
+        for o in &self.others {
+            if !names.iter().any(|n| n.eq_ignore_ascii_case(o)) {
+                names.push(o.clone());
+            }
+        }
+        if names.len() < 2 {
+            self.message = Some("fewer than two parties found: name them with --party NAME".into());
+            return;
+        }
+        self.chooser = Some(Chooser {
+            names,
+            cursor: 0,
+            picked: Vec::new(),
+        });
+    }
+
+    /// An action while the chooser is open: j/k move, Enter picks (the second pick re-reads
+    /// the article with those two sides), Esc, q or p close it.
+    fn choose(&mut self, action: Action) -> Effect {
+        let Some(ch) = self.chooser.as_mut() else {
+            return Effect::None;
+        };
+        let n = ch.names.len();
+        match action {
+            Action::Down => ch.cursor = (ch.cursor + 1).min(n.saturating_sub(1)),
+            Action::Up => ch.cursor = ch.cursor.saturating_sub(1),
+            Action::Top => ch.cursor = 0,
+            Action::Bottom => ch.cursor = n.saturating_sub(1),
+            Action::Expand => {
+                let at = ch.cursor;
+                if let Some(k) = ch.picked.iter().position(|&p| p == at) {
+                    ch.picked.remove(k);
+                } else {
+                    ch.picked.push(at);
+                }
+                if ch.picked.len() == 2 {
+                    let names = ch.picked.iter().map(|&i| ch.names[i].clone()).collect();
+                    self.chooser = None;
+                    return Effect::Reanalyze(names);
+                }
+            }
+            Action::Back | Action::Quit | Action::ChooseSides | Action::Help => {
+                self.chooser = None;
+            }
+            Action::ForceQuit => return Effect::Quit,
+            Action::Suspend => return Effect::Suspend,
+            _ => {}
+        }
+        Effect::None
+    }
+
     /// Applies one action.
     pub fn update(&mut self, action: Action) -> Effect {
         self.message = None;
@@ -730,6 +807,9 @@ impl<'a> State<'a> {
                 Action::ForceQuit | Action::Suspend | Action::Scroll(..) | Action::Click(..) => {}
                 _ => return Effect::None,
             }
+        }
+        if self.chooser.is_some() {
+            return self.choose(action);
         }
         if self.help && !matches!(action, Action::ForceQuit | Action::Suspend) {
             // Any key closes the help; `?`, Esc and q only close it.
@@ -841,6 +921,7 @@ impl<'a> State<'a> {
                 };
             }
             Action::Help => self.help = true,
+            Action::ChooseSides => self.open_chooser(),
             Action::Back => {
                 if self.search.regex.is_some() || !self.search.query.is_empty() {
                     self.search = Search::default();

@@ -396,3 +396,38 @@ fn hard_line_breaks_are_reflowed() {
     assert_eq!(reflow("one  \r\n  two\nthree".into()), "one two three");
     assert_eq!(reflow("no break".into()), "no break");
 }
+
+#[test]
+fn the_chooser_picks_two_sides_or_closes() {
+    let mut a = fixture::analysis();
+    // A third party that speaks.
+    let third = a
+        .sentences
+        .iter()
+        .position(|s| s.side == Side::Neither && s.evidence.speaker.is_some());
+    let mut s = state(&a);
+    s.update(Action::ChooseSides);
+    let names = s.chooser.as_ref().expect("open").names.clone();
+    assert_eq!(
+        &names[..2],
+        &["Freedonia".to_string(), "Sylvania".to_string()]
+    );
+    assert_eq!(s.update(Action::Quit), Effect::None, "q closes the chooser");
+    assert!(s.chooser.is_none());
+    s.update(Action::ChooseSides);
+    s.update(Action::Down);
+    assert_eq!(s.update(Action::Expand), Effect::None);
+    s.update(Action::Up);
+    assert_eq!(
+        s.update(Action::Expand),
+        Effect::Reanalyze(vec!["Sylvania".into(), "Freedonia".into()]),
+        "the first pick becomes side A"
+    );
+    assert!(s.chooser.is_none());
+    let _ = third;
+    a.parties.clear();
+    let mut s = state(&a);
+    s.update(Action::ChooseSides);
+    assert!(s.chooser.is_none());
+    assert!(s.message.as_deref().unwrap().contains("--party"));
+}

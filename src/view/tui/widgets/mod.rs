@@ -6,6 +6,7 @@
 //! changes the state: what it learns (scroll tops, page size, where the claims are for the
 //! mouse) goes into the [`ViewCache`].
 
+pub mod chooser;
 pub mod detail;
 pub mod help;
 pub mod pane;
@@ -79,6 +80,9 @@ pub fn draw(frame: &mut Frame, state: &State, cache: &mut ViewCache, theme: &The
             status::draw(frame, areas.status, state, theme);
             if state.help {
                 help::draw(frame, areas.full, theme);
+            }
+            if let Some(chooser) = &state.chooser {
+                chooser::draw(frame, areas.full, chooser, theme);
             }
         }
     }
