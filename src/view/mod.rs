@@ -119,3 +119,46 @@ pub fn all_notes(analysis: &Analysis) -> Vec<String> {
     notes.extend(others_note(&other_parties(analysis), false));
     notes
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::PartyId;
+
+    /// "The two leaders condemned Sylvania…": a one-side name after the verb is not the
+    /// speaker the joint rule read, so nothing is shown rather than that name.
+    #[test]
+    fn a_speaker_that_cannot_have_decided_is_not_shown() {
+        let mut a = tui::fixture::analysis();
+        let at = a
+            .sentences
+            .iter()
+            .position(|s| s.side == Side::Both)
+            .expect("a joint sentence");
+        let (start, end) = (a.sentences[at].start, a.sentences[at].end);
+        let mut s = a.sentences[at].clone();
+        s.evidence.rule = "joint".into();
+        // The cue at the start, the "speaker" after it.
+        s.evidence.cue = Some(Mention {
+            start,
+            end: start + 1,
+            party: None,
+        });
+        s.evidence.speaker = Some(Mention {
+            start: start + 2,
+            end: end.min(start + 6),
+            party: Some(PartyId::B),
+        });
+        assert!(honest_speaker(&a, &s).is_none());
+        // Outside the sentence: never.
+        s.evidence.speaker = Some(Mention {
+            start: end + 1,
+            end: end + 3,
+            party: None,
+        });
+        assert!(honest_speaker(&a, &s).is_none());
+        a.sentences[at] = s;
+        // The untouched sentences keep their speakers.
+        assert!(a.sentences.iter().any(|s| honest_speaker(&a, s).is_some()));
+    }
+}
