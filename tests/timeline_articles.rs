@@ -203,3 +203,26 @@ fn undated_lead_call_takes_the_reference_date() {
         .expect("the meeting");
     assert!(!met.main);
 }
+
+/// Without a publication date the text order stays, but what the text dates well enough is
+/// in date order: May 9 before May 10, 2019 before 12 March 2021.
+#[test]
+fn without_a_reference_known_dates_keep_date_order() {
+    let a = analysis(
+        "Freedonian President Karl Brun spoke by phone with Sylvanian Prime Minister Ola Vex on \
+         May 10.\nThe Sylvanian parliament voted on the treaty on May 9.\nThe treaty was signed \
+         on 12 March 2021, after talks that began in 2019.\nBrun said on the 4th that the border \
+         would stay open.\n",
+    );
+    let dates: Vec<&str> = a.events.iter().map(|e| e.date.as_str()).collect();
+    let pos = |d: &str| dates.iter().position(|x| *x == d).expect(d);
+    assert!(pos("XXXX-05-09") < pos("XXXX-05-10"), "{dates:?}");
+    assert!(pos("2019") < pos("2021-03-12"), "{dates:?}");
+    let main: Vec<&str> = a
+        .events
+        .iter()
+        .filter(|e| e.main)
+        .map(|e| e.date.as_str())
+        .collect();
+    assert_eq!(main, ["XXXX-05-10"], "the call of the lead");
+}

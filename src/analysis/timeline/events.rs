@@ -48,8 +48,9 @@
 //!   both sides when a sentence tied to the event names them together ("the two leaders",
 //!   `both:` in the asset).
 //! - Events are ordered by date; without a reference date, by first mention in the text, except
-//!   that the events whose month is known are put in date order among themselves (`XXXX-05-09`
-//!   before `XXXX-05-10`), so the axis never runs backwards where the text says enough.
+//!   that events with a known year, and events with a known month but no year, are each put in
+//!   date order among themselves (`XXXX-05-09` before `XXXX-05-10`, `2019` before
+//!   `2021-10-11`), so the axis never runs backwards where the text says enough.
 //!
 //! Cost: every sentence's cues come with it, read from the tokens the date finder already
 //! made ([`super::cues::cues_in`]); attributes are read only for the sentences that need them
@@ -711,36 +712,41 @@ fn fits(attribute: &str, kind: EventKind) -> bool {
     named == kind
 }
 
-/// Without a reference, the events whose month is known (`XXXX-05-10`, `2023-05`) are put
-/// in date order among themselves, in the places they hold in text order; the others (`XXXX-
-/// XX-10`, weeks) stay where the text puts them. When some of them have a year and others do
-/// not, nothing is moved (they cannot be compared).
+/// Without a reference, events are put in date order within two classes, each in the places
+/// its events hold in text order: those with a known year (`2021-10-11`, `2019`, `2022-05`),
+/// and those with an unknown year but a known month (`XXXX-05-10`, `XXXX-05`). The others
+/// (`XXXX-XX-10`, weeks without a year) stay where the text puts them, and the two classes
+/// are never compared with each other (a year is not known to be the same).
 fn order_known_parts(order: &mut [usize], drafts: &[Draft]) {
+    // (year, month, day) with 0 for a part not given; `None` when nothing can be compared.
     let parts = |v: &str| -> Option<(Option<u32>, u32, u32)> {
         let mut it = v.split('-');
-        let y = it.next()?;
-        let m: u32 = it.next()?.parse().ok()?;
-        let d: u32 = match it.next() {
+        let year: Option<u32> = it.next()?.parse().ok();
+        let month: Option<u32> = match it.next() {
+            Some(m) => Some(m.parse().ok()?),
+            None => None,
+        };
+        let day: u32 = match it.next() {
             Some(d) => d.parse().ok()?,
             None => 0,
         };
-        Some((y.parse().ok(), m, d))
+        match (year, month) {
+            (Some(_), _) => Some((year, month.unwrap_or(0), day)),
+            (None, Some(m)) => Some((None, m, day)),
+            (None, None) => None,
+        }
     };
-    let slots: Vec<usize> = (0..order.len())
-        .filter(|&k| parts(&drafts[order[k]].value).is_some())
-        .collect();
-    let mut known: Vec<usize> = slots.iter().map(|&k| order[k]).collect();
-    let years: Vec<bool> = known
-        .iter()
-        .filter_map(|&i| parts(&drafts[i].value))
-        .map(|p| p.0.is_some())
-        .collect();
-    if years.iter().any(|&y| y) && years.iter().any(|&y| !y) {
-        return;
-    }
-    known.sort_by_key(|&i| (parts(&drafts[i].value), drafts[i].first_mention));
-    for (&k, i) in slots.iter().zip(known) {
-        order[k] = i;
+    for known_year in [true, false] {
+        let slots: Vec<usize> = (0..order.len())
+            .filter(|&k| {
+                parts(&drafts[order[k]].value).is_some_and(|p| p.0.is_some() == known_year)
+            })
+            .collect();
+        let mut class: Vec<usize> = slots.iter().map(|&k| order[k]).collect();
+        class.sort_by_key(|&i| (parts(&drafts[i].value), drafts[i].first_mention));
+        for (&k, i) in slots.iter().zip(class) {
+            order[k] = i;
+        }
     }
 }
 
