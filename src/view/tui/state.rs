@@ -894,7 +894,7 @@ impl<'a> State<'a> {
             }
             Action::Copy => match self.copy_text() {
                 Some(text) => {
-                    self.message = Some("copied the claim and its attribution (OSC 52)".into());
+                    self.message = Some("copied the claim with its citation (OSC 52)".into());
                     return Effect::Copy(text);
                 }
                 None => self.message = Some("nothing selected to copy".into()),

@@ -64,7 +64,7 @@ fn empty_text(state: &State, pane: Pane) -> String {
         List::Party(p) if !state.has_party(p) => {
             "Only one side found. Name the other with --party NAME.".into()
         }
-        List::Party(p) => format!("— no statement from {}{on} —", state.party_name(p)),
+        List::Party(p) => format!("— no claim from {} found{on} —", state.party_name(p)),
         List::Joint => format!("— no joint statement{on} —"),
         List::Context => format!("— no narration{on} —"),
     }
