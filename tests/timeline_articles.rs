@@ -226,3 +226,24 @@ fn without_a_reference_known_dates_keep_date_order() {
         .collect();
     assert_eq!(main, ["XXXX-05-10"], "the call of the lead");
 }
+
+/// Two dated interactions in the lead: the later one is the news, the earlier background.
+/// A headline naming an attack and a call reports the call.
+#[test]
+fn the_leads_latest_interaction_is_the_main_event() {
+    let a = analysis(
+        "+++\npublished = 2024-05-10\n+++\nFreedonian and Sylvanian leaders discuss border attack \
+         in phone call\nA week after their meeting on May 2, Freedonian President Karl Brun spoke \
+         by phone with Sylvanian Prime Minister Ola Vex on Wednesday.\nBrun said the attack on \
+         the border post on May 6 was not ordered by his government.\nVex said Sylvania wanted \
+         an inquiry.\n",
+    );
+    let main: Vec<(&str, EventKind)> = a
+        .events
+        .iter()
+        .filter(|e| e.main)
+        .map(|e| (e.date.as_str(), e.kind))
+        .collect();
+    // 2024-05-10 is a Friday: Wednesday is the 8th.
+    assert_eq!(main, [("2024-05-08", EventKind::Call)], "{:?}", a.events);
+}

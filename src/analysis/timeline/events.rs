@@ -22,9 +22,10 @@
 //!   headline (title, subtitle) and the lead (the first body sentence), not merely the latest
 //!   dated one. In order:
 //!   1. a dated call/meeting/talks (on or before the reference, not a `since` boundary; day
-//!      before week before month before year) in the headline or the lead;
-//!   2. the lead itself reports a call/meeting/talks without a date (and the headline names
-//!      no other kind of happening, such as a strike): the interaction is the reference
+//!      before week before month before year, then the latest: "after their meeting on May 2
+//!      they spoke on Tuesday" is Tuesday's call) in the headline or the lead;
+//!   2. the lead itself reports a call/meeting/talks without a date (and the headline does
+//!      not report only an attack or a vote, such as a strike): the interaction is the reference
 //!      date's ("today" is the news convention for an undated report), of that kind; when no
 //!      event has that date one is made, and a note says it is dated by the publication;
 //!   3. a dated call/meeting/talks in the second body sentence;
@@ -368,11 +369,12 @@ fn main_from_lead(
             .map(|c| c.kind)
             .find(|&k| pred(k))
     };
-    // The headline's first cue of a happening; an attack or a vote there means the article
+    // The headline's interaction; without one, an attack or a vote there means the article
     // reports that, not an interaction.
-    let headline_kind = headline
+    let headline_interaction = headline.iter().find_map(|&i| first_cue(i, &interaction));
+    let headline_other = headline
         .iter()
-        .find_map(|&i| first_cue(i, &|k| k != EventKind::Statement));
+        .any(|&i| first_cue(i, &|k| matches!(k, EventKind::Attack | EventKind::Vote)).is_some());
     let lead_interaction = lead.and_then(|i| first_cue(i, &interaction));
     // Dated mentions of a sentence that can be the main event's: own dates (not `since`
     // boundaries) on or before the reference; finer granularity first, then text order.
@@ -392,34 +394,40 @@ fn main_from_lead(
         v
     };
     let draft_of = |mi: usize| drafts.iter().position(|d| d.value == mentions[mi].value);
+    // The dated interaction of a sentence: finest granularity, then the latest date (the
+    // earlier one is background: "after their meeting on May 2, they spoke on Tuesday"),
+    // then text order.
+    let interaction_in = |i: usize| -> Option<usize> {
+        dated(i)
+            .into_iter()
+            .filter(|&mi| interaction(mention_kind[mi]))
+            .min_by_key(|&mi| {
+                let m = &mentions[mi];
+                (m.granularity as u8, std::cmp::Reverse(m.first_day), m.start)
+            })
+    };
     // 1. A dated interaction in the headline or the lead.
     for &i in headline.iter().chain(lead.iter()) {
-        if let Some(mi) = dated(i)
-            .into_iter()
-            .find(|&mi| interaction(mention_kind[mi]))
-        {
+        if let Some(mi) = interaction_in(i) {
             return draft_of(mi).map(|id| Lead::Event(id, None));
         }
     }
     let lead_dated: Vec<usize> = lead.map(dated).unwrap_or_default();
-    match (headline_kind, lead_interaction) {
-        // 2. The lead reports an interaction without its date: the reference date's.
-        (None, Some(k)) => return reference.map(|_| Lead::OnReference(k)),
-        (Some(h), Some(k)) if interaction(h) => return reference.map(|_| Lead::OnReference(k)),
-        _ => {}
+    // 2. The lead reports an interaction without its date: the reference date's (unless
+    //    the headline reports an attack or a vote and no interaction).
+    if let Some(k) = lead_interaction
+        && (headline_interaction.is_some() || !headline_other)
+    {
+        return reference.map(|_| Lead::OnReference(k));
     }
     // 3. A dated interaction in the second sentence of the lead.
-    if let Some(mi) = body.get(1).and_then(|&i| {
-        dated(i)
-            .into_iter()
-            .find(|&mi| interaction(mention_kind[mi]))
-    }) {
+    if let Some(mi) = body.get(1).and_then(|&i| interaction_in(i)) {
         return draft_of(mi).map(|id| Lead::Event(id, None));
     }
-    match (headline_kind, lead_interaction) {
+    match (headline_interaction, lead_interaction) {
         // 4. The headline names an interaction and the lead dates a happening with no kind
         //    of its own: that date, of the headline's kind; else the reference date's.
-        (Some(h), None) if interaction(h) => {
+        (Some(h), None) => {
             let weak = |k: EventKind| matches!(k, EventKind::Other | EventKind::Statement);
             if let Some(&mi) = lead_dated
                 .iter()
