@@ -424,20 +424,18 @@ fn main_from_lead(
     if let Some(mi) = body.get(1).and_then(|&i| interaction_in(i)) {
         return draft_of(mi).map(|id| Lead::Event(id, None));
     }
-    match (headline_interaction, lead_interaction) {
-        // 4. The headline names an interaction and the lead dates a happening with no kind
-        //    of its own: that date, of the headline's kind; else the reference date's.
-        (Some(h), None) => {
-            let weak = |k: EventKind| matches!(k, EventKind::Other | EventKind::Statement);
-            if let Some(&mi) = lead_dated
-                .iter()
-                .find(|&&mi| fine(mentions[mi].granularity) && weak(mention_kind[mi]))
-            {
-                return draft_of(mi).map(|id| Lead::Event(id, Some(h)));
-            }
-            return reference.map(|_| Lead::OnReference(h));
+    // 4. The headline names an interaction (the lead, then, names none) and the lead dates a
+    //    happening with no kind of its own: that date, of the headline's kind; else the
+    //    reference date's.
+    if let Some(h) = headline_interaction {
+        let weak = |k: EventKind| matches!(k, EventKind::Other | EventKind::Statement);
+        if let Some(&mi) = lead_dated
+            .iter()
+            .find(|&&mi| fine(mentions[mi].granularity) && weak(mention_kind[mi]))
+        {
+            return draft_of(mi).map(|id| Lead::Event(id, Some(h)));
         }
-        _ => {}
+        return reference.map(|_| Lead::OnReference(h));
     }
     // 5. Otherwise the first day or week the lead dates (the second sentence when the first
     //    has none).
