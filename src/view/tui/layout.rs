@@ -100,7 +100,8 @@ pub fn plan(area: Rect, state: &State) -> Plan {
             .and_then(|s| state.analysis.paragraphs.get(s.paragraph))
             .map_or(0, |p| p.end.saturating_sub(p.start));
         let facts = if width >= 100 { 2 } else { 3 };
-        let need = 1 + facts + paragraph.div_ceil(width) as u16 + 1;
+        let rows = paragraph.div_ceil(width).min(usize::from(h)) as u16;
+        let need = (2 + facts as u16).saturating_add(rows);
         let most = ((u32::from(h) * 45 / 100) as u16).max(8);
         need.clamp(base_detail, most.max(base_detail))
     } else {
@@ -154,7 +155,9 @@ pub fn plan(area: Rect, state: &State) -> Plan {
             let want = lower_need - usize::from(lower);
             lower += spare.min(want) as u16;
         } else if lower_need < usize::from(lower) {
-            lower = (lower_need as u16).max(3).min(lower);
+            lower = (lower_need.min(usize::from(lower)) as u16)
+                .max(3)
+                .min(lower);
         }
     }
     let panes_h = rest.saturating_sub(detail + lower);
