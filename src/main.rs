@@ -33,12 +33,17 @@ struct Cli {
     file: Option<PathBuf>,
 
     /// Print the analysis as JSON (schema in docs/json.md).
-    #[arg(long, conflicts_with = "plain")]
+    #[arg(long, conflicts_with_all = ["plain", "format"])]
     json: bool,
 
     /// Print plain text instead of opening the reader (the default when stdout is not a terminal).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "format")]
     plain: bool,
+
+    /// Print in this format instead of opening the reader: the two sides' claims with
+    /// speaker, cue, date and place as a Markdown table or CSV, or plain text, or JSON.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    format: Option<Format>,
 
     /// A side of the interaction, as NAME or NAME=ALIAS,ALIAS…; give it twice to fix both sides
     /// and their order.
@@ -59,6 +64,14 @@ struct Cli {
 
     #[command(subcommand)]
     command: Option<Command>,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Plain,
+    Json,
+    Markdown,
+    Csv,
 }
 
 #[derive(Subcommand, Debug)]
@@ -180,18 +193,26 @@ fn run(cli: Cli) -> Result<(), Failure> {
     };
     let analysis = analyze(&doc, &options);
 
-    if !cli.json && !cli.plain && io::stdout().is_terminal() {
+    let format = match (cli.json, cli.plain, cli.format) {
+        (true, _, _) => Some(Format::Json),
+        (_, true, _) => Some(Format::Plain),
+        (_, _, f) => f,
+    };
+    if format.is_none() && io::stdout().is_terminal() {
         return match view::tui::run(&analysis).map_err(Failure::Terminal)? {
             view::tui::Exit::Quit => Ok(()),
             view::tui::Exit::Signal(sig) => Err(Failure::Signal(sig)),
         };
     }
     let mut out = io::BufWriter::new(stdout.lock());
-    if cli.json {
-        view::json::write(&analysis, &mut out)?;
-    } else {
-        let width = cli.width.map(usize::from).unwrap_or_else(terminal_width);
-        view::plain::write(&analysis, width, &mut out)?;
+    match format.unwrap_or(Format::Plain) {
+        Format::Json => view::json::write(&analysis, &mut out)?,
+        Format::Markdown => view::export::write_markdown(&analysis, &mut out)?,
+        Format::Csv => view::export::write_csv(&analysis, &mut out)?,
+        Format::Plain => {
+            let width = cli.width.map(usize::from).unwrap_or_else(terminal_width);
+            view::plain::write(&analysis, width, &mut out)?;
+        }
     }
     out.flush()?;
     Ok(())

@@ -152,3 +152,98 @@ fn published_on_the_command_line_overrides() {
         "past tense: {v:?}"
     );
 }
+
+/// The main event is the interaction the headline and lead report, not the latest dated
+/// call: here a phone call on Thursday and a vote on Friday come after Tuesday's meeting.
+#[test]
+fn main_event_is_the_lead_interaction_not_the_latest_call() {
+    let a = analysis(include_str!("articles/lead_meeting_later_call.txt"));
+    let main: Vec<_> = a.events.iter().filter(|e| e.main).collect();
+    assert_eq!(main.len(), 1, "{:?}", a.events);
+    // 2024-05-10 is a Friday: Tuesday is the 7th.
+    assert_eq!(main[0].date, "2024-05-07");
+    assert_eq!(main[0].kind, EventKind::Meeting);
+    // Facts of other events (the "second round" of the call, a future "second meeting")
+    // are not the meeting's; "first meeting" is.
+    assert_eq!(main[0].attributes, vec!["first meeting".to_string()]);
+    let call = a
+        .events
+        .iter()
+        .find(|e| e.date == "2024-05-09")
+        .expect("the call");
+    assert_eq!(call.kind, EventKind::Call);
+    // Date order on the axis.
+    let dates: Vec<&str> = a.events.iter().map(|e| e.date.as_str()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted);
+}
+
+/// A readout whose headline and lead report a call without a date: the call is the
+/// publication date's, said in a note; an earlier dated meeting is background.
+#[test]
+fn undated_lead_call_takes_the_reference_date() {
+    let a = analysis(include_str!("articles/lead_undated_call.txt"));
+    let main: Vec<_> = a.events.iter().filter(|e| e.main).collect();
+    assert_eq!(main.len(), 1, "{:?}", a.events);
+    assert_eq!(main[0].date, "2024-02-20");
+    assert_eq!(main[0].kind, EventKind::Call);
+    assert!(main[0].attributes.is_empty());
+    assert!(
+        a.notes
+            .iter()
+            .any(|n| n.contains("dated by the publication date")),
+        "{:?}",
+        a.notes
+    );
+    let met = a
+        .events
+        .iter()
+        .find(|e| e.date == "2024-02-12")
+        .expect("the meeting");
+    assert!(!met.main);
+}
+
+/// Without a publication date the text order stays, but what the text dates well enough is
+/// in date order: May 9 before May 10, 2019 before 12 March 2021.
+#[test]
+fn without_a_reference_known_dates_keep_date_order() {
+    let a = analysis(
+        "Freedonian President Karl Brun spoke by phone with Sylvanian Prime Minister Ola Vex on \
+         May 10.\nThe Sylvanian parliament voted on the treaty on May 9.\nThe treaty was signed \
+         on 12 March 2021, after talks that began in 2019.\nBrun said on the 4th that the border \
+         would stay open.\n",
+    );
+    let dates: Vec<&str> = a.events.iter().map(|e| e.date.as_str()).collect();
+    let pos = |d: &str| dates.iter().position(|x| *x == d).expect(d);
+    assert!(pos("XXXX-05-09") < pos("XXXX-05-10"), "{dates:?}");
+    assert!(pos("2019") < pos("2021-03-12"), "{dates:?}");
+    let main: Vec<&str> = a
+        .events
+        .iter()
+        .filter(|e| e.main)
+        .map(|e| e.date.as_str())
+        .collect();
+    assert_eq!(main, ["XXXX-05-10"], "the call of the lead");
+}
+
+/// Two dated interactions in the lead: the later one is the news, the earlier background.
+/// A headline naming an attack and a call reports the call.
+#[test]
+fn the_leads_latest_interaction_is_the_main_event() {
+    let a = analysis(
+        "+++\npublished = 2024-05-10\n+++\nFreedonian and Sylvanian leaders discuss border attack \
+         in phone call\nA week after their meeting on May 2, Freedonian President Karl Brun spoke \
+         by phone with Sylvanian Prime Minister Ola Vex on Wednesday.\nBrun said the attack on \
+         the border post on May 6 was not ordered by his government.\nVex said Sylvania wanted \
+         an inquiry.\n",
+    );
+    let main: Vec<(&str, EventKind)> = a
+        .events
+        .iter()
+        .filter(|e| e.main)
+        .map(|e| (e.date.as_str(), e.kind))
+        .collect();
+    // 2024-05-10 is a Friday: Wednesday is the 8th.
+    assert_eq!(main, [("2024-05-08", EventKind::Call)], "{:?}", a.events);
+}

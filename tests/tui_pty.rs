@@ -405,12 +405,10 @@ fn reader_in_a_pty() {
     // ? shows the help generated from the keymap; any key closes it.
     s.send("?");
     s.wait_for("the help", |t| {
-        t.contains("Keys · any key closes") && t.contains("counterpart")
+        t.contains("Keys and symbols") && t.contains("counterpart")
     });
     s.send("?");
-    s.wait_for("the help to close", |t| {
-        !t.contains("Keys · any key closes")
-    });
+    s.wait_for("the help to close", |t| !t.contains("Keys and symbols"));
 
     // m turns mouse capture on (left on at exit: the restore must turn it off).
     s.send("m");
@@ -511,7 +509,7 @@ fn seed_content_in_a_pty() {
     let title = s.focused_title();
     s.send("c");
     s.wait_for("c to answer", |t| {
-        s.focused_title() != title || t.contains("no statement from")
+        s.focused_title() != title || t.contains("no counterpart found")
     });
     s.send("q");
     assert_eq!(s.exit_code(), 0);
@@ -900,13 +898,11 @@ fn a_huge_sentence_wraps_in_the_reader_without_freezing() {
     answered(&s, "Enter", cpu);
     let cpu = s.cpu_time();
     s.send("?");
-    s.wait_for("the help", |t| t.contains("Keys · any key closes"));
+    s.wait_for("the help", |t| t.contains("Keys and symbols"));
     answered(&s, "?", cpu);
     let cpu = s.cpu_time();
     s.send("?");
-    s.wait_for("the help to close", |t| {
-        !t.contains("Keys · any key closes")
-    });
+    s.wait_for("the help to close", |t| !t.contains("Keys and symbols"));
     answered(&s, "? again", cpu);
     let cpu = s.cpu_time();
     s.send("q");
@@ -941,4 +937,68 @@ fn sigtstp_from_outside_suspends_and_resumes() {
     s.wait_for("the reader", |t| t.contains("Russian citizens"));
     send_signal(&s, nix::sys::signal::Signal::SIGTSTP);
     suspended_then_resumed(&mut s);
+}
+
+/// Esc and q close the help first; Esc in the main view does not quit (q does).
+#[test]
+fn esc_and_q_close_overlays_first() {
+    let mut s = Session::start(&[], 120, 30, &[]);
+    s.wait_for("the reader", |t| t.contains("Russian citizens"));
+    s.send("?");
+    s.wait_for("the help", |t| t.contains("Keys and symbols"));
+    s.send("q");
+    s.wait_for("q to close the help", |t| !t.contains("Keys and symbols"));
+    assert!(s.alternate(), "q in the help did not quit");
+    s.send("?");
+    s.wait_for("the help again", |t| t.contains("Keys and symbols"));
+    s.send("\u{1b}");
+    s.wait_for("Esc to close the help", |t| !t.contains("Keys and symbols"));
+    // A stray Esc in the main view only says how to quit.
+    s.send("\u{1b}");
+    s.wait_for("the hint", |t| t.contains("nothing to close · q quits"));
+    assert!(s.alternate(), "Esc in the main view did not quit");
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+    s.wait_for("the alternate screen to be left", |_| !s.alternate());
+}
+
+/// Tab around all four panes comes back to the same claim, not a neighbour of the last one.
+#[test]
+fn tab_keeps_the_position_of_each_pane() {
+    let mut s = Session::start(&[], 120, 30, &[]);
+    s.wait_for("a selection", |_| s.selected_row().is_some());
+    let first = s.selected_row().unwrap();
+    s.send("j");
+    s.wait_for("claim 2", |_| s.selected_row().is_some_and(|r| r > first));
+    let row = s.selected_row().unwrap();
+    let title = s.focused_title();
+    s.send("\t");
+    s.wait_for("the next pane", |_| s.focused_title() != title);
+    s.send("\t\t\t");
+    s.wait_for("the first pane again", |_| {
+        s.focused_title() == title && s.selected_row() == Some(row)
+    });
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
+}
+
+/// More than two parties: `p` opens the chooser, two picks re-read the article with them.
+#[test]
+fn the_chooser_re_reads_with_the_two_sides_picked() {
+    let path = format!(
+        "{}/tests/articles/three_parties.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut s = Session::start(&[path.as_str()], 100, 30, &[]);
+    s.wait_for("the note", |t| t.contains("more parties speak here"));
+    s.send("p");
+    s.wait_for("the chooser", |t| t.contains("Sides · Enter picks two"));
+    s.send("jj\r");
+    s.wait_for("a first pick", |t| t.contains("[A] United Nations"));
+    s.send("j\r");
+    s.wait_for("the new sides", |t| {
+        t.contains("United Nations · ") && t.contains("European Union · ")
+    });
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
 }

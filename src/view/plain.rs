@@ -1,17 +1,24 @@
 //! `--plain`: the analysis as plain text, for pipes and for readers who want no full screen.
 //!
-//! Layout: a header (title, the two sides with their aliases), then the two sides' statements
-//! side by side — two columns of the same width, so wrapping breaks alike — or, when the width
-//! is below [`SIDE_BY_SIDE_MIN`], one side after the other. Joint statements and then the
-//! narration (everything attributed to neither side) follow below, full width. Each statement
-//! is a bullet with its text wrapped to the column; the rule that decided is not shown here
-//! (it is in `--json` and in the reader's detail view).
+//! Layout: a header (title — the front matter's or the text's title line —, source, date and
+//! URL, the two sides with their aliases, the notes), the timeline (one line per dated event,
+//! in date order, the main event marked), then the two sides' statements side by side — two
+//! columns of the same width, so wrapping breaks alike — or, when the width is below
+//! [`SIDE_BY_SIDE_MIN`], one side after the other. Joint statements and then the narration
+//! (everything attributed to neither side) follow below, full width. Each statement is a
+//! bullet with its text wrapped to the column and reflowed, and under it, after `—`, its
+//! speaker (when it can be the node that decided) and the date of its event. The rule that
+//! decided is not shown here (it is in `--json`, `--format csv` and the reader's detail).
+//!
+//! Wording: an empty side says "(no claim found from NAME)", no joint statement "(no joint
+//! statement)", no narration "(no narration)".
 //!
 //! Every piece of article or user text passes through [`escape_controls`] before it is
 //! measured and wrapped, so no terminal control reaches the output. Widths are measured in
 //! terminal columns (`unicode-width`). The view never re-runs the analysis.
 
 use super::sanitize::escape_controls;
+use super::{claim_text, export, honest_speaker, title};
 use crate::model::{Analysis, Party, Side};
 use std::io::{self, Write};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -67,25 +74,59 @@ fn pad(line: &str, width: usize) -> String {
     out
 }
 
-/// Bulleted, wrapped statements of one group, with a blank line between statements.
-fn column(texts: &[&str], width: usize) -> Vec<String> {
+/// One statement for a column: its text, and the line under it (speaker, date).
+struct Item {
+    text: String,
+    under: String,
+}
+
+/// Bulleted, wrapped statements of one group, with a blank line between statements; `empty`
+/// when there are none.
+fn column(items: &[Item], width: usize, empty: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for (k, text) in texts.iter().enumerate() {
+    let inner = width.saturating_sub(2).max(1);
+    for (k, item) in items.iter().enumerate() {
         if k > 0 {
             out.push(String::new());
         }
-        let clean = escape_controls(text);
-        for (i, line) in wrap(&clean, width.saturating_sub(2).max(1))
-            .into_iter()
-            .enumerate()
-        {
+        for (i, line) in wrap(&item.text, inner).into_iter().enumerate() {
             out.push(format!("{}{line}", if i == 0 { "• " } else { "  " }));
+        }
+        if !item.under.is_empty() {
+            for line in wrap(&format!("— {}", item.under), inner) {
+                out.push(format!("  {line}"));
+            }
         }
     }
     if out.is_empty() {
-        out.push("(nothing from this side)".to_string());
+        out.push(empty.to_string());
     }
     out
+}
+
+fn items(analysis: &Analysis, side: Side) -> Vec<Item> {
+    analysis
+        .sentences
+        .iter()
+        .filter(|s| s.side == side)
+        .map(|s| {
+            let mut under = Vec::new();
+            if let Some(sp) = honest_speaker(analysis, s) {
+                under.push(
+                    super::tui::state::reflow(escape_controls(sp.text(&analysis.source)))
+                        .into_owned(),
+                );
+            }
+            let date = export::date_of(analysis, s);
+            if !date.is_empty() {
+                under.push(date);
+            }
+            Item {
+                text: claim_text(analysis, s).into_owned(),
+                under: under.join(", "),
+            }
+        })
+        .collect()
 }
 
 fn party_label(party: Option<&Party>, fallback: &str) -> String {
@@ -103,8 +144,19 @@ fn heading(out: &mut impl Write, text: &str, width: usize) -> io::Result<()> {
 /// Writes `analysis` as text lines at most `width` columns wide where possible.
 pub fn write(analysis: &Analysis, width: usize, out: &mut impl Write) -> io::Result<()> {
     let width = width.max(20);
-    if let Some(title) = &analysis.meta.title {
-        for line in wrap(&escape_controls(title), width) {
+    if let Some(title) = title(analysis) {
+        for line in wrap(&title, width) {
+            writeln!(out, "{line}")?;
+        }
+    }
+    let meta = &analysis.meta;
+    let cite: Vec<String> = [&meta.source, &meta.published, &meta.url]
+        .into_iter()
+        .flatten()
+        .map(|p| escape_controls(p).into_owned())
+        .collect();
+    if !cite.is_empty() {
+        for line in wrap(&cite.join(" · "), width) {
             writeln!(out, "{line}")?;
         }
     }
@@ -130,21 +182,46 @@ pub fn write(analysis: &Analysis, width: usize, out: &mut impl Write) -> io::Res
     if analysis.parties.is_empty() {
         writeln!(out, "No sides found: name them with --party NAME (twice).")?;
     }
-    let of = |side: Side| -> Vec<&str> {
-        analysis
-            .sentences
-            .iter()
-            .filter(|s| s.side == side)
-            .map(|s| s.text(&analysis.source))
-            .collect()
-    };
+    for note in super::all_notes(analysis) {
+        for line in wrap(&format!("note: {note}"), width) {
+            writeln!(out, "{line}")?;
+        }
+    }
+    writeln!(out)?;
+    heading(out, "Timeline", width)?;
+    if analysis.events.is_empty() {
+        writeln!(out, "(no dated events)")?;
+    }
+    for e in &analysis.events {
+        let mut line = format!(
+            "{}  {}",
+            escape_controls(&e.date),
+            escape_controls(&e.label)
+        );
+        if e.main {
+            line.push_str(" · main");
+        }
+        if !e.attributes.is_empty() {
+            let facts: Vec<String> = e
+                .attributes
+                .iter()
+                .map(|a| escape_controls(a).into_owned())
+                .collect();
+            line.push_str(&format!(" ({})", facts.join(", ")));
+        }
+        let mark = if e.main { "▸ " } else { "  " };
+        for (i, l) in wrap(&line, width.saturating_sub(2)).into_iter().enumerate() {
+            writeln!(out, "{}{l}", if i == 0 { mark } else { "  " })?;
+        }
+    }
     let a_name = party_label(analysis.parties.first(), "Side A");
     let b_name = party_label(analysis.parties.get(1), "Side B");
+    let empty = |name: &str| format!("(no claim found from {name})");
     writeln!(out)?;
     if width >= SIDE_BY_SIDE_MIN {
         let col = (width - GUTTER.width()) / 2;
-        let left = column(&of(Side::A), col);
-        let right = column(&of(Side::B), col);
+        let left = column(&items(analysis, Side::A), col, &empty(&a_name));
+        let right = column(&items(analysis, Side::B), col, &empty(&b_name));
         let head_a = wrap(&a_name, col).remove(0);
         let head_b = wrap(&b_name, col).remove(0);
         writeln!(out, "{}{GUTTER}{head_b}", pad(&head_a, col))?;
@@ -156,28 +233,23 @@ pub fn write(analysis: &Analysis, width: usize, out: &mut impl Write) -> io::Res
         }
     } else {
         heading(out, &a_name, width)?;
-        for line in column(&of(Side::A), width) {
+        for line in column(&items(analysis, Side::A), width, &empty(&a_name)) {
             writeln!(out, "{line}")?;
         }
         writeln!(out)?;
         heading(out, &b_name, width)?;
-        for line in column(&of(Side::B), width) {
+        for line in column(&items(analysis, Side::B), width, &empty(&b_name)) {
             writeln!(out, "{line}")?;
         }
     }
     writeln!(out)?;
     heading(out, "Both sides", width)?;
-    let both = of(Side::Both);
-    if both.is_empty() {
-        writeln!(out, "(no joint statement)")?;
-    } else {
-        for line in column(&both, width) {
-            writeln!(out, "{line}")?;
-        }
+    for line in column(&items(analysis, Side::Both), width, "(no joint statement)") {
+        writeln!(out, "{line}")?;
     }
     writeln!(out)?;
     heading(out, "Narration and context", width)?;
-    for line in column(&of(Side::Neither), width) {
+    for line in column(&items(analysis, Side::Neither), width, "(no narration)") {
         writeln!(out, "{line}")?;
     }
     Ok(())

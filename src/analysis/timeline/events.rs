@@ -16,16 +16,42 @@
 //!   belongs to the main event; an undated `neither` sentence belongs to it only when it names
 //!   the main event's kind ("The phone call … lasted about 50 minutes"). Bylines and source
 //!   lines belong to no event.
-//! - **Main event**: the event the article reports on — the latest call, meeting or talks on
-//!   or before the reference date; failing that, the latest dated event of another kind
-//!   (without a reference: the first in text).
-//! - **Attributes** are read from the sentences tied to an event: durations ("lasted about 50
-//!   minutes" → `about 50 minutes`, "a 40-minute call" → `40 minutes`) and ordinals ("the
-//!   second time", "their first phone call").
+//! - **Kind** adjustments: talks are a meeting about something, so a meeting cue in a
+//!   sentence that also has a talks cue gives talks ("hosted them for peace negotiations").
+//! - **Main event**: the interaction the article reports — the call, meeting or talks of the
+//!   headline (title, subtitle) and the lead (the first body sentence), not merely the latest
+//!   dated one. In order:
+//!   1. a dated call/meeting/talks (on or before the reference, not a `since` boundary; day
+//!      before week before month before year, then the latest: "after their meeting on May 2
+//!      they spoke on Tuesday" is Tuesday's call) in the headline or the lead;
+//!   2. the lead itself reports a call/meeting/talks without a date (and the headline does
+//!      not report only an attack or a vote, such as a strike): the interaction is the reference
+//!      date's ("today" is the news convention for an undated report), of that kind; when no
+//!      event has that date one is made, and a note says it is dated by the publication;
+//!   3. a dated call/meeting/talks in the second body sentence;
+//!   4. the headline names an interaction: the lead's first day or week whose own cue names no
+//!      other kind, of the headline's kind; else the reference date's, as in 2;
+//!   5. the first day or week the lead dates (the second body sentence's when the first has
+//!      none), whatever its kind;
+//!   6. failing all that, the latest call, meeting or talks on or before the reference date;
+//!      then the latest dated event of another kind with a day (without a reference: the
+//!      first in text).
+//!
+//!   These are news-writing rules (the lead sentence says what happened and when), not lists
+//!   of names.
+//! - **Attributes** are read from the sentences tied to a call, meeting or talks that name
+//!   the event's kind (a cue of it): durations ("lasted about 50 minutes" → `about 50
+//!   minutes`, "a 40-minute call" → `40 minutes`) and ordinals ("the second time", "their
+//!   first phone call"). An ordinal that names a kind describes only that kind ("second
+//!   meeting" is no call's), and "a second meeting" (indefinite: one that may follow) is no
+//!   attribute at all. Nothing else is invented.
 //! - **Participants**: the sides whose name, alias or person is written in the event's sentences;
 //!   both sides when a sentence tied to the event names them together ("the two leaders",
 //!   `both:` in the asset).
-//! - Events are ordered by date; without a reference date, by first mention in the text.
+//! - Events are ordered by date; without a reference date, by first mention in the text, except
+//!   that events with a known year, and events with a known month but no year, are each put in
+//!   date order among themselves (`XXXX-05-09` before `XXXX-05-10`, `2019` before
+//!   `2021-10-11`), so the axis never runs backwards where the text says enough.
 //!
 //! Cost: every sentence's cues come with it, read from the tokens the date finder already
 //! made ([`super::cues::cues_in`]); attributes are read only for the sentences that need them
@@ -41,7 +67,7 @@ use super::lean;
 use super::lexicon::{EVENTS, entries};
 use super::tokens::Summary;
 use super::words::flag;
-use crate::model::{Event, EventKind, Party, Role, Side};
+use crate::model::{Event, EventKind, Granularity, Party, Role, Side};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use jiff::civil::Date;
 use regex_automata::meta::Regex;
@@ -81,7 +107,7 @@ static DURATION: lean::Digits = lean::Digits::new(
 
 static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
     lean::build(
-        r"(?ix)\b(?:the|their|its|a|his|her)\s+
+        r"(?ix)\b(?:the|their|its|his|her)\s+
         (?P<o>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|previous)\s+
         (?P<w>time|phone\ call|telephone\ call|video\ call|call|conversation|meeting|visit|round|summit|contact|talks)\b",
     )
@@ -269,6 +295,8 @@ pub struct SentenceInfo<'a> {
 pub struct Grouped {
     pub events: Vec<Event>,
     pub event_of: Vec<Option<usize>>,
+    /// Remarks for [`super::Timeline::notes`] (a main event dated by the reference).
+    pub notes: Vec<String>,
 }
 
 fn interaction(kind: EventKind) -> bool {
@@ -276,6 +304,175 @@ fn interaction(kind: EventKind) -> bool {
         kind,
         EventKind::Call | EventKind::Meeting | EventKind::Talks
     )
+}
+
+/// An event being built: one per normalised value.
+struct Draft {
+    value: String,
+    granularity: Granularity,
+    first_day: Option<Date>,
+    kind: EventKind,
+    first_mention: usize,
+    mentioning: Vec<usize>,
+}
+
+/// What the headline and the lead say the main event is.
+enum Lead {
+    /// This draft, with the kind the headline gives it (when its own cue is weaker).
+    Event(usize, Option<EventKind>),
+    /// An interaction of this kind, undated in the text: the reference date's.
+    OnReference(EventKind),
+}
+
+fn label_of(kind: EventKind) -> String {
+    cues::labels()
+        .get(&kind)
+        .cloned()
+        .unwrap_or_else(|| "event".into())
+}
+
+/// Whether a draft's date lies on or before the reference (every draft without one).
+fn eligible(d: &Draft, reference: Option<Date>) -> bool {
+    match (reference, d.first_day) {
+        (Some(r), Some(f)) => f <= r,
+        (None, _) => true,
+        _ => false,
+    }
+}
+
+fn fine(g: Granularity) -> bool {
+    matches!(g, Granularity::Day | Granularity::Week)
+}
+
+/// The main event read from the headline (title, subtitle) and the lead (the first body
+/// sentence; the second too for a date when the first has none). See the module rules.
+fn main_from_lead(
+    sentences: &[SentenceInfo<'_>],
+    cue_store: &[Cue],
+    mentions: &[MentionInfo],
+    mention_kind: &[EventKind],
+    drafts: &[Draft],
+    reference: Option<Date>,
+) -> Option<Lead> {
+    let headline: Vec<usize> = (0..sentences.len())
+        .filter(|&i| matches!(sentences[i].role, Role::Title | Role::Subtitle))
+        .take(2)
+        .collect();
+    let body: Vec<usize> = (0..sentences.len())
+        .filter(|&i| sentences[i].role == Role::Body)
+        .take(2)
+        .collect();
+    let lead = body.first().copied();
+    let first_cue = |i: usize, pred: &dyn Fn(EventKind) -> bool| {
+        cue_store[sentences[i].cues.clone()]
+            .iter()
+            .map(|c| c.kind)
+            .find(|&k| pred(k))
+    };
+    // The headline's interaction; without one, an attack or a vote there means the article
+    // reports that, not an interaction.
+    let headline_interaction = headline.iter().find_map(|&i| first_cue(i, &interaction));
+    let headline_other = headline
+        .iter()
+        .any(|&i| first_cue(i, &|k| matches!(k, EventKind::Attack | EventKind::Vote)).is_some());
+    let lead_interaction = lead.and_then(|i| first_cue(i, &interaction));
+    // Dated mentions of a sentence that can be the main event's: own dates (not `since`
+    // boundaries) on or before the reference; finer granularity first, then text order.
+    let dated = |i: usize| -> Vec<usize> {
+        let mut v: Vec<usize> = (0..mentions.len())
+            .filter(|&mi| {
+                let m = &mentions[mi];
+                m.sentence == i
+                    && !m.since
+                    && drafts
+                        .iter()
+                        .find(|d| d.value == m.value)
+                        .is_some_and(|d| eligible(d, reference))
+            })
+            .collect();
+        v.sort_by_key(|&mi| (mentions[mi].granularity as u8, mentions[mi].start));
+        v
+    };
+    let draft_of = |mi: usize| drafts.iter().position(|d| d.value == mentions[mi].value);
+    // The dated interaction of a sentence: finest granularity, then the latest date (the
+    // earlier one is background: "after their meeting on May 2, they spoke on Tuesday"),
+    // then text order.
+    let interaction_in = |i: usize| -> Option<usize> {
+        dated(i)
+            .into_iter()
+            .filter(|&mi| interaction(mention_kind[mi]))
+            .min_by_key(|&mi| {
+                let m = &mentions[mi];
+                (m.granularity as u8, std::cmp::Reverse(m.first_day), m.start)
+            })
+    };
+    // 1. A dated interaction in the headline or the lead.
+    for &i in headline.iter().chain(lead.iter()) {
+        if let Some(mi) = interaction_in(i) {
+            return draft_of(mi).map(|id| Lead::Event(id, None));
+        }
+    }
+    let lead_dated: Vec<usize> = lead.map(dated).unwrap_or_default();
+    // 2. The lead reports an interaction without its date: the reference date's (unless
+    //    the headline reports an attack or a vote and no interaction).
+    if let Some(k) = lead_interaction
+        && (headline_interaction.is_some() || !headline_other)
+    {
+        return reference.map(|_| Lead::OnReference(k));
+    }
+    // 3. A dated interaction in the second sentence of the lead.
+    if let Some(mi) = body.get(1).and_then(|&i| interaction_in(i)) {
+        return draft_of(mi).map(|id| Lead::Event(id, None));
+    }
+    // 4. The headline names an interaction (the lead, then, names none) and the lead dates a
+    //    happening with no kind of its own: that date, of the headline's kind; else the
+    //    reference date's.
+    if let Some(h) = headline_interaction {
+        let weak = |k: EventKind| matches!(k, EventKind::Other | EventKind::Statement);
+        if let Some(&mi) = lead_dated
+            .iter()
+            .find(|&&mi| fine(mentions[mi].granularity) && weak(mention_kind[mi]))
+        {
+            return draft_of(mi).map(|id| Lead::Event(id, Some(h)));
+        }
+        return reference.map(|_| Lead::OnReference(h));
+    }
+    // 5. Otherwise the first day or week the lead dates (the second sentence when the first
+    //    has none).
+    body.iter()
+        .find_map(|&i| {
+            dated(i)
+                .into_iter()
+                .find(|&mi| fine(mentions[mi].granularity))
+        })
+        .and_then(draft_of)
+        .map(|id| Lead::Event(id, None))
+}
+
+/// The fallback main event: the latest call, meeting or talks on or before the reference;
+/// else the latest dated event of another kind with a day; else the latest day (without a
+/// reference: the first in text).
+fn latest_main(drafts: &[Draft], reference: Option<Date>) -> Option<usize> {
+    let latest = |pred: &dyn Fn(&Draft) -> bool| -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for (i, d) in drafts.iter().enumerate() {
+            if !pred(d) || !eligible(d, reference) {
+                continue;
+            }
+            best = match best {
+                None => Some(i),
+                Some(b) if reference.is_none() => Some(b),
+                Some(b) => {
+                    let key = |x: &Draft| (x.first_day, std::cmp::Reverse(x.first_mention));
+                    Some(if key(d) > key(&drafts[b]) { i } else { b })
+                }
+            };
+        }
+        best
+    };
+    latest(&|d| interaction(d.kind))
+        .or_else(|| latest(&|d| d.kind != EventKind::Other && d.granularity == Granularity::Day))
+        .or_else(|| latest(&|d| d.granularity == Granularity::Day))
 }
 
 /// Groups mentions into events and ties sentences to them (see the module rules).
@@ -290,15 +487,8 @@ pub fn group(
     // Cues and attributes are read only for the sentences that need them, once each.
     let mut attribute_cache: Vec<Option<Vec<String>>> = vec![None; n];
 
-    struct Draft {
-        value: String,
-        granularity: crate::model::Granularity,
-        first_day: Option<Date>,
-        kind: EventKind,
-        first_mention: usize,
-        mentioning: Vec<usize>,
-    }
     let mut drafts: Vec<Draft> = Vec::new();
+    let mut mention_kind = vec![EventKind::Other; mentions.len()];
     let mut by_value: rustc_hash::FxHashMap<&str, usize> = Default::default();
     let mut own: Vec<Vec<(usize, crate::model::Granularity)>> = vec![Vec::new(); n];
     for (mi, m) in mentions.iter().enumerate() {
@@ -308,7 +498,13 @@ pub fn group(
         if matches!(s.role, Role::Dateline | Role::Byline | Role::Source) {
             continue;
         }
-        let kind = kind_near(&cue_store[s.cues.clone()], m.start, m.end);
+        let sentence_cues = &cue_store[s.cues.clone()];
+        let mut kind = kind_near(sentence_cues, m.start, m.end);
+        // Talks are a meeting about something: "hosted them for peace negotiations".
+        if kind == EventKind::Meeting && sentence_cues.iter().any(|c| c.kind == EventKind::Talks) {
+            kind = EventKind::Talks;
+        }
+        mention_kind[mi] = kind;
         let id = *by_value.entry(m.value.as_str()).or_insert_with(|| {
             drafts.push(Draft {
                 value: m.value.clone(),
@@ -335,36 +531,50 @@ pub fn group(
         }
     }
 
-    // Main event.
-    let eligible = |d: &Draft| match (reference, d.first_day) {
-        (Some(r), Some(f)) => f <= r,
-        (None, _) => true,
-        _ => false,
-    };
-    let latest = |pred: &dyn Fn(&Draft) -> bool| -> Option<usize> {
-        let mut best: Option<usize> = None;
-        for (i, d) in drafts.iter().enumerate() {
-            if !pred(d) || !eligible(d) {
-                continue;
+    // Main event: the interaction the headline and the lead report (see the module rules).
+    let mut notes = Vec::new();
+    let main = match main_from_lead(
+        sentences,
+        cue_store,
+        mentions,
+        &mention_kind,
+        &drafts,
+        reference,
+    ) {
+        Some(Lead::Event(id, kind)) => {
+            if let Some(k) = kind {
+                drafts[id].kind = k;
             }
-            best = match best {
-                None => Some(i),
-                Some(b) if reference.is_none() => Some(b),
-                Some(b) => {
-                    let key = |x: &Draft| (x.first_day, std::cmp::Reverse(x.first_mention));
-                    Some(if key(d) > key(&drafts[b]) { i } else { b })
+            Some(id)
+        }
+        Some(Lead::OnReference(kind)) => {
+            // `main_from_lead` answers this only with a reference date.
+            let r = reference.unwrap_or_default();
+            let value = r.to_string();
+            let id = match by_value.get(value.as_str()) {
+                Some(&id) => id,
+                None => {
+                    notes.push(format!(
+                        "the {} the headline and lead report has no date in the text: it is \
+                         dated by the publication date, {value}",
+                        label_of(kind)
+                    ));
+                    drafts.push(Draft {
+                        value,
+                        granularity: crate::model::Granularity::Day,
+                        first_day: Some(r),
+                        kind,
+                        first_mention: mentions.len(),
+                        mentioning: Vec::new(),
+                    });
+                    drafts.len() - 1
                 }
             };
+            drafts[id].kind = kind;
+            Some(id)
         }
-        best
+        None => latest_main(&drafts, reference),
     };
-    let main = latest(&|d| interaction(d.kind))
-        .or_else(|| {
-            latest(&|d| {
-                d.kind != EventKind::Other && d.granularity == crate::model::Granularity::Day
-            })
-        })
-        .or_else(|| latest(&|d| d.granularity == crate::model::Granularity::Day));
 
     // Sentence ↔ event.
     let mut event_of: Vec<Option<usize>> = vec![None; n];
@@ -402,6 +612,7 @@ pub fn group(
         order.sort_by_key(|&i| (drafts[i].first_day, drafts[i].first_mention));
     } else {
         order.sort_by_key(|&i| drafts[i].first_mention);
+        order_known_parts(&mut order, &drafts);
     }
     let mut new_id = vec![0; drafts.len()];
     for (pos, &old) in order.iter().enumerate() {
@@ -445,8 +656,14 @@ pub fn group(
         tied.sort_unstable();
         for &i in &tied {
             let s = &sentences[i];
+            // Only a sentence that names the event's kind states its attributes.
+            let names =
+                interaction(d.kind) && cue_store[s.cues.clone()].iter().any(|c| c.kind == d.kind);
+            if !names {
+                continue;
+            }
             for a in cached(&mut attribute_cache, i, || attributes_with(s.text, s.hints)) {
-                if !attributes_found.contains(a) {
+                if fits(a, d.kind) && !attributes_found.contains(a) {
                     attributes_found.push(a.clone());
                 }
             }
@@ -476,7 +693,67 @@ pub fn group(
             sentences: all,
         });
     }
-    Grouped { events, event_of }
+    Grouped {
+        events,
+        event_of,
+        notes,
+    }
+}
+
+/// Whether an attribute can describe an event of `kind`: an ordinal naming a kind of
+/// interaction ("second meeting") only describes that kind; durations and "second time" any.
+fn fits(attribute: &str, kind: EventKind) -> bool {
+    let named = if attribute.ends_with("call") || attribute.ends_with("conversation") {
+        EventKind::Call
+    } else if ["meeting", "visit", "summit"]
+        .iter()
+        .any(|w| attribute.ends_with(w))
+    {
+        EventKind::Meeting
+    } else if attribute.ends_with("talks") || attribute.ends_with("round") {
+        EventKind::Talks
+    } else {
+        return true;
+    };
+    named == kind
+}
+
+/// Without a reference, events are put in date order within two classes, each in the places
+/// its events hold in text order: those with a known year (`2021-10-11`, `2019`, `2022-05`),
+/// and those with an unknown year but a known month (`XXXX-05-10`, `XXXX-05`). The others
+/// (`XXXX-XX-10`, weeks without a year) stay where the text puts them, and the two classes
+/// are never compared with each other (a year is not known to be the same).
+fn order_known_parts(order: &mut [usize], drafts: &[Draft]) {
+    // (year, month, day) with 0 for a part not given; `None` when nothing can be compared.
+    let parts = |v: &str| -> Option<(Option<u32>, u32, u32)> {
+        let mut it = v.split('-');
+        let year: Option<u32> = it.next()?.parse().ok();
+        let month: Option<u32> = match it.next() {
+            Some(m) => Some(m.parse().ok()?),
+            None => None,
+        };
+        let day: u32 = match it.next() {
+            Some(d) => d.parse().ok()?,
+            None => 0,
+        };
+        match (year, month) {
+            (Some(_), _) => Some((year, month.unwrap_or(0), day)),
+            (None, Some(m)) => Some((None, m, day)),
+            (None, None) => None,
+        }
+    };
+    for known_year in [true, false] {
+        let slots: Vec<usize> = (0..order.len())
+            .filter(|&k| {
+                parts(&drafts[order[k]].value).is_some_and(|p| p.0.is_some() == known_year)
+            })
+            .collect();
+        let mut class: Vec<usize> = slots.iter().map(|&k| order[k]).collect();
+        class.sort_by_key(|&i| (parts(&drafts[i].value), drafts[i].first_mention));
+        for (&k, i) in slots.iter().zip(class) {
+            order[k] = i;
+        }
+    }
 }
 
 /// `cache[i]`, made by `make` the first time it is asked for.

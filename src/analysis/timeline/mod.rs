@@ -108,9 +108,9 @@ pub fn build(
     let reference = published.and_then(resolve::parse_reference);
     match (published, reference) {
         (None, _) => notes.push(
-            "no publication date: dates such as \"on the 10th\" or \"yesterday\" are kept as \
-             written (X for unknown parts) and events are ordered by the text; give one with \
-             --published YYYY-MM-DD"
+            "no publication date: give one with --published YYYY-MM-DD; until then dates such \
+             as \"on the 10th\" or \"yesterday\" are kept as written (X for unknown parts) and \
+             events follow the text"
                 .to_string(),
         ),
         (Some(p), None) => notes.push(format!(
@@ -161,6 +161,7 @@ pub fn build(
         dates.push(list);
     }
     let grouped = events::group(&infos, &cue_store, &mentions, &parties.parties, reference);
+    notes.extend(grouped.notes);
     Timeline {
         dates,
         events: grouped.events,

@@ -179,11 +179,18 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         &[k('y')],
         Action::Copy,
-        "copy claim + attribution (OSC 52)",
+        "copy claim with citation (OSC 52)",
         Some("copy"),
         E,
     ),
     bind(&[k('s')], Action::Swap, "swap the two sides", None, E),
+    bind(
+        &[k('p')],
+        Action::ChooseSides,
+        "choose the two sides (re-reads)",
+        None,
+        E,
+    ),
     bind(
         &[k('x')],
         Action::ToggleLower,
@@ -202,11 +209,24 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         &[code(KeyCode::Esc)],
         Action::Back,
-        "close search/filter/help, or quit",
+        "close what is open (never quits)",
         None,
         E,
     ),
-    bind(&[k('q'), ctrl('c')], Action::Quit, "quit", Some("quit"), E),
+    bind(
+        &[k('q')],
+        Action::Quit,
+        "close help, or quit",
+        Some("quit"),
+        E,
+    ),
+    bind(
+        &[ctrl('c')],
+        Action::ForceQuit,
+        "quit from anywhere",
+        None,
+        E,
+    ),
     bind(
         &[ctrl('z')],
         Action::Suspend,
@@ -334,7 +354,7 @@ mod tests {
         );
         assert_eq!(
             action_for(&press(KeyCode::Char('c'), KeyModifiers::CONTROL), false),
-            Some(Action::Quit)
+            Some(Action::ForceQuit)
         );
         assert_eq!(
             action_for(&press(KeyCode::Char('c'), none), false),
@@ -350,7 +370,7 @@ mod tests {
         let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
         assert_eq!(action_for(&q, true), Some(Action::SearchInput('q')));
         let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(action_for(&ctrl_c, true), Some(Action::Quit));
+        assert_eq!(action_for(&ctrl_c, true), Some(Action::ForceQuit));
         assert_eq!(
             action_for(&press(KeyCode::Esc, KeyModifiers::NONE), true),
             Some(Action::Back)

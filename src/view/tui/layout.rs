@@ -7,6 +7,12 @@
 //! side has the only side pane, one measure wide and centred. The lower joint/context lists and
 //! the detail shrink before the panes do. No drawing here, and no arithmetic that can
 //! underflow on a 0×0 or 1×1 area.
+//!
+//! Room goes to what has content: the side panes and the lower lists get rows in line with
+//! the text they hold (estimated from [`State::text_columns`], summed once, never by
+//! wrapping), so a tall terminal shows more narration when the sides are short, and the
+//! widened paragraph (Enter) is no taller than the paragraph. The notes
+//! ([`State::notes`]) get a line or two under the timeline while the reader is open.
 
 use super::state::{Pane, State};
 use ratatui::layout::Rect;
@@ -27,6 +33,8 @@ pub const GAP: u16 = 2;
 pub struct Areas {
     pub header: Rect,
     pub timeline: Rect,
+    /// The notes line(s) under the timeline (zero height without notes).
+    pub notes: Rect,
     /// The side panes shown: both, or the focused side when stacked.
     pub panes: Vec<(Pane, Rect)>,
     /// The joint/context lists shown (empty when folded).
@@ -56,16 +64,48 @@ pub fn plan(area: Rect, state: &State) -> Plan {
     let h = area.height;
     let stacked = area.width < SIDE_BY_SIDE_WIDTH;
 
+    // Widths: equal panes, capped and centred.
+    let pane_w = if stacked {
+        area.width.min(MEASURE + GUTTER)
+    } else {
+        ((area.width - GAP) / 2).min(MEASURE + GUTTER)
+    };
+    let total = if stacked { pane_w } else { 2 * pane_w + GAP };
+    let x0 = area.x + (area.width - total) / 2;
+
+    // The notes: as many rows as they wrap to, at most two (one on a short terminal).
+    let note_cols: usize = state.notes.iter().map(|n| n.chars().count() + 3).sum();
+    let note_h = if note_cols == 0 {
+        0
+    } else {
+        let rows = note_cols.div_ceil(usize::from(area.width).max(1)) as u16;
+        rows.min(if h >= 20 { 2 } else { 1 })
+    };
+
     // Heights, bottom-up, shrinking the extras before the panes.
-    let rest = h - 3; // header, timeline, status
-    let mut detail = if state.expanded {
-        ((u32::from(h) * 45 / 100) as u16).max(8)
-    } else if h >= 30 {
+    let rest = h - 3 - note_h; // header, timeline, status, notes
+    let base_detail = if h >= 30 {
         7
     } else if h >= 24 {
         6
     } else {
         5
+    };
+    let mut detail = if state.expanded {
+        // No taller than the facts and the paragraph need.
+        let width = usize::from(total).max(1);
+        let paragraph = state
+            .current_sentence()
+            .and_then(|s| state.analysis.sentences.get(s))
+            .and_then(|s| state.analysis.paragraphs.get(s.paragraph))
+            .map_or(0, |p| p.end.saturating_sub(p.start));
+        let facts = if width >= 100 { 2 } else { 3 };
+        let rows = paragraph.div_ceil(width).min(usize::from(h)) as u16;
+        let need = (2 + facts as u16).saturating_add(rows);
+        let most = ((u32::from(h) * 45 / 100) as u16).max(8);
+        need.clamp(base_detail, most.max(base_detail))
+    } else {
+        base_detail
     };
     let mut lower = if state.lower_collapsed {
         1
@@ -89,16 +129,38 @@ pub fn plan(area: Rect, state: &State) -> Plan {
     if rest < detail + lower + MIN_PANES {
         detail = rest.saturating_sub(lower + MIN_PANES).max(2);
     }
+    // Rows by content: each list's estimated rows (its text at the pane's width, plus a
+    // line and a gap per claim); what the side panes cannot use goes to the lower lists,
+    // and what the lower lists cannot use goes back to the panes.
+    if !sides_empty && lower > 1 {
+        let text_w = usize::from(pane_w.saturating_sub(GUTTER)).max(1);
+        let rows = |pane: Pane| -> usize {
+            let l = state.list_of(pane).index();
+            1 + state.text_columns[l].div_ceil(text_w) + 2 * state.lists[l].len()
+        };
+        let sides_need = if stacked {
+            rows(state.side_pane)
+        } else {
+            rows(Pane::Left).max(rows(Pane::Right))
+        };
+        let lower_need = if stacked {
+            rows(state.lower_pane)
+        } else {
+            rows(Pane::Joint).max(rows(Pane::Context))
+        };
+        let lists = usize::from(rest.saturating_sub(detail));
+        let panes_room = lists.saturating_sub(usize::from(lower));
+        if sides_need < panes_room && lower_need > usize::from(lower) {
+            let spare = panes_room - sides_need.max(usize::from(MIN_PANES));
+            let want = lower_need - usize::from(lower);
+            lower += spare.min(want) as u16;
+        } else if lower_need < usize::from(lower) {
+            lower = (lower_need.min(usize::from(lower)) as u16)
+                .max(3)
+                .min(lower);
+        }
+    }
     let panes_h = rest.saturating_sub(detail + lower);
-
-    // Widths: equal panes, capped and centred.
-    let pane_w = if stacked {
-        area.width.min(MEASURE + GUTTER)
-    } else {
-        ((area.width - GAP) / 2).min(MEASURE + GUTTER)
-    };
-    let total = if stacked { pane_w } else { 2 * pane_w + GAP };
-    let x0 = area.x + (area.width - total) / 2;
 
     let mut y = area.y;
     let mut row = |height: u16| {
@@ -108,6 +170,7 @@ pub fn plan(area: Rect, state: &State) -> Plan {
     };
     let header = row(1);
     let timeline = row(1);
+    let notes = row(note_h);
     let panes_row = row(panes_h);
     let lower_row = row(lower);
     let detail_row = row(detail);
@@ -142,6 +205,7 @@ pub fn plan(area: Rect, state: &State) -> Plan {
     Plan::Reader(Areas {
         header,
         timeline,
+        notes,
         panes,
         lower,
         lower_bar,

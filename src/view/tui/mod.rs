@@ -1,6 +1,7 @@
 //! The terminal reader: terminal setup and restore, and the event loop.
 //!
-//! The analysis is done before [`run`] is called; the loop only maps events to
+//! The analysis is done before [`run`] is called (and again only when the user picks two other
+//! sides with `p`, between key presses); the loop only maps events to
 //! [`state::Action`]s through the one keymap, applies them with `State::update`, carries out
 //! the returned effect (quit, copy through OSC 52, mouse capture, suspend) and draws again
 //! — after a state change or a resize only, never on a timer.
@@ -30,12 +31,11 @@ pub mod widgets;
 pub mod wrap;
 
 #[cfg(test)]
-mod fixture;
+pub(crate) mod fixture;
 #[cfg(test)]
 mod render_tests;
 
 use crate::model::Analysis;
-use crate::view::sanitize::escape_controls;
 use base64::Engine;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -115,10 +115,6 @@ pub fn run(analysis: &Analysis) -> io::Result<Exit> {
     if theme.mono {
         Colored::set_ansi_color_disabled(false);
     }
-    let mut state = State::new(analysis);
-    if let Some(note) = analysis.notes.first() {
-        state.message = Some(escape_controls(note).into_owned());
-    }
 
     let pending = Arc::new(AtomicUsize::new(0));
     for sig in [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP] {
@@ -126,7 +122,7 @@ pub fn run(analysis: &Analysis) -> io::Result<Exit> {
     }
     let tty = hangup::watch()?;
     let _guard = Guard;
-    event_loop(state, &theme, &pending).or_else(|err| {
+    event_loop(analysis, &theme, &pending).or_else(|err| {
         // Reading or drawing failed because the terminal went away (a race with the
         // watchdog): that is a hang-up, not a terminal error. The wait is paid only on a real
         // terminal error, so it can be generous for a loaded machine.
@@ -138,30 +134,103 @@ pub fn run(analysis: &Analysis) -> io::Result<Exit> {
     })
 }
 
-/// Takes the terminal and runs until quit or a terminating signal (see the module doc).
-fn event_loop(mut state: State, theme: &Theme, pending: &AtomicUsize) -> io::Result<Exit> {
-    let panic_at = panic::test_panic_frame();
-    let mut frames = 0u64;
+/// Takes the terminal and runs until quit or a terminating signal (see the module doc). The
+/// chooser of the sides (`p`) ends a session with the two names picked: the article is then
+/// analysed again with them as `--party` (here, between key presses, never while drawing)
+/// and a new session starts on the new analysis.
+fn event_loop(analysis: &Analysis, theme: &Theme, pending: &AtomicUsize) -> io::Result<Exit> {
+    let mut run = Run {
+        panic_at: panic::test_panic_frame(),
+        frames: 0,
+    };
     enter(false)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let mut owned: Option<Analysis> = None;
+    let mut message: Option<String> = None;
+    let mut mouse = false;
+    loop {
+        let names = {
+            let current = owned.as_ref().unwrap_or(analysis);
+            let mut state = State::new(current);
+            state.message = message.take();
+            state.mouse = mouse;
+            match session(&mut state, &mut terminal, theme, pending, &mut run)? {
+                Outcome::Exit(exit) => return Ok(exit),
+                Outcome::Reanalyze(names) => {
+                    mouse = state.mouse;
+                    names
+                }
+            }
+        };
+        let current = owned.as_ref().unwrap_or(analysis);
+        match reanalyze(current, &names) {
+            Some(next) => {
+                message = Some(format!(
+                    "sides: {} and {} (p chooses again; --party {} --party {} on the command line)",
+                    names[0], names[1], names[0], names[1]
+                ));
+                owned = Some(next);
+            }
+            None => message = Some("the article could not be read again".into()),
+        }
+    }
+}
+
+/// Counters kept across sessions.
+struct Run {
+    panic_at: Option<u64>,
+    frames: u64,
+}
+
+enum Outcome {
+    Exit(Exit),
+    Reanalyze(Vec<String>),
+}
+
+/// The article of `analysis` analysed again with `names` as the two sides.
+fn reanalyze(analysis: &Analysis, names: &[String]) -> Option<Analysis> {
+    let doc = crate::input::Document::parse("article", analysis.source.as_bytes().to_vec()).ok()?;
+    let parties = names
+        .iter()
+        .map(|n| crate::input::PartySpec {
+            name: n.clone(),
+            aliases: Vec::new(),
+        })
+        .collect();
+    let options = crate::Options {
+        parties,
+        published: analysis.meta.published.clone(),
+    };
+    Some(crate::analyze(&doc, &options))
+}
+
+/// One reader session on one analysis: until quit, a signal, or a re-analysis.
+fn session(
+    state: &mut State,
+    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    theme: &Theme,
+    pending: &AtomicUsize,
+    run: &mut Run,
+) -> io::Result<Outcome> {
     let mut cache = ViewCache::default();
     let mut dirty = true;
     loop {
         match pending.swap(0, Ordering::SeqCst) {
             0 => {}
             sig if sig as i32 == SIGTSTP => {
-                suspend(&mut terminal, state.mouse)?;
+                suspend(terminal, state.mouse)?;
                 dirty = true;
             }
-            sig => return Ok(Exit::Signal(sig as i32)),
+            sig => return Ok(Outcome::Exit(Exit::Signal(sig as i32))),
         }
         if dirty {
-            frames += 1;
+            run.frames += 1;
+            let (frames, panic_at) = (run.frames, run.panic_at);
             terminal.draw(|frame| {
                 if panic_at == Some(frames) {
                     panic!("BILATERAL_TEST_PANIC_ON_DRAW={frames}: a panic while drawing");
                 }
-                widgets::draw(frame, &state, &mut cache, theme)
+                widgets::draw(frame, state, &mut cache, theme)
             })?;
             state.page = cache.page;
             dirty = false;
@@ -194,11 +263,12 @@ fn event_loop(mut state: State, theme: &Theme, pending: &AtomicUsize) -> io::Res
         dirty = true;
         match state.update(action) {
             Effect::None => {}
-            Effect::Quit => return Ok(Exit::Quit),
+            Effect::Quit => return Ok(Outcome::Exit(Exit::Quit)),
             Effect::Copy(text) => execute!(io::stdout(), Print(osc52(&text)))?,
             Effect::Mouse(true) => execute!(io::stdout(), EnableMouseCapture)?,
             Effect::Mouse(false) => execute!(io::stdout(), DisableMouseCapture)?,
-            Effect::Suspend => suspend(&mut terminal, state.mouse)?,
+            Effect::Suspend => suspend(terminal, state.mouse)?,
+            Effect::Reanalyze(names) => return Ok(Outcome::Reanalyze(names)),
         }
     }
 }
@@ -219,6 +289,21 @@ fn suspend(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>, mouse: bool) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reanalysis_takes_the_two_sides_picked() {
+        let doc = crate::input::Document::parse(
+            "three_parties.txt",
+            include_bytes!("../../../tests/articles/three_parties.txt").to_vec(),
+        )
+        .unwrap();
+        let a = crate::analyze(&doc, &crate::Options::default());
+        let names = ["European Union".to_string(), "United Nations".to_string()];
+        let b = reanalyze(&a, &names).expect("the same text parses again");
+        let got: Vec<&str> = b.parties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(got, ["European Union", "United Nations"]);
+        assert_eq!(b.meta.published, a.meta.published);
+    }
 
     #[test]
     fn osc52_is_base64_inside_the_sequence() {

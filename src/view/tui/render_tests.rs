@@ -60,7 +60,16 @@ fn text_of(buffer: &Buffer) -> String {
 #[test]
 fn seed_snapshots() {
     let a = seed();
-    for (w, h) in [(120, 30), (80, 24), (60, 20), (30, 8)] {
+    for (w, h) in [
+        (200, 60),
+        (120, 35),
+        (120, 30),
+        (100, 30),
+        (80, 24),
+        (60, 20),
+        (40, 12),
+        (30, 8),
+    ] {
         let colour = frame(&a, (w, h), &Theme::color(), &[]);
         let mono = frame(&a, (w, h), &Theme::mono(), &[]);
         assert_eq!(
@@ -80,6 +89,76 @@ fn seed_snapshots() {
             insta::assert_snapshot!(format!("seed_{w}x{h}"), colour.backend());
         });
     }
+}
+
+/// The seed in use: the note without a publication date (whole, on its own line, still
+/// there after a key), a followed pair (`c`: `↔` on the claim it came from), the widened
+/// one-line paragraph (no empty rows), and the help with its legend.
+#[test]
+fn seed_interaction_snapshots() {
+    let mut doc = Document::seed();
+    doc.meta.published = None;
+    let undated = analyze(&doc, &Options::default());
+    let a = seed();
+    type Shot<'a> = (&'a str, &'a Analysis, (u16, u16), &'a [Action]);
+    let shots: [Shot; 6] = [
+        (
+            "seed_80x24_no_date_after_a_key",
+            &undated,
+            (80, 24),
+            &[Action::Down],
+        ),
+        (
+            "seed_120x35_followed_pair",
+            &a,
+            (120, 35),
+            &[Action::Down, Action::Counterpart],
+        ),
+        (
+            "seed_100x30_expanded_one_line",
+            &a,
+            (100, 30),
+            &[Action::Expand],
+        ),
+        ("seed_100x30_help_legend", &a, (100, 30), &[Action::Help]),
+        (
+            "seed_60x20_tab",
+            &a,
+            (60, 20),
+            &[Action::Down, Action::NextPane],
+        ),
+        ("seed_40x12_help", &a, (40, 12), &[Action::Help]),
+    ];
+    for (name, analysis, size, actions) in shots {
+        let t = frame(analysis, size, &Theme::color(), actions);
+        insta::with_settings!({
+            snapshot_path => "../../../tests/snapshots",
+            prepend_module_to_snapshot => false,
+        }, {
+            insta::assert_snapshot!(name, t.backend());
+        });
+    }
+}
+
+/// More parties than two: the note under the timeline, and the chooser `p` opens.
+#[test]
+fn three_parties_note_and_chooser() {
+    let doc = Document::parse(
+        "three_parties.txt",
+        include_bytes!("../../../tests/articles/three_parties.txt").to_vec(),
+    )
+    .unwrap();
+    let a = analyze(&doc, &Options::default());
+    let t = frame(
+        &a,
+        (80, 24),
+        &Theme::color(),
+        &[Action::ChooseSides, Action::Down],
+    );
+    let text = text_of(t.backend().buffer());
+    assert!(text.contains("more parties speak here"), "{text}");
+    assert!(text.contains("European Union"), "{text}");
+    insta::assert_snapshot!("three_parties_80x24_chooser", t.backend());
 }
 
 #[test]
@@ -277,8 +356,8 @@ fn frames_wrap_only_visible_claims() {
         cache.wrap.len()
     );
     assert_eq!(state.focus, Pane::Right);
-    // Sylvania-like B speaks first (sentence 1), so A is on the right and starts at 2.
-    assert_eq!(state.current_sentence(), Some(2));
+    // B is on the right (A left, as in --plain and --json); B's first claim is sentence 1.
+    assert_eq!(state.current_sentence(), Some(1));
 }
 
 /// Prints the seed as the README shows it:

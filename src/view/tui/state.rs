@@ -6,10 +6,13 @@
 //!
 //! Rules:
 //! - Four lists of sentence indices, in article order: side A's claims, side B's claims, the
-//!   joint statements and the narration/context. The two side lists are shown in [`State::order`]
-//!   (first appearance in the article; `s` swaps).
-//! - Switching pane lands on the claim nearest in the article to the current one (binary
-//!   search in the other list), not at the top.
+//!   joint statements and the narration/context. The two side lists are shown in
+//!   [`State::order`]: A on the left, B on the right, the order of `--plain` and `--json`
+//!   (one order everywhere; `s` swaps).
+//! - `h`/`l` land on the claim nearest in the article to the current one (binary search in
+//!   the other list), not at the top; Tab and Shift-Tab keep each pane's own position.
+//! - Overlays close first: Esc and `q` close the help, Esc the search, the filter and the
+//!   widened paragraph. Esc never quits; `q` quits from the main view, Ctrl-C from anywhere.
 //! - Every key costs the same on 20 and on 100 000 sentences, except the ones that must look
 //!   at every claim once (typing a search, filtering): no per-frame or per-key full scans.
 //! - Nothing here may panic on an empty list, an empty analysis or a missing party.
@@ -87,9 +90,14 @@ pub enum Action {
     ToggleMouse,
     Swap,
     Help,
-    /// Esc: closes what is open (help, search, filter, expanded paragraph), else quits.
+    /// Esc: closes what is open (help, search, filter, expanded paragraph); never quits.
     Back,
+    /// `q`: closes the help, else quits.
     Quit,
+    /// `p`: opens (or closes) the chooser of the two sides.
+    ChooseSides,
+    /// Ctrl-C: quits from anywhere.
+    ForceQuit,
     Suspend,
     /// Mouse wheel over a pane: move that pane's selection without moving the focus.
     Scroll(Pane, isize),
@@ -107,6 +115,18 @@ pub enum Effect {
     /// Turn mouse capture on or off.
     Mouse(bool),
     Suspend,
+    /// Analyse the article again with these two sides (`--party`), in this order.
+    Reanalyze(Vec<String>),
+}
+
+/// The chooser of the two sides (`p`): the parties found, two to pick.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Chooser {
+    /// The two sides, then the other parties that speak.
+    pub names: Vec<String>,
+    pub cursor: usize,
+    /// Picked entries of `names`, in the order picked (the first becomes side A).
+    pub picked: Vec<usize>,
 }
 
 /// The incremental search.
@@ -168,6 +188,19 @@ pub struct State<'a> {
     pub message: Option<String>,
     /// Claims that fit in one page of the focused pane, told by the view after each frame.
     pub page: usize,
+    /// The pair last followed with `c`: (from, to), so the view marks `from` with `↔`.
+    pub followed: Option<(usize, usize)>,
+    /// Display columns of each list's text, summed once (the layout's estimate of how many
+    /// rows a list could use, without wrapping it).
+    pub text_columns: [usize; 4],
+    /// Parties that speak in the article besides the two sides (third-party speakers), for
+    /// the note on `--party`; found once.
+    pub others: Vec<String>,
+    /// What the reader must know about the analysis (no publication date, sides not found,
+    /// more parties than two), shown on a line of their own for as long as the reader is open.
+    pub notes: Vec<String>,
+    /// The chooser of the two sides, when open.
+    pub chooser: Option<Chooser>,
 }
 
 impl<'a> State<'a> {
@@ -175,7 +208,7 @@ impl<'a> State<'a> {
         let texts = analysis
             .sentences
             .iter()
-            .map(|s| escape_controls(s.text(&analysis.source)))
+            .map(|s| reflow(escape_controls(s.text(&analysis.source))))
             .collect();
         let mut full: [Vec<usize>; 4] = Default::default();
         let mut first: [Option<usize>; 2] = [None, None];
@@ -193,8 +226,8 @@ impl<'a> State<'a> {
             }
             full[list.index()].push(at);
         }
+        // A on the left, as `--plain` and `--json` list it; only B found: B's pane first.
         let order = match first {
-            [Some(a), Some(b)] if b < a => [PartyId::B, PartyId::A],
             [None, Some(_)] => [PartyId::B, PartyId::A],
             _ => [PartyId::A, PartyId::B],
         };
@@ -207,6 +240,18 @@ impl<'a> State<'a> {
                 }
             }
         }
+        let text_columns = std::array::from_fn(|l| {
+            full[l]
+                .iter()
+                .map(|&s: &usize| {
+                    analysis
+                        .sentences
+                        .get(s)
+                        .map_or(0, |x| x.end.saturating_sub(x.start))
+                })
+                .sum()
+        });
+        let others = crate::view::other_parties(analysis);
         let mut state = State {
             analysis,
             texts,
@@ -227,7 +272,20 @@ impl<'a> State<'a> {
             mouse: false,
             message: None,
             page: 5,
+            followed: None,
+            text_columns,
+            notes: Vec::new(),
+            others,
+            chooser: None,
         };
+        state.notes = analysis
+            .notes
+            .iter()
+            .map(|n| escape_controls(n).into_owned())
+            .collect();
+        state
+            .notes
+            .extend(crate::view::others_note(&state.others, true));
         // With no claim on either side, start where the text is.
         if state.lists[List::Party(order[0]).index()].is_empty()
             && state.lists[List::Party(order[1]).index()].is_empty()
@@ -386,7 +444,8 @@ impl<'a> State<'a> {
         } else {
             (at + n - 1) % n
         };
-        self.switch_to(panes[next]);
+        // Each pane keeps its own position (h/l are the keys that land nearby).
+        self.focus_pane(panes[next]);
     }
 
     fn horizontal(&mut self, right: bool) {
@@ -602,6 +661,7 @@ impl<'a> State<'a> {
                         self.sel[list] = pos;
                         let pane = self.pane_of(List::Party(other));
                         self.focus_pane(pane);
+                        self.followed = Some((here, t));
                     }
                     Err(_) => {
                         self.message =
@@ -609,43 +669,113 @@ impl<'a> State<'a> {
                     }
                 }
             }
+            // No link is no proof of silence: the other side may answer in words the
+            // alignment did not pair.
             None => {
                 self.message = Some(format!(
-                    "no statement from {} on this",
+                    "no counterpart found among {}'s claims",
                     self.party_name(other)
                 ))
             }
         }
     }
 
-    /// The text `y` copies: the claim, then who said it and why it is theirs.
+    /// The text `y` copies: "claim — speaker (side), source, date, URL" (the parts known).
     pub fn copy_text(&self) -> Option<String> {
         let s = self.analysis.sentences.get(self.current_sentence()?)?;
-        let who = match s.side {
+        let side = match s.side {
             Side::A | Side::B => s.side.party().map(|p| self.party_name(p).into_owned()),
             Side::Both => Some("both sides".into()),
-            Side::Neither => None,
+            Side::Neither => Some("narration".into()),
         };
         let src: &str = &self.analysis.source;
         let mut out = escape_controls(s.text(src)).into_owned();
-        let mut why = Vec::new();
-        if let Some(who) = who {
-            why.push(who);
+        out = reflow(out.into()).into_owned();
+        let speaker = crate::view::honest_speaker(self.analysis, s)
+            .map(|sp| escape_controls(sp.text(src)).into_owned());
+        let who = match (speaker, side) {
+            (Some(sp), Some(side)) => format!("{sp} ({side})"),
+            (None, Some(side)) => side,
+            (Some(sp), None) => sp,
+            (None, None) => String::new(),
+        };
+        let meta = &self.analysis.meta;
+        let mut cite = vec![who];
+        for part in [&meta.source, &meta.published, &meta.url]
+            .into_iter()
+            .flatten()
+        {
+            cite.push(escape_controls(part).into_owned());
         }
-        if let Some(sp) = &s.evidence.speaker {
-            why.push(format!("speaker “{}”", escape_controls(sp.text(src))));
+        if meta.source.is_none()
+            && let Some(title) = &meta.title
+        {
+            cite.insert(1, format!("“{}”", escape_controls(title)));
         }
-        if let Some(cue) = &s.evidence.cue {
-            why.push(format!("cue “{}”", escape_controls(cue.text(src))));
-        }
-        if let Some(title) = &self.analysis.meta.title {
-            why.push(format!("in “{}”", escape_controls(title)));
-        }
-        if !why.is_empty() {
+        cite.retain(|c| !c.is_empty());
+        if !cite.is_empty() {
             out.push_str(" — ");
-            out.push_str(&why.join(", "));
+            out.push_str(&cite.join(", "));
         }
         Some(out)
+    }
+
+    fn open_chooser(&mut self) {
+        let mut names: Vec<String> = self
+            .analysis
+            .parties
+            .iter()
+            .map(|p| escape_controls(&p.name).into_owned())
+            .collect();
+        for o in &self.others {
+            if !names.iter().any(|n| n.eq_ignore_ascii_case(o)) {
+                names.push(o.clone());
+            }
+        }
+        if names.len() < 2 {
+            self.message = Some("fewer than two parties found: name them with --party NAME".into());
+            return;
+        }
+        self.chooser = Some(Chooser {
+            names,
+            cursor: 0,
+            picked: Vec::new(),
+        });
+    }
+
+    /// An action while the chooser is open: j/k move, Enter picks (the second pick re-reads
+    /// the article with those two sides), Esc, q or p close it.
+    fn choose(&mut self, action: Action) -> Effect {
+        let Some(ch) = self.chooser.as_mut() else {
+            return Effect::None;
+        };
+        let n = ch.names.len();
+        match action {
+            Action::Down => ch.cursor = (ch.cursor + 1).min(n.saturating_sub(1)),
+            Action::Up => ch.cursor = ch.cursor.saturating_sub(1),
+            Action::Top => ch.cursor = 0,
+            Action::Bottom => ch.cursor = n.saturating_sub(1),
+            Action::Expand => {
+                let at = ch.cursor;
+                if let Some(k) = ch.picked.iter().position(|&p| p == at) {
+                    ch.picked.remove(k);
+                } else {
+                    ch.picked.push(at);
+                }
+                if ch.picked.len() == 2 {
+                    let names = ch.picked.iter().map(|&i| ch.names[i].clone()).collect();
+                    self.chooser = None;
+                    return Effect::Reanalyze(names);
+                }
+            }
+            Action::Back | Action::Quit | Action::ChooseSides | Action::Help => {
+                self.chooser = None;
+            }
+            Action::ForceQuit => return Effect::Quit,
+            Action::Suspend => return Effect::Suspend,
+            _ => {}
+        }
+        Effect::None
     }
 
     /// Applies one action.
@@ -674,14 +804,17 @@ impl<'a> State<'a> {
                     self.search = Search::default();
                     return Effect::None;
                 }
-                Action::Quit | Action::Suspend | Action::Scroll(..) | Action::Click(..) => {}
+                Action::ForceQuit | Action::Suspend | Action::Scroll(..) | Action::Click(..) => {}
                 _ => return Effect::None,
             }
         }
-        if self.help && !matches!(action, Action::Quit | Action::Suspend) {
-            // Any key closes the help; only `?`, Esc and q are swallowed.
+        if self.chooser.is_some() {
+            return self.choose(action);
+        }
+        if self.help && !matches!(action, Action::ForceQuit | Action::Suspend) {
+            // Any key closes the help; `?`, Esc and q only close it.
             self.help = false;
-            if matches!(action, Action::Help | Action::Back) {
+            if matches!(action, Action::Help | Action::Back | Action::Quit) {
                 return Effect::None;
             }
         }
@@ -761,7 +894,7 @@ impl<'a> State<'a> {
             }
             Action::Copy => match self.copy_text() {
                 Some(text) => {
-                    self.message = Some("copied the claim and its attribution (OSC 52)".into());
+                    self.message = Some("copied the claim with its citation (OSC 52)".into());
                     return Effect::Copy(text);
                 }
                 None => self.message = Some("nothing selected to copy".into()),
@@ -788,6 +921,7 @@ impl<'a> State<'a> {
                 };
             }
             Action::Help => self.help = true,
+            Action::ChooseSides => self.open_chooser(),
             Action::Back => {
                 if self.search.regex.is_some() || !self.search.query.is_empty() {
                     self.search = Search::default();
@@ -796,10 +930,10 @@ impl<'a> State<'a> {
                 } else if self.expanded {
                     self.expanded = false;
                 } else {
-                    return Effect::Quit;
+                    self.message = Some("nothing to close · q quits".into());
                 }
             }
-            Action::Quit => return Effect::Quit,
+            Action::Quit | Action::ForceQuit => return Effect::Quit,
             Action::Suspend => return Effect::Suspend,
             Action::Scroll(pane, delta) => self.step(pane, delta),
             Action::Click(pane, pos) => {
@@ -817,6 +951,29 @@ impl<'a> State<'a> {
         }
         Effect::None
     }
+}
+
+/// A claim's text with the article's hard line breaks reflowed: a line break and the spaces
+/// around it become one space, so claims wrap evenly to the pane.
+pub fn reflow(text: Cow<'_, str>) -> Cow<'_, str> {
+    if !text.contains('\n') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        let line = line.trim_end_matches(['\r', '␍']);
+        if i > 0 {
+            let trimmed = out.trim_end_matches([' ', '\t']).len();
+            out.truncate(trimmed);
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(line.trim_start_matches([' ', '\t']));
+        } else {
+            out.push_str(line);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Position in `list` (sorted) of the sentence nearest to `sentence` in the article.

@@ -18,7 +18,7 @@ fn lists_and_order_follow_the_article() {
     assert_eq!(s.items(Pane::Context), &[0, 6, 7, 9]);
     assert_eq!(s.focus, Pane::Left);
     assert_eq!(s.current_sentence(), Some(1));
-    // The side that speaks first is on the left, whatever its letter.
+    // A is on the left even when B speaks first: one order in the reader, --plain and --json.
     let mut b_first = fixture::analysis();
     for sentence in &mut b_first.sentences {
         sentence.side = match sentence.side {
@@ -28,8 +28,9 @@ fn lists_and_order_follow_the_article() {
         };
     }
     let s = state(&b_first);
-    assert_eq!(s.order, [PartyId::B, PartyId::A]);
-    assert_eq!(s.items(Pane::Left), &[1, 2, 8]);
+    assert_eq!(s.order, [PartyId::A, PartyId::B]);
+    assert_eq!(s.items(Pane::Left), &[3, 4]);
+    assert_eq!(s.items(Pane::Right), &[1, 2, 8]);
 }
 
 #[test]
@@ -129,13 +130,14 @@ fn counterpart_jumps_or_says_why_not() {
     s.update(Action::Counterpart);
     assert_eq!(
         s.message.as_deref(),
-        Some("no statement from Sylvania on this")
+        Some("no counterpart found among Sylvania's claims")
     );
     assert_eq!(s.focus, Pane::Left);
     s.update(Action::Down); // 2 ↔ 4
     s.update(Action::Counterpart);
     assert_eq!(s.focus, Pane::Right);
     assert_eq!(s.current_sentence(), Some(4));
+    assert_eq!(s.followed, Some((2, 4)), "the view marks 2 with ↔");
     s.update(Action::Counterpart);
     assert_eq!(s.current_sentence(), Some(2));
     s.update(Action::NextPane);
@@ -174,7 +176,8 @@ fn incremental_search_counts_and_cycles() {
         "Esc clears the search first"
     );
     assert!(s.search.matches.is_empty());
-    assert_eq!(s.update(Action::Back), Effect::Quit);
+    assert_eq!(s.update(Action::Back), Effect::None, "Esc never quits");
+    assert_eq!(s.message.as_deref(), Some("nothing to close · q quits"));
 }
 
 #[test]
@@ -221,7 +224,7 @@ fn copy_swap_mouse_help_and_quit() {
     match s.update(Action::Copy) {
         Effect::Copy(text) => {
             assert!(text.starts_with("Freedonian President"));
-            assert!(text.contains("— Freedonia, speaker “Firefly”"), "{text}");
+            assert!(text.contains(" — Firefly (Freedonia), "), "{text}");
         }
         other => panic!("{other:?}"),
     }
@@ -243,7 +246,20 @@ fn copy_swap_mouse_help_and_quit() {
     s.update(Action::Help);
     s.update(Action::Down);
     assert!(!s.help, "any key closes the help");
+    s.update(Action::Help);
+    assert_eq!(
+        s.update(Action::Quit),
+        Effect::None,
+        "q closes the help first"
+    );
+    assert!(!s.help);
     assert_eq!(s.update(Action::Quit), Effect::Quit);
+    s.update(Action::Help);
+    assert_eq!(
+        s.update(Action::ForceQuit),
+        Effect::Quit,
+        "Ctrl-C quits at once"
+    );
     assert_eq!(s.update(Action::Suspend), Effect::Suspend);
 }
 
@@ -336,4 +352,82 @@ fn one_side_found_never_focuses_the_missing_side() {
     // Both sides found: no single side.
     let both = fixture::analysis();
     assert_eq!(state(&both).single_side(), None);
+}
+
+#[test]
+fn tab_keeps_each_panes_position() {
+    let a = fixture::analysis();
+    let mut s = state(&a);
+    s.update(Action::Down); // claim 2 of the left pane
+    assert_eq!(s.current_sentence(), Some(2));
+    s.update(Action::NextPane);
+    s.update(Action::Down); // right pane: 3 → 4
+    let right = s.current_sentence();
+    for _ in 0..3 {
+        s.update(Action::NextPane);
+    }
+    assert_eq!(s.focus, Pane::Left);
+    assert_eq!(s.current_sentence(), Some(2), "back where it was");
+    s.update(Action::NextPane);
+    assert_eq!(s.current_sentence(), right);
+    s.update(Action::PrevPane);
+    assert_eq!(s.current_sentence(), Some(2));
+}
+
+#[test]
+fn copy_cites_speaker_side_source_date_and_url() {
+    let mut a = fixture::analysis();
+    a.meta.source = Some("Example Wire".into());
+    a.meta.published = Some("2023-12-11".into());
+    a.meta.url = Some("https://example.org/story".into());
+    let s = state(&a);
+    let text = s.copy_text().expect("a claim");
+    assert!(text.starts_with("Freedonian President"), "{text}");
+    assert!(
+        text.ends_with("(Freedonia), Example Wire, 2023-12-11, https://example.org/story"),
+        "{text}"
+    );
+    assert!(text.contains(" — "), "{text}");
+}
+
+#[test]
+fn hard_line_breaks_are_reflowed() {
+    assert_eq!(reflow("one\ntwo".into()), "one two");
+    assert_eq!(reflow("one  \r\n  two\nthree".into()), "one two three");
+    assert_eq!(reflow("no break".into()), "no break");
+}
+
+#[test]
+fn the_chooser_picks_two_sides_or_closes() {
+    let mut a = fixture::analysis();
+    // A third party that speaks.
+    let third = a
+        .sentences
+        .iter()
+        .position(|s| s.side == Side::Neither && s.evidence.speaker.is_some());
+    let mut s = state(&a);
+    s.update(Action::ChooseSides);
+    let names = s.chooser.as_ref().expect("open").names.clone();
+    assert_eq!(
+        &names[..2],
+        &["Freedonia".to_string(), "Sylvania".to_string()]
+    );
+    assert_eq!(s.update(Action::Quit), Effect::None, "q closes the chooser");
+    assert!(s.chooser.is_none());
+    s.update(Action::ChooseSides);
+    s.update(Action::Down);
+    assert_eq!(s.update(Action::Expand), Effect::None);
+    s.update(Action::Up);
+    assert_eq!(
+        s.update(Action::Expand),
+        Effect::Reanalyze(vec!["Sylvania".into(), "Freedonia".into()]),
+        "the first pick becomes side A"
+    );
+    assert!(s.chooser.is_none());
+    let _ = third;
+    a.parties.clear();
+    let mut s = state(&a);
+    s.update(Action::ChooseSides);
+    assert!(s.chooser.is_none());
+    assert!(s.message.as_deref().unwrap().contains("--party"));
 }

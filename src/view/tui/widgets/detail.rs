@@ -7,6 +7,13 @@
 //! each side and [`MAX_SENTENCE`] bytes of each are shown, so a huge paragraph costs no more
 //! than a normal one. Article text goes through `escape_controls`, and the paragraph through
 //! `reveal_invisible` (bidi controls and zero-width characters shown as `⟨U+202E⟩`).
+//!
+//! Evidence is shown only when it can be the node that decided
+//! ([`crate::view::honest_speaker`]): a
+//! speaker outside the sentence, or one standing after the verb when the rule that decided
+//! reads the subject ("The two leaders condemned Sylvania…" has no speaker "Sylvania"), is
+//! left out rather than shown wrong. The analysis is not changed; the view just does not
+//! repeat what cannot be the decider.
 
 use super::super::state::State;
 use super::super::theme::Theme;
@@ -60,10 +67,14 @@ fn facts(state: &State, s: usize, theme: &Theme) -> Vec<(String, Style)> {
     }
     let ev = &sentence.evidence;
     let src: &str = &state.analysis.source;
-    if let Some(sp) = &ev.speaker {
+    if let Some(sp) = crate::view::honest_speaker(state.analysis, sentence) {
         out.push((format!("speaker “{}”", field(sp.text(src))), Style::new()));
     }
-    if let Some(cue) = &ev.cue {
+    if let Some(cue) = ev
+        .cue
+        .as_ref()
+        .filter(|c| sentence.start <= c.start && c.end <= sentence.end)
+    {
         out.push((format!("cue “{}”", field(cue.text(src))), Style::new()));
     }
     if let Some(actor) = &ev.actor {

@@ -1,6 +1,8 @@
 //! The `?` overlay: every binding of the keymap with its description, generated from
 //! [`keymap::BINDINGS`] so it can never disagree with what the keys do.
 //!
+//! After the keys, a legend of the symbols the reader draws ([`LEGEND`]).
+//!
 //! Rules: one column when it fits the height, else two side by side; what still does not fit
 //! is cut at the bottom with a `…` line rather than drawn outside the screen.
 
@@ -12,11 +14,24 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
+/// The symbols on screen and what they mean.
+pub const LEGEND: &[(&str, &str)] = &[
+    ("▌", "the selected claim"),
+    ("↔", "counterpart / where c came from"),
+    ("◆", "a call on the timeline"),
+    ("●", "another dated event"),
+    ("┄┄", "a gap of more than a month"),
+    ("main", "the event the article reports"),
+    ("↑ 2 ↓ 4", "claims above / below the pane"),
+];
+
 pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme) {
-    let rows: Vec<(String, &str)> = keymap::BINDINGS
+    let mut rows: Vec<(String, &str)> = keymap::BINDINGS
         .iter()
         .map(|b| (keymap::keys_label(b), b.help))
         .collect();
+    rows.push((String::new(), "symbols:"));
+    rows.extend(LEGEND.iter().map(|&(sym, what)| (sym.to_string(), what)));
     let key_w = rows.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);
     let help_w = rows.iter().map(|(_, h)| text::width(h)).max().unwrap_or(0);
     let col_w = key_w + help_w + 4;
@@ -67,7 +82,10 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(
         Paragraph::new(lines).block(
             Block::bordered()
-                .title(Span::styled(" Keys · any key closes ", theme.title))
+                .title(Span::styled(
+                    " Keys and symbols · Esc, q or ? closes ",
+                    theme.title,
+                ))
                 .border_style(theme.title),
         ),
         popup,

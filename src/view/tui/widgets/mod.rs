@@ -6,6 +6,7 @@
 //! changes the state: what it learns (scroll tops, page size, where the claims are for the
 //! mouse) goes into the [`ViewCache`].
 
+pub mod chooser;
 pub mod detail;
 pub mod help;
 pub mod pane;
@@ -65,6 +66,7 @@ pub fn draw(frame: &mut Frame, state: &State, cache: &mut ViewCache, theme: &The
         Plan::Reader(areas) => {
             header(frame, areas.header, state, theme);
             timeline::draw(frame, areas.timeline, state, theme);
+            notes(frame, areas.notes, state, theme);
             for &(p, r) in &areas.panes {
                 pane::draw(frame, r, p, state, cache, theme, areas.stacked);
             }
@@ -78,6 +80,9 @@ pub fn draw(frame: &mut Frame, state: &State, cache: &mut ViewCache, theme: &The
             status::draw(frame, areas.status, state, theme);
             if state.help {
                 help::draw(frame, areas.full, theme);
+            }
+            if let Some(chooser) = &state.chooser {
+                chooser::draw(frame, areas.full, chooser, theme);
             }
         }
     }
@@ -111,18 +116,49 @@ fn too_small(frame: &mut Frame, area: Rect, need: (u16, u16), have: (u16, u16), 
     );
 }
 
+/// The notes, wrapped to their rows; what does not fit ends in `…`.
+fn notes(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+    if area.is_empty() || state.notes.is_empty() {
+        return;
+    }
+    let joined = format!("note: {}", state.notes.join(" · "));
+    let width = usize::from(area.width);
+    let rows = super::wrap::wrap(&joined, width);
+    let shown = usize::from(area.height);
+    let buf = frame.buffer_mut();
+    for (i, r) in rows.iter().take(shown).enumerate() {
+        let mut line = joined[r.clone()].to_string();
+        if i + 1 == shown && rows.len() > shown {
+            line = text::truncate(&format!("{line} …"), width);
+            if !line.ends_with('…') {
+                line.push('…');
+            }
+        }
+        buf.set_line(
+            area.x,
+            area.y + i as u16,
+            &Line::styled(line, theme.message),
+            area.width,
+        );
+    }
+}
+
+/// Title on the left, source and date on the right; the title wins: the source is dropped
+/// (then the date) before the title is cut.
 fn header(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let meta = &state.analysis.meta;
-    let title = meta
-        .title
-        .as_deref()
-        .map_or("(untitled)".into(), escape_controls);
+    let title = crate::view::title(state.analysis).unwrap_or("(untitled)".into());
     let mut right = Vec::new();
     if let Some(source) = &meta.source {
         right.push(escape_controls(source).into_owned());
     }
     if let Some(date) = &meta.published {
         right.push(timeline::long_date(date));
+    }
+    let title_w = text::width(&title) as u16;
+    // Drop the source, then the date, while the title would be cut.
+    while !right.is_empty() && title_w + 2 + text::width(&right.join(" · ")) as u16 > area.width {
+        right.remove(0);
     }
     let right = right.join(" · ");
     let right_w = text::width(&right) as u16;

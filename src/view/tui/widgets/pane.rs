@@ -3,8 +3,10 @@
 //! Rules: the top border carries the list's name and count, in the side's colour (thick when
 //! focused); body text keeps the default colour. The selected claim gets the `▌` gutter glyph
 //! and, in the focused pane, bold + reverse; the focused claim's counterpart in the other
-//! pane gets `↔`. Scrolling keeps the selection visible by walking at most one screen of
-//! claims, so drawing costs the same whatever the list's length. An empty list says so.
+//! pane gets `↔`, and so does the claim you came from after following a pair with `c`.
+//! Scrolling keeps the selection visible by walking at most one screen of claims, so drawing
+//! costs the same whatever the list's length. Claims above the top are counted on the
+//! border (`↑ 2`), claims below on the last row (`↓ 4 more`). An empty list says so.
 
 use super::super::layout::GUTTER;
 use super::super::state::{List, Pane, State};
@@ -62,7 +64,7 @@ fn empty_text(state: &State, pane: Pane) -> String {
         List::Party(p) if !state.has_party(p) => {
             "Only one side found. Name the other with --party NAME.".into()
         }
-        List::Party(p) => format!("— no statement from {}{on} —", state.party_name(p)),
+        List::Party(p) => format!("— no claim from {} found{on} —", state.party_name(p)),
         List::Joint => format!("— no joint statement{on} —"),
         List::Context => format!("— no narration{on} —"),
     }
@@ -169,12 +171,16 @@ pub fn draw(
     }
     cache.tops[li] = top;
 
-    // The focused claim's counterpart, marked in this pane.
-    let counterpart = state
-        .current_sentence()
-        .filter(|_| state.focus != pane)
+    // The focused claim's counterpart, marked in this pane; and the claim a `c` came from.
+    let current = state.current_sentence().filter(|_| state.focus != pane);
+    let counterpart = current
         .and_then(|s| state.analysis.sentences.get(s))
         .and_then(|s| s.counterpart);
+    let came_from = state
+        .followed
+        .filter(|&(_, to)| current == Some(to))
+        .map(|(from, _)| from);
+    let paired = |s: usize| counterpart == Some(s) || came_from == Some(s);
 
     let bottom = inner.y + inner.height;
     let mut y = inner.y;
@@ -203,9 +209,9 @@ pub fn draw(
             if y >= bottom {
                 break;
             }
-            let glyph = if selected {
+            let glyph = if selected && !(paired(s) && i == 0 && !focused) {
                 SELECTED_GLYPH
-            } else if counterpart == Some(s) && i == 0 {
+            } else if paired(s) && i == 0 {
                 COUNTERPART_GLYPH
             } else {
                 " "
@@ -237,6 +243,40 @@ pub fn draw(
     }
     if focused {
         cache.page = full.max(1);
+    }
+    // What lies beyond the pane: claims below on the last row, claims above on the border.
+    let last_cut = cache.hits.last().is_some_and(|&(r, p, at)| {
+        p == pane && at + 1 == pos && {
+            let s = items[at];
+            let t = state.texts.get(s).map_or("", |t| t.as_ref());
+            usize::from(r.height) < cache.wrap.get(s, t, text_w).len()
+        }
+    });
+    let below = items.len() - pos + usize::from(last_cut);
+    let buf = frame.buffer_mut();
+    if below > 0 {
+        let note = format!(" ↓ {below} more ");
+        let w = text::width(&note) as u16;
+        if w <= inner.width {
+            // The row is given to the count, not overwritten mid-word.
+            buf.set_string(
+                inner.x + GUTTER,
+                bottom - 1,
+                " ".repeat(usize::from(inner.width - GUTTER)),
+                Style::new(),
+            );
+            buf.set_string(
+                inner.x + inner.width - w,
+                bottom - 1,
+                note,
+                theme.dim.add_modifier(Modifier::REVERSED),
+            );
+        }
+    }
+    let note = format!(" ↑ {top} ");
+    let w = text::width(&note) as u16;
+    if top > 0 && w + 12 < area.width {
+        buf.set_string(area.x + area.width - w - 1, area.y, note, colour);
     }
 }
 

@@ -1,6 +1,7 @@
 //! The status bar: the search being typed, a one-shot message, or the key hints for the
 //! focused pane (generated from the keymap), with the search count, filter and mouse state on
-//! the right. Rules: never wider than the terminal; hints that do not fit are dropped whole.
+//! the right. Rules: never wider than the terminal; hints that do not fit are dropped whole,
+//! except `? help` and `q quit`, which always stay (the others make room for them).
 
 use super::super::keymap;
 use super::super::state::State;
@@ -48,15 +49,29 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     } else if let Some(m) = &state.message {
         left.push(Span::styled(text::truncate(m, room), theme.message));
     } else {
+        // `? help` and `q quit` always stay: the room for the other hints is what they leave.
+        let hints = keymap::hints(state.focus);
+        let always = |word: &str| matches!(word, "help" | "quit");
+        let width_of = |key: &str, word: &str| text::width(key) + 1 + text::width(word) + 2;
+        let kept: usize = hints
+            .iter()
+            .filter(|(_, w)| always(w))
+            .map(|(k, w)| width_of(k, w))
+            .sum();
         let mut used = 0;
-        for (key, word) in keymap::hints(state.focus) {
-            let w = text::width(&key) + 1 + text::width(word) + 2;
-            if used + w > room {
-                break;
+        let mut shown: Vec<&(String, &str)> = Vec::new();
+        for h in &hints {
+            let w = width_of(&h.0, h.1);
+            if always(h.1) || used + w + kept <= room {
+                if !always(h.1) {
+                    used += w;
+                }
+                shown.push(h);
             }
-            left.push(Span::styled(key, theme.key));
+        }
+        for (key, word) in shown {
+            left.push(Span::styled(key.clone(), theme.key));
             left.push(Span::raw(format!(" {word}  ")));
-            used += w;
         }
     }
     let mut line = Line::from(left);

@@ -3,8 +3,9 @@
 //! Rules: one chip per event (`● Oct 7`, `◆ Oct 16 call`), calls bold with `◆`, the main
 //! event tagged `main`, the event under the cursor reversed; chips joined by an axis `──`,
 //! longer across gaps of more than a month. When the chips do not fit, the band scrolls so
-//! the cursor's chip is visible and `…` marks what is cut. Dates print as "Oct 16"; unknown
-//! parts (`XXXX-XX-10`) print as "day 10". Event labels go through `escape_controls`.
+//! the cursor's chip is visible and `…` marks what is cut. Dates print as "Oct 16" ("Oct 16
+//! 2022" in another year than the publication's); unknown parts (`XXXX-XX-10`) print as
+//! "day 10". Event labels go through `escape_controls`.
 
 use super::super::state::State;
 use super::super::theme::Theme;
@@ -87,6 +88,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         frame.render_widget(Line::styled("timeline: no dated events", theme.dim), area);
         return;
     }
+    let published_year = state
+        .analysis
+        .meta
+        .published
+        .as_deref()
+        .and_then(|p| p.get(..4));
     // Chips are built only for the events that are drawn.
     let chip = |i: usize| -> (String, Style) {
         let e = &events[i];
@@ -96,6 +103,16 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             if call { "◆" } else { "●" },
             short_date(&e.date, e.granularity)
         );
+        // A day in another year than the publication's says its year ("May 9 2025"), so the
+        // axis never looks as if it ran backwards.
+        if e.granularity == Granularity::Day
+            && let (Some(y), Some(p)) = (e.date.get(..4), published_year)
+            && y.chars().all(|c| c.is_ascii_digit())
+            && y != p
+        {
+            chip.push(' ');
+            chip.push_str(y);
+        }
         if call {
             chip.push_str(" call");
         }
