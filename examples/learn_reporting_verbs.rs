@@ -1,11 +1,12 @@
-//! Learns the reporting verbs of `assets/reporting_verbs.tsv` from PolNeAR's training split.
+//! Learns the reporting verbs (and nouns: "claim", "statement") of
+//! `assets/reporting_verbs.tsv` from PolNeAR's training split.
 //!
 //! ```sh
 //! cargo run --release --example learn_reporting_verbs -- ../shared/eval/polnear/data/train \
 //!     > assets/reporting_verbs.tsv
 //! ```
 //!
-//! Every article is segmented and parsed by bilateral itself; a verb lemma is a reporting verb
+//! Every article is segmented and parsed by bilateral itself; a verb or noun lemma is a cue
 //! when the people who annotated PolNeAR put its tokens inside an attribution's Cue at least
 //! `MIN_COUNT` times and in at least `MIN_RATE` of its occurrences. Only the training split is
 //! read (the dev split measures, the test split is kept aside). Deterministic: the output is
@@ -43,10 +44,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let seg = segment::segment(&body, 0);
         for s in &seg.sentences {
             for t in text::annotate(&body[s.start..s.end], s.start as u32) {
-                if t.upos.as_str() != "VERB" {
+                let pos = t.upos.as_str();
+                if pos != "VERB" && pos != "NOUN" {
                     continue;
                 }
-                let e = counts.entry(t.lemma.to_string()).or_default();
+                let e = counts.entry(format!("{}\t{pos}", t.lemma)).or_default();
                 e.1 += 1;
                 if cues.iter().any(|&(a, b)| a < t.end && t.start < b) {
                     e.0 += 1;
@@ -63,7 +65,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!(
         "# Reporting verbs learnt from PolNeAR's training split ({} articles) by \
          examples/learn_reporting_verbs.rs:\n# verb lemmas inside a gold Cue >= {MIN_COUNT} times \
-         and in >= {:.0}% of their occurrences, as parsed by bilateral.\n# lemma\tin_cue\ttotal\trate",
+         and in >= {:.0}% of their occurrences, as parsed by bilateral.\n# lemma\tUPOS\tin_cue\ttotal\trate",
         names.len(),
         MIN_RATE * 100.0
     );

@@ -84,7 +84,13 @@ pub fn other_parties(analysis: &Analysis) -> Vec<String> {
         if sp.party.is_some() {
             continue;
         }
-        let name = sanitize::escape_controls(sp.text(&analysis.source)).into_owned();
+        // a party is named without its article: "the United Nations" → "United Nations"
+        let text = sp.text(&analysis.source);
+        let text = ["the ", "The "]
+            .iter()
+            .find_map(|d| text.strip_prefix(d))
+            .unwrap_or(text);
+        let name = sanitize::escape_controls(text).into_owned();
         let key = name.to_lowercase();
         if !name.is_empty() && !out.iter().any(|o| o.to_lowercase() == key) {
             out.push(name);

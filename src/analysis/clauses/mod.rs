@@ -27,6 +27,7 @@
 //! What this module never does: decide a side. It returns byte spans; the caller maps them to
 //! the sides through the parties' mentions and the carried context.
 
+mod casing;
 pub mod shape;
 mod words;
 
@@ -87,10 +88,16 @@ pub struct Reading {
     pub act: Option<Act>,
 }
 
+/// Longest sentence that is parsed, in bytes (some 3 000 words; real sentences are far
+/// shorter).
+pub const MAX_PARSED_BYTES: usize = 20_000;
+
 /// Reads every sentence of the document: annotates it (the text layer: tokens, tags, tree)
 /// and reads its speech and act. A quotation left open at the end of a sentence is open at
-/// the start of the next one in the same paragraph.
+/// the start of the next one in the same paragraph. Sentences over [`MAX_PARSED_BYTES`] are
+/// not parsed (the tree rules leave them to the others).
 pub fn read_all(src: &str, sentences: &[Span], roles: &[Role]) -> Vec<Reading> {
+    let common = casing::CommonWords::of(src);
     let mut open = false;
     let mut paragraph = usize::MAX;
     sentences
@@ -106,7 +113,18 @@ pub fn read_all(src: &str, sentences: &[Span], roles: &[Role]) -> Vec<Reading> {
                 return Reading::default();
             }
             let sentence = &src[s.start..s.end];
-            let toks = text::annotate(sentence, s.start as u32);
+            // a "sentence" of tens of thousands of words (a list, a paragraph with no full
+            // stop) has no tree worth reading: the rules that need none still apply
+            if sentence.len() > MAX_PARSED_BYTES {
+                open = false;
+                return Reading::default();
+            }
+            // a headline in title case is tagged as the sentence it stands for: "Poll Shows
+            // Bump For Vale" → "Poll shows bump for Vale" (same bytes, same offsets)
+            let toks = match common.sentence_case(sentence) {
+                Some(cased) => text::annotate(&cased, s.start as u32),
+                None => text::annotate(sentence, s.start as u32),
+            };
             let (reading, still_open) = read(&toks, sentence, s.start as u32, open);
             open = still_open;
             reading
@@ -190,7 +208,8 @@ fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
             let x = shape
                 .head(k)
                 .filter(|&h| h != k + 1 && h > k)
-                .filter(|&h| words::nominal(&toks[h]));
+                .filter(|&h| words::nominal(&toks[h]))
+                .or_else(|| shape.nominal_after(k + 1));
             let spans: Vec<(u32, u32)> = x
                 .map(|h| shape.conjuncts(h).iter().map(|&c| shape.tie(c)).collect())
                 .unwrap_or_default();
@@ -206,18 +225,21 @@ fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
         }
     }
     // reporting verbs outside quotations: the highest in the tree, leftmost on ties
-    let mut best: Option<(usize, usize)> = None; // (depth, token)
+    let mut best: Option<(u32, usize)> = None; // (depth, token)
+    let mut depths: Option<Vec<u32>> = None;
     for (k, t) in toks.iter().enumerate() {
         if shape.inside[k] || !words::reporting(t) {
             continue;
         }
-        let d = shape.depth(k);
+        let d = depths.get_or_insert_with(|| shape.depths())[k];
         if best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, k));
         }
     }
-    let (_, v) = best?;
-    let subject = shape.subject(v);
+    let Some((_, v)) = best else {
+        return noun_cue(shape);
+    };
+    let subject = shape.subject(v).or_else(|| shape.adjacent_subject(v));
     let speaker = subject.map(|s| shape.phrase(s.head));
     let speakers = subject
         .map(|s| {
@@ -246,6 +268,37 @@ fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
         label: false,
         reported: matches!(toks[v].xpos, "VBD" | "VBZ"),
     })
+}
+
+/// A reporting noun with its holder: "Sylvania's statement", "the minister's criticism of",
+/// "a statement by the ministry".
+fn noun_cue(shape: &Shape) -> Option<Speech> {
+    let toks = shape.toks;
+    for (k, t) in toks.iter().enumerate() {
+        if shape.inside[k] || !words::reporting_noun(t) {
+            continue;
+        }
+        let holder = shape.children(k).find(|&c| {
+            toks[c].rel == "nmod:poss"
+                || (toks[c].rel == "nmod"
+                    && shape.children(c).any(|g| {
+                        toks[g].rel_base() == "case" && &*toks[g].lemma == "by"
+                    }))
+        });
+        let Some(h) = holder.filter(|&h| words::nominal(&toks[h])) else {
+            continue;
+        };
+        return Some(Speech {
+            cue: (t.start, t.end),
+            speaker: Some(shape.phrase(h)),
+            speakers: shape.conjuncts(h).iter().map(|&c| shape.tie(c)).collect(),
+            according: false,
+            opens: false,
+            label: false,
+            reported: false,
+        });
+    }
+    None
 }
 
 fn act(shape: &Shape) -> Option<Act> {

@@ -69,17 +69,39 @@ impl<'a> Shape<'a> {
         self.toks[k].head.map(usize::from).filter(|&h| h < self.toks.len())
     }
 
-    /// Number of ancestors (bounded: a broken tree with a cycle cannot loop).
-    pub fn depth(&self, mut k: usize) -> usize {
-        let mut d = 0;
-        while let Some(h) = self.head(k) {
-            d += 1;
-            k = h;
-            if d > self.toks.len() {
-                break;
+    /// Number of ancestors of every token, in one pass over the tree (each token's depth is
+    /// computed once, so a long sentence costs linear time; a cycle in a broken tree counts
+    /// as a root where it closes).
+    pub fn depths(&self) -> Vec<u32> {
+        const UNKNOWN: u32 = u32::MAX;
+        const OPEN: u32 = u32::MAX - 1;
+        let n = self.toks.len();
+        let mut depth = vec![UNKNOWN; n];
+        let mut path = Vec::new();
+        for start in 0..n {
+            let mut k = start;
+            // walk up to a token whose depth is known (or the root, or a cycle)
+            let base = loop {
+                match depth[k] {
+                    UNKNOWN => {}
+                    OPEN => break 0,
+                    d => break d + 1,
+                }
+                depth[k] = OPEN;
+                path.push(k);
+                match self.head(k) {
+                    Some(h) => k = h,
+                    None => break 0,
+                }
+            };
+            // the last token pushed is the highest: it sits just below the known one
+            let mut d = base;
+            while let Some(p) = path.pop() {
+                depth[p] = d;
+                d += 1;
             }
         }
-        d
+        depth
     }
 
     /// The root (the first token without a head).
@@ -196,6 +218,96 @@ impl<'a> Shape<'a> {
             }
         }
         None
+    }
+}
+
+impl Shape<'_> {
+    /// The first noun phrase after token `k` (outside quotations), by its head: "according
+    /// to show insiders" when the parser hung "according" elsewhere.
+    pub fn nominal_after(&self, k: usize) -> Option<usize> {
+        let mut j = (k + 1..self.toks.len().min(k + 8)).find(|&j| {
+            !self.inside[j] && matches!(self.toks[j].upos.as_str(), "NOUN" | "PROPN" | "PRON")
+        })?;
+        // climb from a modifier to the head noun it modifies, rightwards
+        for _ in 0..6 {
+            match self.head(j) {
+                Some(h)
+                    if h > j
+                        && matches!(
+                            self.toks[j].rel_base(),
+                            "compound" | "flat" | "amod" | "nmod" | "det"
+                        ) =>
+                {
+                    j = h
+                }
+                _ => break,
+            }
+        }
+        Some(j)
+    }
+
+    /// A speaker the parser did not attach as the subject of reporting verb `v`, read from the
+    /// words next to it — only where `v` has no subject slot at all (not a passive, not an
+    /// expletive): the noun phrase right before it ("Rep. Vale (Fr.) said", "Mr. Vale, 82,
+    /// told me"), or right after it in a post-posed report ("…,” said Mr. Vale").
+    pub fn adjacent_subject(&self, v: usize) -> Option<Subject> {
+        let slot = self.children(v).any(|c| {
+            matches!(
+                self.toks[c].rel,
+                "nsubj:pass" | "csubj:pass" | "expl" | "expl:pass" | "nsubj" | "csubj"
+            )
+        });
+        if slot || !matches!(self.toks[v].xpos, "VBD" | "VBZ" | "VBP") {
+            return None;
+        }
+        let word = |j: usize| {
+            !self.inside[j] && matches!(self.toks[j].upos.as_str(), "NOUN" | "PROPN" | "PRON")
+        };
+        // after: "said Mr. Vale"
+        if v + 1 < self.toks.len() && word(v + 1) && v > 0 && self.inside[v - 1] {
+            let mut j = v + 1;
+            while j + 1 < self.toks.len()
+                && word(j + 1)
+                && matches!(self.toks[j + 1].upos.as_str(), "PROPN")
+            {
+                j += 1;
+            }
+            return Some(Subject {
+                head: j,
+                agent: false,
+            });
+        }
+        // before: skip a parenthesis and an appositive number ("(Fr.)", ", 82,")
+        let mut j = v.checked_sub(1)?;
+        for _ in 0..8 {
+            let t = self.toks[j].upos.as_str();
+            if matches!(t, "ADV" | "AUX" | "PART" | "PUNCT" | "NUM" | "ADJ") && !self.inside[j] {
+                j = j.checked_sub(1)?;
+                if self.toks[j].rel == "punct" && self.inside[j] {
+                    return None;
+                }
+                continue;
+            }
+            break;
+        }
+        // inside a parenthesis: go to before its opening
+        if let Some(open) = (j.saturating_sub(6)..=j).rev().find(|&o| {
+            self.toks[o].upos.as_str() == "PUNCT" && self.toks[o].start + 1 == self.toks[o].end
+        }) && open < j
+            && self.toks[open..j].iter().all(|t| t.upos.as_str() != "VERB")
+            && open > 0
+            && word(open - 1)
+            && self.toks[open].lemma.as_ref() == "("
+        {
+            j = open - 1;
+        }
+        if !word(j) {
+            return None;
+        }
+        Some(Subject {
+            head: j,
+            agent: false,
+        })
     }
 }
 

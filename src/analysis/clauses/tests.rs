@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::analysis::text::Upos;
+use shape::Shape;
 
 /// Builds a sentence from rows "form UPOS XPOS head rel lemma" (head 0 = root, 1-based),
 /// words separated by one space in the text.
@@ -258,6 +259,20 @@ fn a_quotation_left_open_carries_into_the_next_sentence() {
 }
 
 #[test]
+fn depths_count_ancestors() {
+    // the envoy added : root "said" (0) ← "added" (1) ← "envoy" (2) ← "the" (3)
+    let (text, toks) = sentence(&[
+        "They PRON PRP 2 nsubj they",
+        "said VERB VBD 0 root say",
+        "the DET DT 4 det the",
+        "envoy NOUN NN 5 nsubj envoy",
+        "added VERB VBD 2 parataxis add",
+    ]);
+    let shape = Shape::new(&toks, &text, 0, false);
+    assert_eq!(shape.depths(), [1, 0, 3, 2, 1]);
+}
+
+#[test]
 fn a_broken_tree_does_not_hang_or_panic() {
     // a cycle: 1 -> 2 -> 1, and a head out of range
     let (text, mut toks) = sentence(&[
@@ -267,6 +282,8 @@ fn a_broken_tree_does_not_hang_or_panic() {
     ]);
     toks[2].head = Some(40);
     let _ = read(&toks, &text, 0, false);
+    let shape = Shape::new(&toks, &text, 0, false);
+    assert_eq!(shape.depths().len(), 3);
     let _ = read(&[], "", 0, true);
 }
 
@@ -276,9 +293,11 @@ fn the_shipped_parser_reads_plain_news_sentences() {
         let toks = text::annotate(s, 0);
         read(&toks, s, 0, false).0
     };
-    let r = read_text("Brun unveiled plans to expand youth exchanges.");
+    let s = "President Brun unveiled plans to expand youth exchanges.";
+    let r = read_text(s);
     let act = r.act.expect("an act");
-    assert_eq!(&"Brun unveiled plans to expand youth exchanges."[act.subject.0 as usize..act.subject.1 as usize], "Brun");
+    assert_eq!(&s[act.subject.0 as usize..act.subject.1 as usize], "President Brun");
+    assert_eq!(&s[act.predicate.0 as usize..act.predicate.1 as usize], "unveiled");
     let s = "The agreement is fragile, the Sylvanian foreign minister told reporters.";
     let r = read_text(s);
     let sp = r.speech.expect("a speech");

@@ -9,14 +9,37 @@ use crate::analysis::text::Token;
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
-/// Verb lemmas learnt from PolNeAR's training split: `lemma<TAB>in_cue<TAB>total<TAB>rate`.
+/// Cue lemmas learnt from PolNeAR's training split:
+/// `lemma<TAB>UPOS<TAB>in_cue<TAB>total<TAB>rate`.
 const LEARNT: &str = include_str!("../../../assets/reporting_verbs.tsv");
 
-static REPORTING: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+fn learnt(pos: &str) -> FxHashSet<&'static str> {
     crate::assets::entries(LEARNT)
-        .filter_map(|l| l.split('\t').next())
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            let lemma = f.next()?;
+            (f.next()? == pos).then_some(lemma)
+        })
         .collect()
-});
+}
+
+static REPORTING: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| learnt("VERB"));
+static NOUN_CUES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| learnt("NOUN"));
+
+/// A word form of a learnt cue, in lower case ("says", "shows", "claims"): its lemma, or the
+/// lemma with an inflection (-s, -es, -ed, -d).
+pub fn cue_form(word: &str) -> bool {
+    let known = |l: &str| REPORTING.contains(l) || NOUN_CUES.contains(l);
+    known(word)
+        || ["s", "es", "ed", "d"]
+            .iter()
+            .any(|suffix| word.strip_suffix(suffix).is_some_and(known))
+}
+
+/// A noun that reports what someone said or thinks: "claim", "statement", "view".
+pub fn reporting_noun(t: &Token) -> bool {
+    pos(t) == "NOUN" && NOUN_CUES.contains(&*t.lemma)
+}
 
 fn pos(t: &Token) -> &'static str {
     t.upos.as_str()
@@ -126,7 +149,8 @@ pub fn logistic(shape: &Shape, p: usize, subject: usize) -> bool {
             let discussion = toks[c].rel_base() == "obj" && LEXICON.is(&toks[c].lemma, class::DISCUSSION);
             // "talked about X"; "had a discussion on X", "held an exchange of views on X"
             // (not "held talks on X": a meeting with its topic is still logistics)
-            (toks[c].rel_base() == "obl" && about(c))
+            // ("lasted about an hour" is a duration, not a topic)
+            (toks[c].rel_base() == "obl" && about(c) && lemma != "last")
                 || (discussion
                     && (shape.children(p).any(|o| toks[o].rel_base() == "obl" && on_topic(o))
                         || shape.children(c).any(|g| toks[g].rel_base() == "nmod" && on_topic(g))))

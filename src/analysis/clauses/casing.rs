@@ -1,0 +1,78 @@
+//! Headlines in title case ("Vale Calls Talks A Failure") mislead a tagger trained on
+//! sentence case: every word looks like a name. A sentence whose words mostly start with a
+//! capital is tagged as if written in sentence case: a capitalised word after the first is
+//! lower-cased when the article itself writes it in lower case elsewhere, or when it is a
+//! word of the lexicon or a learnt cue ("Says", "Shows", "Over"). Names keep their capital.
+//! Only the first letter of ASCII words changes, so offsets stay the same.
+
+use crate::analysis::parties::lexicon::LEXICON;
+use rustc_hash::FxHashSet;
+
+/// The words the article writes in lower case.
+pub struct CommonWords {
+    lower: FxHashSet<String>,
+}
+
+/// Fewest words for a title-case sentence.
+const MIN_WORDS: usize = 4;
+
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_word_bound_indices()
+        .filter(|(_, w)| w.chars().next().is_some_and(char::is_alphabetic))
+}
+
+use unicode_segmentation::UnicodeSegmentation;
+
+impl CommonWords {
+    pub fn of(src: &str) -> CommonWords {
+        let lower = words(src)
+            .filter(|(_, w)| w.chars().next().is_some_and(char::is_lowercase))
+            .map(|(_, w)| w.to_string())
+            .collect();
+        CommonWords { lower }
+    }
+
+    /// The sentence in sentence case, if it is in title case.
+    pub fn sentence_case(&self, sentence: &str) -> Option<String> {
+        let all: Vec<(usize, &str)> = words(sentence).collect();
+        let capitalised = all
+            .iter()
+            .filter(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        if all.len() < MIN_WORDS || capitalised * 4 < all.len() * 3 {
+            return None;
+        }
+        let mut out = sentence.as_bytes().to_vec();
+        for &(at, w) in all.iter().skip(1) {
+            let first = w.as_bytes()[0];
+            if !first.is_ascii_uppercase() || w.bytes().skip(1).any(|b| b.is_ascii_uppercase()) {
+                continue;
+            }
+            let low = w.to_ascii_lowercase();
+            if self.lower.contains(&low) || LEXICON.known(&low) || super::words::cue_form(&low) {
+                out[at] = first.to_ascii_lowercase();
+            }
+        }
+        // only ASCII bytes changed case: still UTF-8
+        String::from_utf8(out).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_case_headline_is_lowered_but_its_names_are_not() {
+        let c = CommonWords::of("The poll was taken last week. Vale spoke.");
+        assert_eq!(
+            c.sentence_case("New Poll Shows Bump For Vale").as_deref(),
+            Some("New poll shows bump for Vale")
+        );
+        // a sentence in sentence case is left alone
+        assert_eq!(c.sentence_case("Vale said the poll was wrong."), None);
+        // offsets are kept even around other scripts
+        let s = "Ärger Über Poll Shows Vale";
+        assert_eq!(c.sentence_case(s).map(|x| x.len()), Some(s.len()));
+    }
+}
