@@ -1,0 +1,128 @@
+//! HTML → [`Article`]: the page's article text and metadata.
+//!
+//! Two maintained crates do the work, each where it measured best on real news pages
+//! (`../shared/eval/extraction`): `rs-trafilatura` (a port of trafilatura) finds the article
+//! body and drops navigation, share widgets, scripts and styles; `dom_smoothie` (a port of
+//! Mozilla's Readability) reads the metadata: title, byline, site name, published time (meta
+//! tags and JSON-LD), language and direction. The published date falls back on trafilatura's
+//! date and then on the first `<time datetime>` of the page.
+//!
+//! This module never panics on any input; a page without article text is an error.
+
+use super::article::{Article, clean_field, paragraphs_per_line};
+use dom_smoothie::{Config, Readability};
+
+/// Extracts the article of an HTML page (`bytes` in any encoding the page declares).
+/// `url` is where the page came from, when known. Errors are messages without the input name.
+pub fn extract(bytes: &[u8], url: Option<&str>) -> Result<Article, String> {
+    let html = rs_trafilatura::encoding::transcode_to_utf8(bytes);
+    let meta = metadata(&html, url);
+    let text = body(&html, url);
+    if text.trim().is_empty() {
+        return Err("is an HTML page without article text (nothing to read was found in it)".into());
+    }
+    let mut article = Article {
+        title: clean_field(Some(&meta.title)),
+        byline: clean_field(meta.byline.as_deref()),
+        site: clean_field(meta.site_name.as_deref()),
+        url: clean_field(meta.url.as_deref()).or_else(|| canonical(&html)),
+        published: meta.published_time.as_deref().and_then(date_of),
+        lang: clean_field(meta.lang.as_deref()),
+        dir: clean_field(meta.dir.as_deref()),
+        text,
+    };
+    if article.published.is_none() {
+        article.published = time_element(&html);
+    }
+    if article.url.is_none() {
+        article.url = url.map(str::to_string);
+    }
+    Ok(article)
+}
+
+fn metadata(html: &str, url: Option<&str>) -> dom_smoothie::Metadata {
+    let cfg = Config {
+        max_elements_to_parse: 0,
+        ..Config::default()
+    };
+    match Readability::new(html, url, Some(cfg)) {
+        Ok(r) => {
+            let ld = r.parse_json_ld();
+            r.get_article_metadata(ld)
+        }
+        Err(_) => dom_smoothie::Metadata::default(),
+    }
+}
+
+fn body(html: &str, url: Option<&str>) -> String {
+    if std::env::var_os("BILATERAL_BODY_SMOOTHIE").is_some() {
+        let cfg = Config {
+            text_mode: dom_smoothie::TextMode::Formatted,
+            ..Config::default()
+        };
+        return match Readability::new(html, url, Some(cfg)).and_then(|mut r| r.parse()) {
+            Ok(a) => paragraphs_per_line(a.text_content.lines()),
+            Err(_) => String::new(),
+        };
+    }
+    let options = rs_trafilatura::Options {
+        url: url.map(str::to_string),
+        ..rs_trafilatura::Options::default()
+    };
+    match rs_trafilatura::extract_with_options(html, &options) {
+        Ok(r) => paragraphs_per_line(r.content_text.lines()),
+        Err(_) => String::new(),
+    }
+}
+
+/// `<link rel="canonical" href="…">`.
+fn canonical(html: &str) -> Option<String> {
+    let doc = dom_query::Document::from(html);
+    let sel = doc.select("link[rel=canonical]");
+    let href = sel.attr("href")?;
+    clean_field(Some(&href))
+}
+
+/// The date of the first `<time datetime="…">` (or `<time>` text) in the page.
+fn time_element(html: &str) -> Option<String> {
+    let doc = dom_query::Document::from(html);
+    for node in doc.select("time").nodes() {
+        if let Some(d) = node.attr("datetime").and_then(|v| date_of(&v)) {
+            return Some(d);
+        }
+        if let Some(d) = date_of(&node.text()) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// The calendar date at the start of a timestamp (`2024-05-26T10:00:00Z`, `2024-05-26`), or a
+/// full date written out (`May 26, 2024`, `26 May 2024`), as `YYYY-MM-DD`.
+pub fn date_of(value: &str) -> Option<String> {
+    let value = value.trim();
+    if let Some(prefix) = value.get(..10)
+        && let Ok(d) = prefix.parse::<jiff::civil::Date>()
+    {
+        return Some(d.to_string());
+    }
+    if value.len() > 200 {
+        return None;
+    }
+    crate::scripting::dates::dates_of(value, None)
+        .into_iter()
+        .find(|d| d.len() == 10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_from_timestamps_and_words() {
+        assert_eq!(date_of("2024-05-26T10:00:00+09:00").as_deref(), Some("2024-05-26"));
+        assert_eq!(date_of(" 2021-10-11 ").as_deref(), Some("2021-10-11"));
+        assert_eq!(date_of("May 26, 2024").as_deref(), Some("2024-05-26"));
+        assert_eq!(date_of("yesterday"), None);
+    }
+}
