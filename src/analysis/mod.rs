@@ -45,6 +45,28 @@ pub fn analyze(doc: &Document, options: &Options) -> Analysis {
     }
     let seg = segment::segment(text, doc.body_start);
     let roles = structure::roles(text, &seg, &meta);
+    // what the reading said (format recognised, parts dropped), then what the header lines give
+    let mut notes = doc.notes.clone();
+    if meta.title.is_none() {
+        meta.title = structure::title_of(text, &seg, &roles);
+    }
+    if meta.published.is_none() {
+        match structure::reference_date(text, &seg, &roles) {
+            Some(structure::ReferenceDate {
+                date: Some(date),
+                line,
+            }) => {
+                notes.push(format!(
+                    "reference date {date} taken from the article's line \"{line}\" (give --published to change it)"
+                ));
+                meta.published = Some(date);
+            }
+            Some(structure::ReferenceDate { date: None, line }) => notes.push(format!(
+                "the line \"{line}\" gives a day but no year, so it is not used as the reference date: give --published"
+            )),
+            None => {}
+        }
+    }
 
     let (specs, origin) = if !options.parties.is_empty() {
         (options.parties.as_slice(), "command line")
@@ -66,7 +88,7 @@ pub fn analyze(doc: &Document, options: &Options) -> Analysis {
         meta.published.as_deref(),
     );
 
-    let mut notes = parties.notes.clone();
+    notes.extend(parties.notes.iter().cloned());
     notes.extend(timeline.notes.iter().cloned());
 
     let mut sentences: Vec<Sentence> = Vec::with_capacity(seg.sentences.len());

@@ -156,7 +156,10 @@ pub fn decide(
     parties: &Parties,
     ctx: &mut Context,
 ) -> Decision {
-    if matches!(role, Role::Byline | Role::Source | Role::Dateline) {
+    if matches!(
+        role,
+        Role::Byline | Role::Source | Role::Dateline | Role::Boilerplate
+    ) {
         return Decision::neither("boilerplate").explicit();
     }
     let d = rules(src, facts, parties, ctx);
