@@ -18,8 +18,11 @@ pub fn extract(bytes: &[u8], url: Option<&str>) -> Result<Article, String> {
     let html = rs_trafilatura::encoding::transcode_to_utf8(bytes);
     let meta = metadata(&html, url);
     let text = body(&html, url);
-    if text.trim().is_empty() {
-        return Err("is an HTML page without article text (nothing to read was found in it)".into());
+    if !has_article_text(&text, &meta.title) {
+        return Err(
+            "is an HTML page without article text: no paragraphs of an article were found in it"
+                .into(),
+        );
     }
     let mut article = Article {
         title: clean_field(Some(&meta.title)),
@@ -52,6 +55,20 @@ fn metadata(html: &str, url: Option<&str>) -> dom_smoothie::Metadata {
         }
         Err(_) => dom_smoothie::Metadata::default(),
     }
+}
+
+/// Fewer words than this, once lines that only repeat the title are left out, is no article
+/// (an error page, an empty app shell, a page that needs JavaScript).
+const MIN_ARTICLE_WORDS: usize = 12;
+
+fn has_article_text(text: &str, title: &str) -> bool {
+    let title = title.split_whitespace().collect::<Vec<_>>();
+    text.lines()
+        .filter(|line| line.split_whitespace().ne(title.iter().copied()))
+        .flat_map(str::split_whitespace)
+        .take(MIN_ARTICLE_WORDS)
+        .count()
+        >= MIN_ARTICLE_WORDS
 }
 
 /// The article body, one paragraph per line.
@@ -112,7 +129,7 @@ fn trafilatura_body(html: &str, url: Option<&str>) -> String {
         ..rs_trafilatura::Options::default()
     };
     match rs_trafilatura::extract_with_options(html, &options) {
-        Ok(r) => paragraphs_per_line(r.content_text.lines()),
+        Ok(r) => paragraphs_per_line(blocks(&r.content_text).iter().map(String::as_str)),
         Err(_) => String::new(),
     }
 }
@@ -123,9 +140,24 @@ fn readability_body(html: &str, url: Option<&str>) -> String {
         ..Config::default()
     };
     match Readability::new(html, url, Some(cfg)).and_then(|mut r| r.parse()) {
-        Ok(a) => paragraphs_per_line(a.text_content.lines()),
+        Ok(a) => paragraphs_per_line(blocks(&a.text_content).iter().map(String::as_str)),
         Err(_) => String::new(),
     }
+}
+
+/// The paragraphs of an extractor's text: blocks separated by blank lines (a single line
+/// break inside a block is the page source's own wrapping, not a paragraph break).
+fn blocks(text: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            out.push(String::new());
+        } else if let Some(last) = out.last_mut() {
+            last.push(' ');
+            last.push_str(line);
+        }
+    }
+    out
 }
 
 /// `<link rel="canonical" href="…">`.

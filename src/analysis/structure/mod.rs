@@ -214,6 +214,17 @@ fn is_year(w: &str) -> bool {
         && (w.starts_with("19") || w.starts_with("20"))
 }
 
+/// "2024-05-26" (a time may follow: "2024-05-26T10:00").
+fn is_iso_date(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit)
+}
+
 /// "Published 11 October 2021", "Thursday, November 18, 2004", "April 2, 2012".
 fn is_date_line(text: &str) -> bool {
     let n = words(text);
@@ -225,7 +236,7 @@ fn is_date_line(text: &str) -> bool {
     let mut total = 0;
     for w in bare_words(text) {
         total += 1;
-        if cues::is_month(w) || cues::is_weekday(w) || is_year(w) {
+        if cues::is_month(w) || cues::is_weekday(w) || is_year(w) || is_iso_date(w) {
             anchor = true;
             datey += 1;
         } else if is_number_like(w) || cues::is_date_word(w) {
