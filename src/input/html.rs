@@ -15,7 +15,13 @@ use dom_smoothie::{Config, Readability};
 /// Extracts the article of an HTML page (`bytes` in any encoding the page declares).
 /// `url` is where the page came from, when known. Errors are messages without the input name.
 pub fn extract(bytes: &[u8], url: Option<&str>) -> Result<Article, String> {
-    let html = rs_trafilatura::encoding::transcode_to_utf8(bytes);
+    // Bytes that are valid UTF-8 are read as UTF-8 whatever the page declares: a saved page is
+    // often re-encoded without its `<meta charset>` being changed, and non-ASCII text in a
+    // legacy encoding is almost never valid UTF-8 by chance.
+    let html = match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(_) => rs_trafilatura::encoding::transcode_to_utf8(bytes),
+    };
     let meta = metadata(&html, url);
     let text = body(&html, url);
     if !has_article_text(&text, &meta.title) {
