@@ -90,10 +90,7 @@ mod tests {
 
     #[test]
     fn paragraphs_are_one_per_line() {
-        assert_eq!(
-            paragraphs_per_line(["  a\n b ", "", " \n", "c"]),
-            "a b\nc"
-        );
+        assert_eq!(paragraphs_per_line(["  a\n b ", "", " \n", "c"]), "a b\nc");
     }
 
     #[test]

@@ -11,8 +11,8 @@
 //! HTML, too large, timeout); the caller adds the URL. Nothing here panics.
 
 use std::io::Read;
-use ureq::ResponseExt;
 use std::time::Duration;
+use ureq::ResponseExt;
 
 /// Redirects followed before giving up.
 pub const MAX_REDIRECTS: u32 = 5;
@@ -77,7 +77,10 @@ pub fn is_url(arg: &str) -> bool {
 
 /// Fetches `url`. Errors are one-line messages without the URL.
 pub fn fetch(url: &str, settings: &Settings) -> Result<Page, String> {
-    let scheme = url.split_once("://").map_or("", |(s, _)| s).to_ascii_lowercase();
+    let scheme = url
+        .split_once("://")
+        .map_or("", |(s, _)| s)
+        .to_ascii_lowercase();
     if scheme != "http" && scheme != "https" {
         return Err(format!(
             "only http:// and https:// URLs can be read, not {scheme}://"
@@ -118,7 +121,12 @@ pub fn fetch(url: &str, settings: &Settings) -> Result<Page, String> {
             .map(|v| v.trim().to_ascii_lowercase())
     };
     let content_type = header("content-type").unwrap_or_default();
-    let mime = content_type.split(';').next().unwrap_or("").trim().to_string();
+    let mime = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_string();
     let html = matches!(mime.as_str(), "text/html" | "application/xhtml+xml");
     let text = mime.is_empty()
         || mime.starts_with("text/")
@@ -136,9 +144,7 @@ pub fn fetch(url: &str, settings: &Settings) -> Result<Page, String> {
     {
         return Err(too_large(settings.max_size, len));
     }
-    let final_url = response
-        .get_uri()
-        .to_string();
+    let final_url = response.get_uri().to_string();
     let reader = response.body_mut().as_reader();
     let bytes = if deflate {
         read_limited(inflate(reader)?, settings.max_size)?
@@ -165,7 +171,9 @@ fn inflate<'r>(mut reader: impl Read + 'r) -> Result<Box<dyn Read + 'r>, String>
     }
     let prefix = std::io::Cursor::new(head[..got].to_vec());
     let chained = prefix.chain(reader);
-    let zlib = got == 2 && (head[0] & 0x0f) == 8 && (u16::from(head[0]) << 8 | u16::from(head[1])) % 31 == 0;
+    let zlib = got == 2
+        && (head[0] & 0x0f) == 8
+        && (u16::from(head[0]) << 8 | u16::from(head[1])) % 31 == 0;
     Ok(if zlib {
         Box::new(flate2::read::ZlibDecoder::new(chained))
     } else {
@@ -199,9 +207,15 @@ fn read_error(err: &std::io::Error) -> String {
     match err.kind() {
         std::io::ErrorKind::TimedOut => "timed out while reading the page".into(),
         std::io::ErrorKind::InvalidData | std::io::ErrorKind::InvalidInput => {
-            format!("the page's body cannot be decoded: {}", one_line(&err.to_string()))
+            format!(
+                "the page's body cannot be decoded: {}",
+                one_line(&err.to_string())
+            )
         }
-        _ => format!("the connection failed while reading the page: {}", one_line(&err.to_string())),
+        _ => format!(
+            "the connection failed while reading the page: {}",
+            one_line(&err.to_string())
+        ),
     }
 }
 
@@ -220,13 +234,16 @@ fn describe(err: &ureq::Error) -> String {
         E::StatusCode(c) => format!("the server answered {c}"),
         E::BodyExceedsLimit(n) => format!("the page is larger than the limit of {n} bytes"),
         E::Decompress(what, e) => {
-            format!("the page's {what} body cannot be decoded: {}", one_line(&e.to_string()))
+            format!(
+                "the page's {what} body cannot be decoded: {}",
+                one_line(&e.to_string())
+            )
         }
         E::Io(e) => match e.kind() {
-            std::io::ErrorKind::ConnectionRefused => {
-                "the server refused the connection".into()
+            std::io::ErrorKind::ConnectionRefused => "the server refused the connection".into(),
+            std::io::ErrorKind::TimedOut => {
+                "timed out (set BILATERAL_TIMEOUT to wait longer)".into()
             }
-            std::io::ErrorKind::TimedOut => "timed out (set BILATERAL_TIMEOUT to wait longer)".into(),
             _ => format!("the connection failed: {}", one_line(&e.to_string())),
         },
         other => format!("the request failed: {}", one_line(&other.to_string())),

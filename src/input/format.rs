@@ -54,7 +54,11 @@ pub fn detect(bytes: &[u8], name: &str) -> Format {
     if plain_ext {
         return Format::Plain;
     }
-    if kinds >= 2 { Format::Markdown } else { Format::Plain }
+    if kinds >= 2 {
+        Format::Markdown
+    } else {
+        Format::Plain
+    }
 }
 
 fn extension(name: &str) -> Option<String> {
@@ -85,9 +89,17 @@ fn looks_like_html(bytes: &[u8]) -> bool {
             break;
         }
     }
-    ["<!doctype html", "<html", "<head", "<body", "<meta ", "<meta\n", "<title>"]
-        .iter()
-        .any(|p| rest.starts_with(p))
+    [
+        "<!doctype html",
+        "<html",
+        "<head",
+        "<body",
+        "<meta ",
+        "<meta\n",
+        "<title>",
+    ]
+    .iter()
+    .any(|p| rest.starts_with(p))
         || (rest.starts_with('<') && html_tags(&head) >= 3)
 }
 
@@ -95,10 +107,12 @@ fn looks_like_html(bytes: &[u8]) -> bool {
 /// `<` in prose).
 fn html_tags(text: &str) -> usize {
     let lower = text.to_ascii_lowercase();
-    ["<html", "<body", "<div", "<p>", "<p ", "</p>", "<article", "<head", "<br", "<span"]
-        .iter()
-        .filter(|t| lower.contains(*t))
-        .count()
+    [
+        "<html", "<body", "<div", "<p>", "<p ", "</p>", "<article", "<head", "<br", "<span",
+    ]
+    .iter()
+    .filter(|t| lower.contains(*t))
+    .count()
 }
 
 /// How many different kinds of Markdown syntax `text` uses: ATX headings, links, emphasis,
@@ -160,7 +174,10 @@ mod tests {
 
     #[test]
     fn html_is_recognised_by_content() {
-        assert_eq!(detect(b"<!DOCTYPE html><html><p>x</p>", "a.txt"), Format::Html);
+        assert_eq!(
+            detect(b"<!DOCTYPE html><html><p>x</p>", "a.txt"),
+            Format::Html
+        );
         assert_eq!(detect(b"\n  <html lang=\"en\">", "page"), Format::Html);
         assert_eq!(
             detect(b"<?xml version=\"1.0\"?>\n<!-- saved -->\n<html>", "x"),
@@ -177,12 +194,21 @@ mod tests {
     #[test]
     fn markdown_needs_two_kinds_of_syntax_or_its_extension() {
         assert_eq!(
-            detect(b"# Talks resume\n\nThe **union** said [so](https://x.org).", "-"),
+            detect(
+                b"# Talks resume\n\nThe **union** said [so](https://x.org).",
+                "-"
+            ),
             Format::Markdown
         );
-        assert_eq!(detect(b"# Talks resume\n\nPlain words.", "a.md"), Format::Markdown);
+        assert_eq!(
+            detect(b"# Talks resume\n\nPlain words.", "a.md"),
+            Format::Markdown
+        );
         assert_eq!(detect(b"---\ntitle: x\n---\nBody.", "-"), Format::Markdown);
-        assert_eq!(detect(b"Talks resume\n\nA - B said *so*.", "-"), Format::Plain);
+        assert_eq!(
+            detect(b"Talks resume\n\nA - B said *so*.", "-"),
+            Format::Plain
+        );
         assert_eq!(
             detect(b"+++\ntitle = \"x\"\n+++\nThe union said so.", "-"),
             Format::Plain

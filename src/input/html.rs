@@ -34,14 +34,28 @@ pub fn extract(bytes: &[u8], url: Option<&str>) -> Result<Article, String> {
         title: clean_field(Some(&meta.title)),
         byline: clean_field(meta.byline.as_deref()),
         site: clean_field(meta.site_name.as_deref()),
-        url: clean_field(meta.url.as_deref()).or_else(|| canonical(&html)),
+        url: None,
         published: meta.published_time.as_deref().and_then(date_of),
         lang: clean_field(meta.lang.as_deref()),
         dir: clean_field(meta.dir.as_deref()),
         text,
     };
+    let doc = dom_query::Document::from(html.as_str());
+    article.url = canonical(&doc).or_else(|| clean_field(meta.url.as_deref()));
     if article.published.is_none() {
-        article.published = time_element(&html);
+        article.published = time_element(&doc);
+    }
+    if article.dir.is_none() {
+        article.dir = doc
+            .select("html")
+            .attr("dir")
+            .and_then(|d| clean_field(Some(&d)));
+    }
+    if article.lang.is_none() {
+        article.lang = doc
+            .select("html")
+            .attr("lang")
+            .and_then(|d| clean_field(Some(&d)));
     }
     if article.url.is_none() {
         article.url = url.map(str::to_string);
@@ -167,16 +181,14 @@ fn blocks(text: &str) -> Vec<String> {
 }
 
 /// `<link rel="canonical" href="…">`.
-fn canonical(html: &str) -> Option<String> {
-    let doc = dom_query::Document::from(html);
+fn canonical(doc: &dom_query::Document) -> Option<String> {
     let sel = doc.select("link[rel=canonical]");
     let href = sel.attr("href")?;
     clean_field(Some(&href))
 }
 
 /// The date of the first `<time datetime="…">` (or `<time>` text) in the page.
-fn time_element(html: &str) -> Option<String> {
-    let doc = dom_query::Document::from(html);
+fn time_element(doc: &dom_query::Document) -> Option<String> {
     for node in doc.select("time").nodes() {
         if let Some(d) = node.attr("datetime").and_then(|v| date_of(&v)) {
             return Some(d);
@@ -211,7 +223,10 @@ mod tests {
 
     #[test]
     fn dates_from_timestamps_and_words() {
-        assert_eq!(date_of("2024-05-26T10:00:00+09:00").as_deref(), Some("2024-05-26"));
+        assert_eq!(
+            date_of("2024-05-26T10:00:00+09:00").as_deref(),
+            Some("2024-05-26")
+        );
         assert_eq!(date_of(" 2021-10-11 ").as_deref(), Some("2021-10-11"));
         assert_eq!(date_of("May 26, 2024").as_deref(), Some("2024-05-26"));
         assert_eq!(date_of("yesterday"), None);

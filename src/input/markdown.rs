@@ -84,10 +84,8 @@ pub fn convert(text: &str) -> Result<Converted, String> {
                 | TagEnd::TableHead,
             ) => flush(&mut current, &mut paragraphs),
             Event::End(TagEnd::TableCell) => current.push(' '),
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                if !dest_url.is_empty() {
-                    dropped.link_urls += 1;
-                }
+            Event::Start(Tag::Link { dest_url, .. }) if !dest_url.is_empty() => {
+                dropped.link_urls += 1;
             }
             Event::Text(t) | Event::Code(t) => current.push_str(&t),
             Event::SoftBreak | Event::HardBreak => current.push(' '),
@@ -98,9 +96,7 @@ pub fn convert(text: &str) -> Result<Converted, String> {
         }
     }
     flush(&mut current, &mut paragraphs);
-    if article.title.is_none()
-        && first_heading == Some(true)
-    {
+    if article.title.is_none() && first_heading == Some(true) {
         article.title = paragraphs.first().cloned();
     }
     article.text = paragraphs.join("\n");
@@ -131,14 +127,21 @@ fn split_yaml(text: &str) -> (Option<&str>, &str) {
     (None, text)
 }
 
-fn read_yaml(yaml: &str, article: &mut Article, parties: &mut Vec<PartySpec>) -> Result<(), String> {
+fn read_yaml(
+    yaml: &str,
+    article: &mut Article,
+    parties: &mut Vec<PartySpec>,
+) -> Result<(), String> {
     if yaml.trim().is_empty() {
         return Ok(());
     }
     let value: serde_json::Value = serde_saphyr::from_str(yaml).map_err(|e| {
         format!(
             "YAML front matter cannot be read: {}",
-            e.to_string().split_whitespace().collect::<Vec<_>>().join(" ")
+            e.to_string()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
         )
     })?;
     let Some(map) = value.as_object() else {

@@ -123,7 +123,13 @@ impl Document {
         if format == Format::Html {
             let article = html::extract(&bytes, url).map_err(|e| InputError::new(name, &e))?;
             let notes = vec![html_note(&article)];
-            return Ok(Document::from_article(name, article, Vec::new(), Format::Html, notes));
+            return Ok(Document::from_article(
+                name,
+                article,
+                Vec::new(),
+                Format::Html,
+                notes,
+            ));
         }
         if let Some(pos) = bytes.iter().position(|&b| b == 0) {
             return Err(InputError::new(
@@ -152,7 +158,10 @@ impl Document {
             if parties.is_empty() {
                 parties = converted.parties;
             }
-            let note = markdown_note(&converted.dropped, fm.body_offset > 0 || converted.front_matter);
+            let note = markdown_note(
+                &converted.dropped,
+                fm.body_offset > 0 || converted.front_matter,
+            );
             // TOML front matter speaks first
             article.title = fm.meta.title.or(article.title);
             article.site = fm.meta.source.or(article.site);
@@ -164,7 +173,8 @@ impl Document {
                     "is Markdown without article text: there is nothing to read",
                 ));
             }
-            let mut doc = Document::from_article(name, article, parties, Format::Markdown, vec![note]);
+            let mut doc =
+                Document::from_article(name, article, parties, Format::Markdown, vec![note]);
             doc.meta.subtitle = fm.meta.subtitle;
             return Ok(doc);
         }
@@ -239,7 +249,10 @@ fn html_note(article: &Article) -> String {
         if paragraphs == 1 { "" } else { "s" }
     );
     let lang = article.lang.as_deref().unwrap_or("");
-    let rtl = article.dir.as_deref().is_some_and(|d| d.eq_ignore_ascii_case("rtl"));
+    let rtl = article
+        .dir
+        .as_deref()
+        .is_some_and(|d| d.eq_ignore_ascii_case("rtl"));
     let english = lang.is_empty() || lang.to_ascii_lowercase().starts_with("en");
     if !english || rtl {
         note.push_str(&format!(
@@ -264,7 +277,11 @@ fn markdown_note(dropped: &markdown::Dropped, front_matter: bool) -> String {
     gone.extend(count(dropped.html_blocks, "HTML block"));
     format!(
         "read as Markdown{}: {} dropped; offsets index the converted text",
-        if front_matter { " with front matter" } else { "" },
+        if front_matter {
+            " with front matter"
+        } else {
+            ""
+        },
         gone.join(", ")
     )
 }

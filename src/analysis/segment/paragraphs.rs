@@ -169,7 +169,9 @@ mod tests {
     #[test]
     fn copied_header_lines_are_no_hard_wrap() {
         assert_eq!(
-            paras("Home | World\nTalks resume\nBy Jon Park\nShare\nThe ministers met on the\nborder and agreed."),
+            paras(
+                "Home | World\nTalks resume\nBy Jon Park\nShare\nThe ministers met on the\nborder and agreed."
+            ),
             [
                 "Home | World",
                 "Talks resume",

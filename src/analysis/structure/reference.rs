@@ -26,7 +26,10 @@ pub struct ReferenceDate {
 
 /// The text of the title unit, whitespace collapsed.
 pub fn title_of(text: &str, seg: &Segmentation, roles: &[Role]) -> Option<String> {
-    let i = roles.iter().take(HEAD_UNITS).position(|r| *r == Role::Title)?;
+    let i = roles
+        .iter()
+        .take(HEAD_UNITS)
+        .position(|r| *r == Role::Title)?;
     let s = seg.sentences.get(i)?;
     let title = collapse(text.get(s.start..s.end)?);
     (!title.is_empty()).then_some(title)
@@ -93,9 +96,12 @@ fn wire_head(unit: &str) -> Option<&str> {
     let end = unit
         .char_indices()
         .take(120)
-        .find(|(_, c)| matches!(c, '—' | '–') )
+        .find(|(_, c)| matches!(c, '—' | '–'))
         .map(|(i, _)| i)
-        .or_else(|| unit.get(..120.min(unit.len())).and_then(|h| h.find(" -- ").or_else(|| h.find(" - "))))?;
+        .or_else(|| {
+            unit.get(..120.min(unit.len()))
+                .and_then(|h| h.find(" -- ").or_else(|| h.find(" - ")))
+        })?;
     let head = unit.get(..end)?.trim_end();
     let dash_line = format!("{head} -");
     super::is_wire_dateline_text(&dash_line).then_some(head)
@@ -146,7 +152,10 @@ mod tests {
             .unwrap();
         assert_eq!(d.date, None);
         assert_eq!(d.line, "VARN, May 26 (Wire Press)");
-        assert_eq!(date_of("Talks resume\nFreedonia said on May 26 it would talk."), None);
+        assert_eq!(
+            date_of("Talks resume\nFreedonia said on May 26 it would talk."),
+            None
+        );
     }
 
     #[test]
