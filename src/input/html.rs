@@ -146,6 +146,9 @@ fn shingles(text: &str) -> rustc_hash::FxHashSet<u64> {
 fn trafilatura_body(html: &str, url: Option<&str>) -> String {
     let options = rs_trafilatura::Options {
         url: url.map(str::to_string),
+        // its default cuts the text at a million bytes, silently (and may cut a character in
+        // two): the size limit is --max-size, applied to the page
+        max_extracted_len: usize::MAX,
         ..rs_trafilatura::Options::default()
     };
     match rs_trafilatura::extract_with_options(html, &options) {
