@@ -243,9 +243,8 @@ impl Document {
 fn html_note(article: &Article) -> String {
     let paragraphs = article.text.lines().count();
     let mut note = format!(
-        "read as HTML: the article text was extracted ({paragraphs} paragraph{}); navigation, \
-         scripts, styles, share buttons and other page parts were dropped; offsets index the \
-         extracted text",
+        "read as HTML: article text extracted ({paragraphs} paragraph{}); menus, scripts, \
+         share buttons, ads and other page parts dropped",
         if paragraphs == 1 { "" } else { "s" }
     );
     let lang = article.lang.as_deref().unwrap_or("");
@@ -276,7 +275,7 @@ fn markdown_note(dropped: &markdown::Dropped, front_matter: bool) -> String {
     gone.extend(count(dropped.images, "image"));
     gone.extend(count(dropped.html_blocks, "HTML block"));
     format!(
-        "read as Markdown{}: {} dropped; offsets index the converted text",
+        "read as Markdown{}: {} dropped",
         if front_matter {
             " with front matter"
         } else {

@@ -10,7 +10,7 @@ use std::io::Write;
 
 /// Writes the article of `doc`.
 pub fn run(doc: &Document, json: bool, out: &mut impl Write) -> std::io::Result<()> {
-    let article = doc.article();
+    let article = crate::analysis::article_of(doc);
     if json {
         serde_json::to_writer(&mut *out, &article)?;
         out.write_all(b"\n")
