@@ -54,7 +54,10 @@ pub fn detect(bytes: &[u8], name: &str) -> Format {
     if plain_ext {
         return Format::Plain;
     }
-    if kinds >= 2 {
+    // bilateral's own format (TOML front matter) stays plain text unless the body is plainly
+    // Markdown: such files were written for bilateral (Hugo's Markdown has the `.md` extension)
+    let needed = if text.starts_with("+++") { 3 } else { 2 };
+    if kinds >= needed {
         Format::Markdown
     } else {
         Format::Plain
@@ -211,6 +214,14 @@ mod tests {
         );
         assert_eq!(
             detect(b"+++\ntitle = \"x\"\n+++\nThe union said so.", "-"),
+            Format::Plain
+        );
+        assert_eq!(
+            detect(b"+++\ntitle = \"x\"\n+++\n# T\n\n- a\n- **b**", "-"),
+            Format::Markdown
+        );
+        assert_eq!(
+            detect(b"+++\ntitle = \"x\"\n+++\n# T\n\n- a", "-"),
             Format::Plain
         );
         assert_eq!(detect(b"# a\n**b**", "notes.txt"), Format::Plain);
