@@ -282,3 +282,28 @@ fn front_matter_still_wins() {
             .all(|n| !n.as_str().unwrap().contains("reference date"))
     );
 }
+
+#[test]
+fn a_hostile_page_gives_an_error_not_a_hang() {
+    // elements nested 100 000 deep: the extractors' tree walks take minutes on it
+    let n = 100_000;
+    let html = format!(
+        "<html><body>{}<p>Freedonia and Sylvania met on Monday and agreed to talk again.</p>{}</body></html>",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    );
+    let dir = std::env::temp_dir().join(format!("bilateral-formats-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("deep.html");
+    std::fs::write(&path, html).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_bilateral"))
+        .args(["--json", path.to_str().unwrap()])
+        .env("BILATERAL_EXTRACT_TIMEOUT", "1")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("could not be read within 1 s"), "{stderr}");
+    assert!(!stderr.contains("panicked"));
+}

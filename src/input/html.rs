@@ -14,7 +14,53 @@ use dom_smoothie::{Config, Readability};
 
 /// Extracts the article of an HTML page (`bytes` in any encoding the page declares).
 /// `url` is where the page came from, when known. Errors are messages without the input name.
+///
+/// The extractors run on a worker thread with a large stack and a time limit
+/// ([`time_limit`]): a hostile page (elements nested tens of thousands deep) makes their tree
+/// walks slow or deep, and must give an error, not a hang or a stack overflow. A panic in
+/// them is an error too.
 pub fn extract(bytes: &[u8], url: Option<&str>) -> Result<Article, String> {
+    let limit = time_limit(bytes.len());
+    let bytes = bytes.to_vec();
+    let url = url.map(str::to_string);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let worker = std::thread::Builder::new()
+        .name("html".into())
+        .stack_size(WORKER_STACK)
+        .spawn(move || {
+            let _ = tx.send(extract_now(&bytes, url.as_deref()));
+        })
+        .map_err(|e| format!("cannot start the HTML extraction: {e}"))?;
+    match rx.recv_timeout(limit) {
+        Ok(result) => {
+            let _ = worker.join();
+            result
+        }
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Err(format!(
+            "the page could not be read within {} s (is it nested very deeply, or huge?)",
+            limit.as_secs()
+        )),
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+            Err("the HTML extraction failed on this page".into())
+        }
+    }
+}
+
+/// Stack of the extraction thread (reserved, not used unless a page nests deeply).
+const WORKER_STACK: usize = 256 << 20;
+
+/// How long the extraction of a page of `len` bytes may take: 60 s, and 2 s more per MB
+/// (a 50 MB page is read in about 20 s). `BILATERAL_EXTRACT_TIMEOUT` (seconds) overrides it.
+fn time_limit(len: usize) -> std::time::Duration {
+    let secs = std::env::var("BILATERAL_EXTRACT_TIMEOUT")
+        .ok()
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s > 0.0 && *s < 1e6)
+        .unwrap_or(60.0 + 2.0 * len as f64 / 1e6);
+    std::time::Duration::from_secs_f64(secs)
+}
+
+fn extract_now(bytes: &[u8], url: Option<&str>) -> Result<Article, String> {
     // Bytes that are valid UTF-8 are read as UTF-8 whatever the page declares: a saved page is
     // often re-encoded without its `<meta charset>` being changed, and non-ASCII text in a
     // legacy encoding is almost never valid UTF-8 by chance.
