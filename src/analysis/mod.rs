@@ -48,6 +48,17 @@ pub fn analyze(doc: &Document, options: &Options) -> Analysis {
     // what the reading said (format recognised, parts dropped), then what the header lines give
     let mut notes = doc.notes.clone();
     notes.extend(complete_meta(text, &seg, &roles, &mut meta));
+    let furniture = roles
+        .iter()
+        .filter(|r| **r == crate::model::Role::Boilerplate)
+        .count();
+    if furniture > 0 {
+        notes.push(format!(
+            "{furniture} line{} of page furniture (menus, share buttons, ads, cookie banners) \
+             set aside as boilerplate, under narration & context",
+            if furniture == 1 { "" } else { "s" }
+        ));
+    }
 
     let (specs, origin) = if !options.parties.is_empty() {
         (options.parties.as_slice(), "command line")
