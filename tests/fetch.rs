@@ -122,6 +122,17 @@ fn serve(mut stream: TcpStream) {
             &[("Content-Type", "application/pdf".into()), len(b"%PDF-1.7")],
             b"%PDF-1.7",
         ),
+        "/br" => {
+            let mut e = brotli::CompressorWriter::new(Vec::new(), 4096, 5, 22);
+            e.write_all(PAGE.as_bytes()).unwrap();
+            let body = e.into_inner();
+            respond(
+                &mut stream,
+                "200 OK",
+                &[html, ("Content-Encoding", "br".into()), len(&body)],
+                &body,
+            );
+        }
         "/gzip" | "/deflate" => {
             let body = if path == "/gzip" {
                 let mut e =
@@ -263,7 +274,7 @@ fn huge_bodies_are_refused_while_reading() {
 
 #[test]
 fn compressed_bodies_are_decoded() {
-    for path in ["/gzip", "/deflate"] {
+    for path in ["/gzip", "/deflate", "/br"] {
         let a = json_of(&bilateral(&["extract", "--json", &url(path)]));
         assert!(
             a["text"].as_str().unwrap().contains("Teodor Lind"),
