@@ -41,6 +41,14 @@ pub fn detect(bytes: &[u8], name: &str) -> Format {
     if matches!(ext.as_deref(), Some("html" | "htm" | "xhtml")) && html_tags(text) >= 2 {
         return Format::Html;
     }
+    // a fragment of a page that opens with text: many kinds of tags, which prose never has
+    let mut end = text.len().min(HTML_WINDOW * 4);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    if html_tags(&text[..end]) >= 4 {
+        return Format::Html;
+    }
     if text.starts_with("---\n") || text.starts_with("---\r\n") {
         // YAML front matter: a Markdown convention (Jekyll, Hugo, Pandoc)
         return Format::Markdown;
@@ -191,6 +199,10 @@ mod tests {
             Format::Html
         );
         assert_eq!(detect(b"Freedonia <3 Sylvania.", "a"), Format::Plain);
+        assert_eq!(
+            detect(b"Talks resume<div><p>One.</p><br><span>x</span></div>", "a"),
+            Format::Html
+        );
         assert_eq!(detect(b"x < y and <b> is bold", "a"), Format::Plain);
     }
 
