@@ -2,10 +2,11 @@
 //!
 //! Two maintained crates do the work, each where it measured best on real news pages
 //! (`../shared/eval/extraction`): `rs-trafilatura` (a port of trafilatura) finds the article
-//! body and drops navigation, share widgets, scripts and styles; `dom_smoothie` (a port of
-//! Mozilla's Readability) reads the metadata: title, byline, site name, published time (meta
-//! tags and JSON-LD), language and direction. The published date falls back on trafilatura's
-//! date and then on the first `<time datetime>` of the page.
+//! body and drops navigation, share widgets, scripts and styles, with `dom_smoothie` (a port
+//! of Mozilla's Readability) as a second opinion ([`body`]); `dom_smoothie` reads the
+//! metadata: title, byline, site name, published time (meta tags and JSON-LD), language. The
+//! canonical URL is `<link rel="canonical">`; the published date falls back on the first
+//! `<time datetime>` of the page; the language and direction on `<html lang dir>`.
 //!
 //! This module never panics on any input; a page without article text is an error.
 
@@ -19,9 +20,8 @@ use dom_smoothie::{Config, Readability};
 /// ([`time_limit`]): a hostile page (elements nested tens of thousands deep) makes their tree
 /// walks slow or deep, and must give an error, not a hang or a stack overflow. A panic in
 /// them is an error too.
-pub fn extract(bytes: &[u8], url: Option<&str>) -> Result<Article, String> {
+pub fn extract(bytes: Vec<u8>, url: Option<&str>) -> Result<Article, String> {
     let limit = time_limit(bytes.len());
-    let bytes = bytes.to_vec();
     let url = url.map(str::to_string);
     let (tx, rx) = std::sync::mpsc::channel();
     let worker = std::thread::Builder::new()

@@ -121,7 +121,7 @@ impl Document {
             format::detect(&bytes, name)
         };
         if format == Format::Html {
-            let article = html::extract(&bytes, url).map_err(|e| InputError::new(name, &e))?;
+            let article = html::extract(bytes, url).map_err(|e| InputError::new(name, &e))?;
             let notes = vec![html_note(&article)];
             return Ok(Document::from_article(
                 name,
@@ -149,7 +149,12 @@ impl Document {
             )
         })?;
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        let fm = front_matter::split(&text[bom..]).map_err(|msg| InputError::new(name, &msg))?;
+        let fm = if format == Format::Markdown {
+            front_matter::split_lenient(&text[bom..])
+        } else {
+            front_matter::split(&text[bom..])
+        }
+        .map_err(|msg| InputError::new(name, &msg))?;
         if format == Format::Markdown {
             let body = &text[bom + fm.body_offset..];
             let converted = markdown::convert(body).map_err(|e| InputError::new(name, &e))?;
