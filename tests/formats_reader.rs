@@ -18,6 +18,12 @@ fn page(name: &str) -> String {
 /// Opens the reader on `file`, waits for every piece of `expected` on the screen, quits with
 /// `q` and checks the exit code.
 fn reader_shows(file: &str, expected: &[&str]) {
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_bilateral"));
+    cmd.arg(file);
+    run_reader(cmd, file, expected);
+}
+
+fn run_reader(mut cmd: CommandBuilder, file: &str, expected: &[&str]) {
     let (cols, rows) = (160u16, 40u16);
     let pair = native_pty_system()
         .openpty(PtySize {
@@ -27,8 +33,6 @@ fn reader_shows(file: &str, expected: &[&str]) {
             pixel_height: 0,
         })
         .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_bilateral"));
-    cmd.arg(file);
     cmd.env("TERM", "xterm-256color");
     let mut child = pair.slave.spawn_command(cmd).unwrap();
     let parser = Arc::new(Mutex::new(vt100::Parser::new(
@@ -98,6 +102,26 @@ fn reader_opens_pages_markdown_and_copied_text() {
         &[
             "Freedonia and Sylvania agree to resume border talks",
             "2024-05-26",
+        ],
+    );
+}
+
+#[test]
+fn reader_opens_piped_stdin_and_reads_keys_from_the_terminal() {
+    // `cat FILE | bilateral`: the article comes from the pipe, the keys from the terminal
+    let mut cmd = CommandBuilder::new("/bin/sh");
+    cmd.arg("-c");
+    cmd.arg(format!(
+        "cat '{}' | '{}'",
+        page("freedonia_talks.html"),
+        env!("CARGO_BIN_EXE_bilateral")
+    ));
+    run_reader(
+        cmd,
+        "<stdin>",
+        &[
+            "Freedonia and Sylvania agree to resume border talks",
+            "read as HTML",
         ],
     );
 }
