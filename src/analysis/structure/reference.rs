@@ -2,9 +2,12 @@
 //! unit the roles call the title) and the publication date written in the text, which becomes
 //! the reference date for relative dates ("on the 10th").
 //!
-//! The date is looked for, in order, in the first [`HEAD_UNITS`] units: dateline units
-//! ("Published 11 October 2021", "Updated: 2024-05-26"), bylines with a date ("By Jon Park,
-//! May 26, 2024"), and a wire dateline opening a line ("SEOUL, May 26 (Wire Press) —"). A date
+//! The date is looked for in the header: the units before the first sentence of prose (a body
+//! unit of at least [`PROSE_WORDS`] words ending in final punctuation; at most
+//! [`MAX_HEADER_UNITS`] units, so that a page copied whole, menus and all, still has its
+//! header read), in order: dateline units ("Published 11 October 2021", "Updated:
+//! 2024-05-26"), bylines with a date ("By Jon Park, May 26, 2024"), and a wire dateline
+//! opening a line, the first prose one included ("SEOUL, May 26 (Wire Press) —"). A date
 //! without a year takes its year from another full date in the header; without one it is not
 //! used, and the caller says so.
 
@@ -12,8 +15,13 @@ use super::super::segment::Segmentation;
 use crate::analysis::timeline::dates_in;
 use crate::model::Role;
 
-/// How many units from the start are read for the title and the date.
+/// How many units from the start are read for the title.
 const HEAD_UNITS: usize = 16;
+/// The most units a header may have.
+const MAX_HEADER_UNITS: usize = 200;
+/// A body unit of this many words or more, ending in final punctuation, is prose: the header
+/// ends before it.
+const PROSE_WORDS: usize = 12;
 
 /// A publication date found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,7 +46,7 @@ pub fn title_of(text: &str, seg: &Segmentation, roles: &[Role]) -> Option<String
 /// The publication date written in the header of the article, if any.
 pub fn reference_date(text: &str, seg: &Segmentation, roles: &[Role]) -> Option<ReferenceDate> {
     let mut candidates: Vec<&str> = Vec::new();
-    for (s, role) in seg.sentences.iter().zip(roles).take(HEAD_UNITS) {
+    for (s, role) in seg.sentences.iter().zip(roles).take(MAX_HEADER_UNITS) {
         let Some(unit) = text.get(s.start..s.end) else {
             continue;
         };
@@ -51,6 +59,9 @@ pub fn reference_date(text: &str, seg: &Segmentation, roles: &[Role]) -> Option<
                 }
             }
             _ => {}
+        }
+        if *role == Role::Body && is_prose(unit) {
+            break;
         }
     }
     // a full date first; a year-less one borrows the year of another header date
@@ -105,6 +116,14 @@ fn wire_head(unit: &str) -> Option<&str> {
     let head = unit.get(..end)?.trim_end();
     let dash_line = format!("{head} -");
     super::is_wire_dateline_text(&dash_line).then_some(head)
+}
+
+fn is_prose(unit: &str) -> bool {
+    unit.split_whitespace().take(PROSE_WORDS).count() >= PROSE_WORDS
+        && unit
+            .trim_end()
+            .trim_end_matches(['"', '\'', '”', '’', ')'])
+            .ends_with(['.', '!', '?'])
 }
 
 fn collapse(text: &str) -> String {
