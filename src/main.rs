@@ -29,7 +29,8 @@ use std::process::ExitCode;
     args_conflicts_with_subcommands = true
 )]
 struct Cli {
-    /// The article: a text file, or `-` for stdin. Without it, the bundled seed article.
+    /// The article: a file (plain text, HTML or Markdown), an http(s) URL, or `-` for stdin.
+    /// Without it, stdin when it is not a terminal, else the bundled seed article.
     file: Option<PathBuf>,
 
     /// Print the analysis as JSON (schema in docs/json.md).
@@ -80,6 +81,18 @@ enum Command {
     Sentences,
     /// Read JSON lines {"text", "reference"} on stdin; print one {"dates": [...]} line each.
     Dates,
+    /// Print the article of a page, Markdown file or text: front matter and one paragraph per
+    /// line (a file bilateral opens again), or JSON with --json.
+    Extract {
+        /// The input: a file, an http(s) URL, or `-` for stdin (also when omitted).
+        file: Option<PathBuf>,
+        /// Print {"title", "byline", "site", "url", "published", "lang", "text"} as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Largest input accepted, in bytes.
+        #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_SIZE)]
+        max_size: u64,
+    },
 }
 
 fn parse_published(text: &str) -> Result<String, String> {
@@ -173,6 +186,18 @@ fn run(cli: Cli) -> Result<(), Failure> {
             return bilateral::scripting::dates::run(io::stdin().lock(), &mut stdout.lock())
                 .map_err(Failure::Input);
         }
+        Some(Command::Extract {
+            file,
+            json,
+            max_size,
+        }) => {
+            let path = file.unwrap_or_else(|| PathBuf::from("-"));
+            let doc = Document::load(&path, max_size).map_err(|e| Failure::Input(e.to_string()))?;
+            let mut out = io::BufWriter::new(stdout.lock());
+            bilateral::scripting::extract::run(&doc, json, &mut out)?;
+            out.flush()?;
+            return Ok(());
+        }
         None => {}
     }
     if cli.parties.len() > 2 {
@@ -184,6 +209,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let doc = match &cli.file {
         Some(path) => {
             Document::load(path, cli.max_size).map_err(|e| Failure::Input(e.to_string()))?
+        }
+        // as Unix tools do: a pipe or a file on stdin is the input
+        None if stdin_has_input() => {
+            Document::load("-".as_ref(), cli.max_size).map_err(|e| Failure::Input(e.to_string()))?
         }
         None => Document::seed(),
     };
@@ -216,6 +245,31 @@ fn run(cli: Cli) -> Result<(), Failure> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// Whether stdin carries an input: a pipe, a file or a socket. A terminal, `/dev/null` (how
+/// test harnesses and services start programs) and a closed stdin do not: the seed opens.
+fn stdin_has_input() -> bool {
+    if io::stdin().is_terminal() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::FileTypeExt;
+        let Ok(fd) = io::stdin().as_fd().try_clone_to_owned() else {
+            return false;
+        };
+        let Ok(meta) = std::fs::File::from(fd).metadata() else {
+            return false;
+        };
+        let kind = meta.file_type();
+        kind.is_fifo() || kind.is_file() || kind.is_socket()
+    }
+    #[cfg(not(unix))]
+    {
+        true
+    }
 }
 
 fn terminal_width() -> usize {

@@ -116,6 +116,9 @@ pub enum Role {
     Byline,
     /// "Source: …", credits, translation notes.
     Source,
+    /// Page furniture copied with the article: share and follow buttons, "Advertisement",
+    /// menus, cookie banners, newsletter prompts.
+    Boilerplate,
 }
 
 /// The label of a sentence: whose content it is.

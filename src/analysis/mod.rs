@@ -47,6 +47,20 @@ pub fn analyze(doc: &Document, options: &Options) -> Analysis {
     }
     let seg = segment::segment(text, doc.body_start);
     let roles = structure::roles(text, &seg, &meta);
+    // what the reading said (format recognised, parts dropped), then what the header lines give
+    let mut notes = doc.notes.clone();
+    notes.extend(complete_meta(text, &seg, &roles, &mut meta));
+    let furniture = roles
+        .iter()
+        .filter(|r| **r == crate::model::Role::Boilerplate)
+        .count();
+    if furniture > 0 {
+        notes.push(format!(
+            "{furniture} line{} of page furniture (menus, share buttons, ads, cookie banners) \
+             set aside as boilerplate, under narration & context",
+            if furniture == 1 { "" } else { "s" }
+        ));
+    }
 
     let (specs, origin) = if !options.parties.is_empty() {
         (options.parties.as_slice(), "command line")
@@ -70,7 +84,7 @@ pub fn analyze(doc: &Document, options: &Options) -> Analysis {
         meta.published.as_deref(),
     );
 
-    let mut notes = parties.notes.clone();
+    notes.extend(parties.notes.iter().cloned());
     notes.extend(timeline.notes.iter().cloned());
 
     let mut sentences: Vec<Sentence> = Vec::with_capacity(seg.sentences.len());
@@ -110,6 +124,54 @@ pub fn analyze(doc: &Document, options: &Options) -> Analysis {
         events: timeline.events,
         notes,
     }
+}
+
+/// Fills what `meta` lacks from the article's header lines: the title (the unit the roles
+/// call the title) and the publication date written in the text (the reference date for
+/// relative dates). Returns the notes that say where the date came from.
+pub fn complete_meta(
+    text: &str,
+    seg: &segment::Segmentation,
+    roles: &[crate::model::Role],
+    meta: &mut crate::model::Meta,
+) -> Vec<String> {
+    let mut notes = Vec::new();
+    if meta.title.is_none() {
+        meta.title = structure::title_of(text, seg, roles);
+    }
+    if meta.published.is_none() {
+        match structure::reference_date(text, seg, roles) {
+            Some(structure::ReferenceDate {
+                date: Some(date),
+                line,
+            }) => {
+                notes.push(format!(
+                    "reference date {date} taken from the article's line \"{line}\" (give --published to change it)"
+                ));
+                meta.published = Some(date);
+            }
+            Some(structure::ReferenceDate { date: None, line }) => notes.push(format!(
+                "the line \"{line}\" gives a day but no year, so it is not used as the reference date: give --published"
+            )),
+            None => {}
+        }
+    }
+    notes
+}
+
+/// The article of `doc` as `bilateral extract` prints it: what the document gives, completed
+/// from its header lines ([`complete_meta`]) like the analysis does.
+pub fn article_of(doc: &Document) -> crate::input::Article {
+    let mut article = doc.article();
+    let mut meta = doc.meta.clone();
+    if meta.title.is_none() || meta.published.is_none() {
+        let seg = segment::segment(&doc.text, doc.body_start);
+        let roles = structure::roles(&doc.text, &seg, &meta);
+        complete_meta(&doc.text, &seg, &roles, &mut meta);
+        article.title = meta.title;
+        article.published = meta.published;
+    }
+    article
 }
 
 /// Hands freed heap memory back to the system. The per-sentence facts are many small blocks

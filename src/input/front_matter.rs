@@ -89,6 +89,17 @@ enum RawParty {
 /// Splits the front matter off `text` (which starts after any BOM). Without a `+++` first
 /// line the whole text is body. Errors are messages without the input name.
 pub(super) fn split(text: &str) -> Result<FrontMatter, String> {
+    split_with(text, false)
+}
+
+/// [`split`] for a Markdown file, whose TOML front matter was written for a site generator
+/// (Hugo): keys bilateral does not know (`draft`, `tags`…) are ignored, and `date` stands for
+/// `published`.
+pub(super) fn split_lenient(text: &str) -> Result<FrontMatter, String> {
+    split_with(text, true)
+}
+
+fn split_with(text: &str, lenient: bool) -> Result<FrontMatter, String> {
     let none = FrontMatter {
         meta: Meta::default(),
         parties: Vec::new(),
@@ -105,12 +116,17 @@ pub(super) fn split(text: &str) -> Result<FrontMatter, String> {
         }
         let rest = &text[offset..];
         if let Some(len) = delimiter_line(rest) {
-            let raw: Raw = toml::from_str(&text[toml_start..offset]).map_err(|e| {
-                format!(
-                    "front matter is not valid TOML: {}",
-                    one_line(&e.to_string())
-                )
-            })?;
+            let toml_text = &text[toml_start..offset];
+            let raw: Raw = if lenient {
+                lenient_raw(toml_text)?
+            } else {
+                toml::from_str(toml_text).map_err(|e| {
+                    format!(
+                        "front matter is not valid TOML: {}",
+                        one_line(&e.to_string())
+                    )
+                })?
+            };
             let (meta, parties) = convert(raw)?;
             return Ok(FrontMatter {
                 meta,
@@ -120,6 +136,35 @@ pub(super) fn split(text: &str) -> Result<FrontMatter, String> {
         }
         offset += rest.find('\n').map_or(rest.len(), |i| i + 1);
     }
+}
+
+/// The keys bilateral knows, from any TOML table.
+fn lenient_raw(toml_text: &str) -> Result<Raw, String> {
+    let table: toml::Table = toml::from_str(toml_text).map_err(|e| {
+        format!(
+            "front matter is not valid TOML: {}",
+            one_line(&e.to_string())
+        )
+    })?;
+    let text = |key: &str| table.get(key).and_then(|v| v.as_str()).map(str::to_string);
+    let parties = match table.get("parties") {
+        Some(v) => v
+            .clone()
+            .try_into::<Vec<RawParty>>()
+            .map_err(|e| format!("front matter `parties`: {}", one_line(&e.to_string())))?,
+        None => Vec::new(),
+    };
+    Ok(Raw {
+        title: text("title"),
+        subtitle: text("subtitle"),
+        source: text("source"),
+        url: text("url"),
+        published: table
+            .get("published")
+            .or_else(|| table.get("date"))
+            .cloned(),
+        parties,
+    })
 }
 
 /// Length of the line at the start of `text` if it is a `+++` delimiter (with its newline).
@@ -138,7 +183,8 @@ fn convert(raw: Raw) -> Result<(Meta, Vec<PartySpec>), String> {
         Some(value) => {
             let text = match &value {
                 toml::Value::String(s) => s.clone(),
-                toml::Value::Datetime(d) => d.to_string(),
+                // a date-time counts by its date
+                toml::Value::Datetime(d) => d.date.map_or_else(|| d.to_string(), |d| d.to_string()),
                 other => {
                     return Err(format!(
                         "front matter `published` must be a date, not {}",
@@ -230,6 +276,15 @@ mod tests {
                 .unwrap_err()
                 .contains("two")
         );
+    }
+
+    #[test]
+    fn markdown_front_matter_ignores_other_keys() {
+        let fm = split_lenient("+++\ntitle = \"T\"\ndate = 2024-05-26T10:00:00Z\ndraft = false\ntags = [\"x\"]\n+++\nBody.")
+            .unwrap();
+        assert_eq!(fm.meta.title.as_deref(), Some("T"));
+        assert_eq!(fm.meta.published.as_deref(), Some("2024-05-26"));
+        assert!(split("+++\ndraft = false\n+++\nx").is_err());
     }
 
     #[test]

@@ -1,15 +1,29 @@
-//! Reading an article: bytes from a file, stdin or the bundled seed → a [`Document`].
+//! Reading an article: bytes from a file, stdin, a URL or the bundled seed → a [`Document`].
 //!
-//! This module checks that the input is text we can analyse (UTF-8, no NUL byte, not empty,
-//! not above the size limit, under 4 GiB) and splits off the optional TOML front matter. It
-//! never changes the text: [`Document::text`] is the input exactly as read (a BOM included),
-//! so every byte offset the analysis reports indexes the user's file. It must never panic on
-//! any input.
+//! This module checks that the input is something we can analyse (no NUL byte, not empty,
+//! not above the size limit, under 4 GiB), recognises its format by content
+//! ([`format::detect`]) and turns it into article text:
+//!
+//! - **plain text** (UTF-8, optional TOML front matter) is never changed: [`Document::text`] is
+//!   the input exactly as read (a BOM included), so every byte offset indexes the user's file;
+//! - **HTML** ([`html`]) and **Markdown** ([`markdown`]) are converted to an [`Article`] whose
+//!   text (one paragraph per line) becomes [`Document::text`]: offsets index that extracted
+//!   text, the one `bilateral extract --json` prints.
+//!
+//! A note ([`Document::notes`]) says what was recognised and what was dropped. It must never
+//! panic on any input.
 
+mod article;
 mod error;
+pub mod fetch;
+pub mod format;
 mod front_matter;
+pub mod html;
+pub mod markdown;
 
+pub use article::Article;
 pub use error::InputError;
+pub use format::Format;
 pub use front_matter::{PartySpec, parse_date};
 
 use crate::model::Meta;
@@ -42,6 +56,12 @@ pub struct Document {
     pub meta: Meta,
     /// Parties named in the front matter.
     pub parties: Vec<PartySpec>,
+    /// The format the input was recognised as.
+    pub format: Format,
+    /// What the page gives beyond [`Meta`] (byline, language, direction); text left empty.
+    pub page: Article,
+    /// Remarks about the reading: what was recognised and dropped (shown as analysis notes).
+    pub notes: Vec<String>,
 }
 
 impl Document {
@@ -55,11 +75,17 @@ impl Document {
         Document::parse(SEED_NAME, SEED.as_bytes().to_vec()).expect("the bundled seed is valid")
     }
 
-    /// Reads `path` (`-` for stdin), refusing inputs larger than `max_size` bytes.
+    /// Reads `path` (`-` for stdin, or an `http(s)://` URL), refusing inputs larger than
+    /// `max_size` bytes.
     pub fn load(path: &Path, max_size: u64) -> Result<Document, InputError> {
         if path.as_os_str() == "-" {
             let bytes = read_limited(std::io::stdin().lock(), "<stdin>", max_size)?;
             return Document::parse("<stdin>", bytes);
+        }
+        if let Some(url) = path.to_str().filter(|p| fetch::is_url(p)) {
+            let page = fetch::fetch(url, &fetch::Settings::from_env(max_size))
+                .map_err(|e| InputError::new(url, &e))?;
+            return Document::parse_as(url, page.bytes, Some(&page.url), page.html);
         }
         let name = path.display().to_string();
         let meta = std::fs::metadata(path).map_err(|e| InputError::io(&name, &e))?;
@@ -76,9 +102,35 @@ impl Document {
         Document::parse(&name, bytes)
     }
 
-    /// Checks `bytes` and splits off the front matter.
+    /// Checks `bytes`, recognises their format and reads them (see the module doc).
     pub fn parse(name: &str, bytes: Vec<u8>) -> Result<Document, InputError> {
+        Document::parse_as(name, bytes, None, false)
+    }
+
+    /// [`Document::parse`] for a page fetched from `url`; `html` when the server said so.
+    fn parse_as(
+        name: &str,
+        bytes: Vec<u8>,
+        url: Option<&str>,
+        html: bool,
+    ) -> Result<Document, InputError> {
         check_size(name, bytes.len() as u64, u64::MAX)?;
+        let format = if html {
+            Format::Html
+        } else {
+            format::detect(&bytes, name)
+        };
+        if format == Format::Html {
+            let article = html::extract(bytes, url).map_err(|e| InputError::new(name, &e))?;
+            let notes = vec![html_note(&article)];
+            return Ok(Document::from_article(
+                name,
+                article,
+                Vec::new(),
+                Format::Html,
+                notes,
+            ));
+        }
         if let Some(pos) = bytes.iter().position(|&b| b == 0) {
             return Err(InputError::new(
                 name,
@@ -97,7 +149,40 @@ impl Document {
             )
         })?;
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        let fm = front_matter::split(&text[bom..]).map_err(|msg| InputError::new(name, &msg))?;
+        let fm = if format == Format::Markdown {
+            front_matter::split_lenient(&text[bom..])
+        } else {
+            front_matter::split(&text[bom..])
+        }
+        .map_err(|msg| InputError::new(name, &msg))?;
+        if format == Format::Markdown {
+            let body = &text[bom + fm.body_offset..];
+            let converted = markdown::convert(body).map_err(|e| InputError::new(name, &e))?;
+            let mut article = converted.article;
+            let mut parties = fm.parties;
+            if parties.is_empty() {
+                parties = converted.parties;
+            }
+            let note = markdown_note(
+                &converted.dropped,
+                fm.body_offset > 0 || converted.front_matter,
+            );
+            // TOML front matter speaks first
+            article.title = fm.meta.title.or(article.title);
+            article.site = fm.meta.source.or(article.site);
+            article.url = fm.meta.url.or(article.url);
+            article.published = fm.meta.published.or(article.published);
+            if article.text.trim().is_empty() {
+                return Err(InputError::new(
+                    name,
+                    "is Markdown without article text: there is nothing to read",
+                ));
+            }
+            let mut doc =
+                Document::from_article(name, article, parties, Format::Markdown, vec![note]);
+            doc.meta.subtitle = fm.meta.subtitle;
+            return Ok(doc);
+        }
         let body_start = bom + fm.body_offset;
         if text[body_start..].trim().is_empty() {
             return Err(InputError::new(
@@ -112,8 +197,97 @@ impl Document {
             parties: fm.parties,
             // one copy (an `Arc` needs its own allocation); the `String` is freed right away
             text: Arc::from(text),
+            format: Format::Plain,
+            page: Article::default(),
+            notes: Vec::new(),
         })
     }
+
+    /// A document whose text is an extracted article's.
+    fn from_article(
+        name: &str,
+        mut article: Article,
+        parties: Vec<PartySpec>,
+        format: Format,
+        notes: Vec<String>,
+    ) -> Document {
+        let text = std::mem::take(&mut article.text);
+        Document {
+            name: name.to_string(),
+            text: Arc::from(text),
+            body_start: 0,
+            meta: Meta {
+                title: article.title.clone(),
+                subtitle: None,
+                source: article.site.clone(),
+                url: article.url.clone(),
+                published: article.published.clone(),
+            },
+            parties,
+            format,
+            page: article,
+            notes,
+        }
+    }
+
+    /// The article as `bilateral extract` prints it: the metadata and the text analysed.
+    pub fn article(&self) -> Article {
+        Article {
+            title: self.meta.title.clone(),
+            byline: self.page.byline.clone(),
+            site: self.meta.source.clone(),
+            url: self.meta.url.clone(),
+            published: self.meta.published.clone(),
+            lang: self.page.lang.clone(),
+            dir: self.page.dir.clone(),
+            text: self.body().to_string(),
+        }
+    }
+}
+
+fn html_note(article: &Article) -> String {
+    let paragraphs = article.text.lines().count();
+    let mut note = format!(
+        "read as HTML: article text extracted ({paragraphs} paragraph{}); menus, scripts, \
+         share buttons, ads and other page parts dropped",
+        if paragraphs == 1 { "" } else { "s" }
+    );
+    let lang = article.lang.as_deref().unwrap_or("");
+    let rtl = article
+        .dir
+        .as_deref()
+        .is_some_and(|d| d.eq_ignore_ascii_case("rtl"));
+    let english = lang.is_empty() || lang.to_ascii_lowercase().starts_with("en");
+    if !english || rtl {
+        note.push_str(&format!(
+            "; the page is in `{}`{}, and the analysis is made for English",
+            if lang.is_empty() { "?" } else { lang },
+            if rtl { " (right-to-left)" } else { "" }
+        ));
+    }
+    note
+}
+
+fn markdown_note(dropped: &markdown::Dropped, front_matter: bool) -> String {
+    let mut gone = vec!["formatting marks".to_string()];
+    let count = |n: usize, what: &str| match n {
+        0 => None,
+        1 => Some(format!("1 {what}")),
+        n => Some(format!("{n} {what}s")),
+    };
+    gone.extend(count(dropped.link_urls, "link URL"));
+    gone.extend(count(dropped.code_blocks, "code block"));
+    gone.extend(count(dropped.images, "image"));
+    gone.extend(count(dropped.html_blocks, "HTML block"));
+    format!(
+        "read as Markdown{}: {} dropped",
+        if front_matter {
+            " with front matter"
+        } else {
+            ""
+        },
+        gone.join(", ")
+    )
 }
 
 /// Reads all of stdin as UTF-8 text, without front matter or emptiness checks

@@ -2,6 +2,8 @@
 //!
 //! - `bilateral sentences`: text on stdin → a JSON array of the sentence strings.
 //! - `bilateral dates`: JSON lines `{"text", "reference"}` → JSON lines `{"dates": [...]}`.
+//! - `bilateral extract`: a page, Markdown or text file → its article (text format or JSON).
 
 pub mod dates;
+pub mod extract;
 pub mod sentences;

@@ -197,7 +197,10 @@ pub fn decide(
     ctx: &mut Context,
     reading: &Reading,
 ) -> Decision {
-    if matches!(role, Role::Byline | Role::Source | Role::Dateline) {
+    if matches!(
+        role,
+        Role::Byline | Role::Source | Role::Dateline | Role::Boilerplate
+    ) {
         return Decision::neither("boilerplate").explicit();
     }
     let mut d = rules(src, facts, parties, ctx);

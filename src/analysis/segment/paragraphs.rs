@@ -15,7 +15,9 @@
 //!    punctuation, more than half of its lines (but the last) without final punctuation, and at
 //!    least one soft wrap by rule 3 — is one paragraph:
 //!    the sentence rules then see its line breaks as plain spaces (so "the" / "President said."
-//!    joins too). A title sitting directly above hard-wrapped text without a blank line is
+//!    joins too). At least a third of its open breaks must be soft wraps: in wrapped prose most
+//!    lines go on in lower case, while text copied from a web page stacks short lines (menu,
+//!    headline, byline, "Share") above one wrapped sentence, and those stay lines of their own. A title sitting directly above hard-wrapped text without a blank line is
 //!    therefore merged into the first sentence: separate it with a blank line.
 //!
 //! Linear: every line is looked at a constant number of times.
@@ -86,7 +88,13 @@ fn split_block(text: &str, block: &[(usize, usize)], out: &mut Vec<(usize, usize
     let last = block.len() - 1;
     let any_soft = soft.iter().any(|&s| s);
     let open_breaks = (0..last).filter(|&k| !ends(k)).count();
-    if block.len() >= 3 && ends(last) && any_soft && open_breaks * 2 > last {
+    let soft_breaks = soft.iter().filter(|&&s| s).count();
+    if block.len() >= 3
+        && ends(last)
+        && any_soft
+        && open_breaks * 2 > last
+        && soft_breaks * 3 >= open_breaks
+    {
         out.push((block[0].0, block[last].1));
         return;
     }
@@ -155,6 +163,22 @@ mod tests {
         assert_eq!(
             paras("Talks resume\nMinisters meet\nThey met today."),
             ["Talks resume", "Ministers meet", "They met today."]
+        );
+    }
+
+    #[test]
+    fn copied_header_lines_are_no_hard_wrap() {
+        assert_eq!(
+            paras(
+                "Home | World\nTalks resume\nBy Jon Park\nShare\nThe ministers met on the\nborder and agreed."
+            ),
+            [
+                "Home | World",
+                "Talks resume",
+                "By Jon Park",
+                "Share",
+                "The ministers met on the\nborder and agreed."
+            ]
         );
     }
 

@@ -98,6 +98,42 @@ pub fn is_date_word(word: &str) -> bool {
     has_word("date_word", word)
 }
 
+/// Page furniture: a button or label ("Share", "Advertisement"), a prompt or banner opening
+/// ("Follow us on …", "We use cookies …"), or a short line of menu and share words only
+/// ("Home | World | Politics", "Facebook Twitter Email").
+pub fn is_boilerplate(unit: &str) -> bool {
+    let t = unit.trim().trim_matches(|c: char| !c.is_alphanumeric());
+    if t.is_empty() || t.len() > 300 {
+        return false;
+    }
+    if t.len() <= 48
+        && with_lowercase(t, |w| {
+            CUES.words
+                .get("boilerplate_line")
+                .is_some_and(|s| s.contains(w))
+        })
+    {
+        return true;
+    }
+    let short = t.split_whitespace().take(41).count() <= 40;
+    if short
+        && list("boilerplate_prefix")
+            .iter()
+            .any(|p| starts_with_prefix(t, p.trim_end_matches(':')))
+    {
+        return true;
+    }
+    // a menu or share row: three or more words, all menu words, no sentence punctuation
+    let words: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | '/' | ','))
+        .filter(|w| !w.is_empty())
+        .take(16)
+        .collect();
+    (3..=15).contains(&words.len())
+        && !t.contains(['.', '?', '!'])
+        && words.iter().all(|w| has_word("menu_word", w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

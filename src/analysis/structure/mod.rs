@@ -23,12 +23,20 @@
 //! - **Subtitle**: the paragraph right after the title when it is one short unit (at most 30
 //!   words) without final punctuation that is nothing of the above, or when it equals the front
 //!   matter's subtitle.
+//! - **Boilerplate**: page furniture copied with the article, tested before everything else
+//!   (so a menu line above the headline does not become the title): a short unit that is a
+//!   button or prompt ("Share", "Advertisement", "Follow us on …", "Sign up for …"), a cookie
+//!   banner sentence ("We use cookies …"), or a line made only of menu and share words
+//!   ("Home | World | Politics", "Facebook Twitter Email").
 //! - **Body**: everything else.
 //!
 //! One pass over the paragraphs; every test looks at a bounded part of one unit. Must never
 //! panic, and must give exactly one role per sentence.
 
 mod cues;
+mod reference;
+
+pub use reference::{ReferenceDate, reference_date, title_of};
 
 use super::segment::{Segmentation, Span};
 use crate::model::{Meta, Role};
@@ -51,6 +59,8 @@ pub fn roles(text: &str, seg: &Segmentation, meta: &Meta) -> Vec<Role> {
     let mut seen_body = false;
     let mut seen_dateline = false;
     let mut title_para = None;
+    // the first paragraph that is not boilerplate: where the title may stand
+    let mut first = 0;
     for (k, p) in paras.iter().enumerate() {
         let units = &seg.sentences[p.first..p.first + p.count];
         let single = p.count == 1;
@@ -60,7 +70,25 @@ pub fn roles(text: &str, seg: &Segmentation, meta: &Meta) -> Vec<Role> {
                 *r = role;
             }
         };
-        if k == 0 && (is_title(p, meta)) {
+        let mut any_boilerplate = false;
+        for (i, s) in units.iter().enumerate() {
+            if cues::is_boilerplate(unit(s)) {
+                roles[p.first + i] = Role::Boilerplate;
+                any_boilerplate = true;
+            }
+        }
+        if any_boilerplate {
+            if units.len() == 1 {
+                if k == first {
+                    first += 1;
+                }
+            } else {
+                // furniture glued into a block of text: the rest of it is body
+                seen_body = true;
+            }
+            continue;
+        }
+        if k == first && (is_title(p, meta)) {
             set(&mut roles, Role::Title);
             title_para = Some(k);
             continue;
@@ -84,7 +112,7 @@ pub fn roles(text: &str, seg: &Segmentation, meta: &Meta) -> Vec<Role> {
         }
         let mut any_source = false;
         for (i, s) in units.iter().enumerate() {
-            if is_source_unit(unit(s)) {
+            if roles[p.first + i] == Role::Body && is_source_unit(unit(s)) {
                 roles[p.first + i] = Role::Source;
                 any_source = true;
             }
@@ -92,7 +120,7 @@ pub fn roles(text: &str, seg: &Segmentation, meta: &Meta) -> Vec<Role> {
         if any_source {
             continue;
         }
-        if title_para.is_some() && !seen_body && k == 1 && is_subtitle(p, meta) {
+        if title_para.is_some() && !seen_body && k == first + 1 && is_subtitle(p, meta) {
             set(&mut roles, Role::Subtitle);
             continue;
         }
@@ -149,6 +177,10 @@ fn same_text(a: &str, b: Option<&String>) -> bool {
     })
 }
 
+pub(super) fn is_wire_dateline_text(text: &str) -> bool {
+    is_wire_dateline(text)
+}
+
 fn is_title(p: &Para, meta: &Meta) -> bool {
     let n = words(p.text);
     same_text(p.text, meta.title.as_ref())
@@ -182,6 +214,17 @@ fn is_year(w: &str) -> bool {
         && (w.starts_with("19") || w.starts_with("20"))
 }
 
+/// "2024-05-26" (a time may follow: "2024-05-26T10:00").
+fn is_iso_date(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit)
+}
+
 /// "Published 11 October 2021", "Thursday, November 18, 2004", "April 2, 2012".
 fn is_date_line(text: &str) -> bool {
     let n = words(text);
@@ -193,7 +236,7 @@ fn is_date_line(text: &str) -> bool {
     let mut total = 0;
     for w in bare_words(text) {
         total += 1;
-        if cues::is_month(w) || cues::is_weekday(w) || is_year(w) {
+        if cues::is_month(w) || cues::is_weekday(w) || is_year(w) || is_iso_date(w) {
             anchor = true;
             datey += 1;
         } else if is_number_like(w) || cues::is_date_word(w) {

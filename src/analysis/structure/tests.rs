@@ -114,3 +114,42 @@ fn one_role_per_sentence_on_empty_and_odd_input() {
     assert_eq!(role_list("###").len(), 1);
     assert_eq!(role_list("\u{0}\n(\n)").len(), 3);
 }
+
+#[test]
+fn page_furniture_is_boilerplate_and_the_title_follows_it() {
+    let text = "\
+Home | World | Politics
+Freedonia and Sylvania agree to resume border talks
+Share
+Facebook Twitter Email
+The ministers spoke on Tuesday.
+Advertisement
+Follow us on Twitter for more news
+We use cookies to make this site work. By continuing you agree.
+Officials welcomed the call.";
+    use Role::*;
+    assert_eq!(
+        role_list(text),
+        [
+            Boilerplate,
+            Title,
+            Boilerplate,
+            Boilerplate,
+            Body,
+            Boilerplate,
+            Boilerplate,
+            Boilerplate,
+            Body,
+            Body
+        ]
+    );
+}
+
+#[test]
+fn prose_with_menu_words_is_not_boilerplate() {
+    use Role::*;
+    assert_eq!(
+        role_list("Talks resume\nThe world news agency said it would share the report."),
+        [Title, Body]
+    );
+}
