@@ -93,6 +93,13 @@ enum Command {
         #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_SIZE)]
         max_size: u64,
     },
+    /// Tag, lemmatize and parse stdin; print CoNLL-U (with --conllu: read CoNLL-U, keep its
+    /// tokens, fill in LEMMA, UPOS, XPOS, HEAD and DEPREL).
+    Parse {
+        /// Read CoNLL-U on stdin instead of text.
+        #[arg(long)]
+        conllu: bool,
+    },
 }
 
 fn parse_published(text: &str) -> Result<String, String> {
@@ -197,6 +204,22 @@ fn run(cli: Cli) -> Result<(), Failure> {
             bilateral::scripting::extract::run(&doc, json, &mut out)?;
             out.flush()?;
             return Ok(());
+        }
+        Some(Command::Parse { conllu }) => {
+            let text = read_stdin_text(cli.max_size)?;
+            if !conllu {
+                return Ok(bilateral::scripting::parse::run_text(
+                    &text,
+                    &mut stdout.lock(),
+                )?);
+            }
+            return match bilateral::scripting::parse::run_conllu(&text, &mut stdout.lock()) {
+                Ok(()) => Ok(()),
+                Err(bilateral::scripting::parse::ParseError::Input(e)) => {
+                    Err(Failure::Input(e.to_string()))
+                }
+                Err(bilateral::scripting::parse::ParseError::Output(e)) => Err(Failure::Output(e)),
+            };
         }
         None => {}
     }

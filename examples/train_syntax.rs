@@ -1,0 +1,755 @@
+//! Trains the tagger, lemmatizer and parser of `src/analysis/text` and writes
+//! `assets/syntax/model.bin`.
+//!
+//! ```text
+//! cargo run --release --example train_syntax -- ../shared/corpora/ud-english [ITERATIONS]
+//! ```
+//!
+//! Training data: UD English EWT train and GUM (open part) train; EWT dev picks the number of
+//! iterations (the best dev epoch of each model is kept). Steps:
+//!
+//! 1. the tagger's first pass (averaged perceptron over joint UPOS+XPOS classes), up to
+//!    `ITERATIONS` epochs (default 15), the best on EWT dev kept;
+//! 2. jackknifing: the training sentences are split in four; each quarter is tagged by a
+//!    first pass trained on the other three, so the second pass learns from first-pass tags
+//!    as wrong as they will be at run time;
+//! 3. the tagger's second pass (sees the first pass's tags to the right), trained and
+//!    jackknifed the same way: the parser learns from the jackknifed second-pass tags;
+//! 4. the lemma rules and exceptions (`lemma.rs`);
+//! 5. the parser: arc-hybrid with a dynamic oracle (Goldberg & Nivre 2013) on trees made
+//!    projective by lifting; exploration (following its own wrong predictions with
+//!    probability 0.9) from the second epoch; up to `ITERATIONS` epochs, best on EWT dev
+//!    (LAS with predicted tags, the model pruned as it will be shipped) kept;
+//! 6. weights averaged, scaled to `i16` (stored as one-byte codes, `model.rs`), small ones
+//!    pruned until each table fits its size budget; written with `model::write`.
+//!
+//! Deterministic: fixed-seed shuffles (the jackknife folds run two at a time, each on its
+//! own seed, so the thread schedule cannot change a result), features sorted before writing;
+//! the same input gives the same model, byte for byte. About 20 minutes on this machine.
+
+#[path = "common/ud.rs"]
+mod ud;
+
+use bilateral::analysis::text::model::{self, Model, ModelParts, Row};
+use bilateral::analysis::text::parser::{self, Action, State};
+use bilateral::analysis::text::tagger::{self, NO_TAG, WordInfo};
+use bilateral::analysis::text::{Upos, conllu, lemma};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Size budget of each weight table, in bytes.
+const TAGGER_BUDGET: usize = 2_000_000;
+const TAGGER2_BUDGET: usize = 2_500_000;
+const PARSER_BUDGET: usize = 7_500_000;
+const FOLDS: usize = 4;
+const SEED: u64 = 0x5eed_2026_1206;
+
+struct Sent {
+    forms: Vec<String>,
+    infos: Vec<WordInfo>,
+    tags: Vec<u8>,
+    lemmas: Vec<String>,
+    /// Gold heads, `n` for the root.
+    heads: Vec<u16>,
+    labels: Vec<u8>,
+}
+
+/// xorshift64*: a small fixed-seed generator for shuffling and exploration.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            items.swap(i, self.below(i + 1));
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Param {
+    class: u8,
+    w: i32,
+    total: i64,
+}
+
+/// An averaged perceptron with sparse rows: each feature keeps only the classes it was
+/// updated for.
+struct Perceptron {
+    rows: FxHashMap<u64, Vec<Param>>,
+    clock: i64,
+}
+
+impl Perceptron {
+    fn new() -> Perceptron {
+        Perceptron {
+            rows: FxHashMap::default(),
+            clock: 1,
+        }
+    }
+
+    fn scores(&self, feats: &[u64], out: &mut [i64]) {
+        out.iter_mut().for_each(|s| *s = 0);
+        for f in feats {
+            if let Some(row) = self.rows.get(f) {
+                for p in row {
+                    out[usize::from(p.class)] += i64::from(p.w);
+                }
+            }
+        }
+    }
+
+    fn update(&mut self, feats: &[u64], gold: usize, guess: usize) {
+        let clock = self.clock;
+        for &f in feats {
+            let row = self.rows.entry(f).or_default();
+            for (class, delta) in [(gold, 1), (guess, -1)] {
+                let class = class as u8;
+                match row.iter_mut().find(|p| p.class == class) {
+                    Some(p) => {
+                        p.w += delta;
+                        p.total += clock * i64::from(delta);
+                    }
+                    None => row.push(Param {
+                        class,
+                        w: delta,
+                        total: clock * i64::from(delta),
+                    }),
+                }
+            }
+        }
+    }
+
+    fn tick(&mut self) {
+        self.clock += 1;
+    }
+
+    /// Averaged, quantised to i16; entries with |weight| ≤ `floor` dropped.
+    fn quantised(&self, floor: i16) -> Vec<Row> {
+        let clock = self.clock as f64;
+        let avg = |p: &Param| f64::from(p.w) - p.total as f64 / clock;
+        let max = self
+            .rows
+            .values()
+            .flatten()
+            .map(|p| avg(p).abs())
+            .fold(0.0f64, f64::max)
+            .max(1e-9);
+        let scale = 32000.0 / max;
+        let mut rows: Vec<Row> = self
+            .rows
+            .iter()
+            .map(|(&f, row)| {
+                let mut q: Vec<(u8, i16)> = row
+                    .iter()
+                    .map(|p| (p.class, (avg(p) * scale).round() as i16))
+                    .filter(|&(_, w)| w.abs() > floor)
+                    .collect();
+                q.sort_unstable();
+                (f, q)
+            })
+            .filter(|(_, q)| !q.is_empty())
+            .collect();
+        rows.sort_unstable_by_key(|r| r.0);
+        rows
+    }
+
+    /// Quantised and pruned to fit `budget` bytes: the smallest floor on |weight| that
+    /// fits, found from histograms of the weights in one pass.
+    fn fitted(&self, budget: usize) -> (Vec<Row>, i16) {
+        let clock = self.clock as f64;
+        let avg = |p: &Param| f64::from(p.w) - p.total as f64 / clock;
+        let max = self
+            .rows
+            .values()
+            .flatten()
+            .map(|p| avg(p).abs())
+            .fold(0.0f64, f64::max)
+            .max(1e-9);
+        let scale = 32000.0 / max;
+        const TOP: usize = 32768;
+        let mut entries_at = vec![0usize; TOP + 1];
+        let mut features_at = vec![0usize; TOP + 1];
+        for row in self.rows.values() {
+            let mut most = 0;
+            for p in row {
+                let q = ((avg(p) * scale).round().abs() as usize).min(TOP);
+                entries_at[q] += 1;
+                most = most.max(q);
+            }
+            features_at[most] += 1;
+        }
+        // weights above `floor`: entries_above, and features keeping at least one
+        let (mut entries_above, mut features_above) = (0usize, 0usize);
+        let mut floor = TOP;
+        for f in (0..TOP).rev() {
+            entries_above += entries_at[f + 1];
+            features_above += features_at[f + 1];
+            if model::table_bytes_for(features_above, entries_above) > budget {
+                break;
+            }
+            floor = f;
+        }
+        let floor = i16::try_from(floor).unwrap_or(i16::MAX);
+        (self.quantised(floor), floor)
+    }
+}
+
+struct Inventory {
+    tags: Vec<(Upos, String)>,
+    tag_index: BTreeMap<(Upos, String), u8>,
+    labels: Vec<String>,
+    label_index: BTreeMap<String, u8>,
+    root: u8,
+}
+
+fn inventory(sents: &[conllu::Sentence]) -> Result<Inventory, String> {
+    let mut tag_counts: BTreeMap<(Upos, String), usize> = BTreeMap::new();
+    let mut label_counts: BTreeMap<String, usize> = BTreeMap::new();
+    for s in sents {
+        for w in s.words() {
+            let upos = Upos::parse(&w[conllu::UPOS]).ok_or_else(|| format!("bad UPOS {}", w[3]))?;
+            *tag_counts
+                .entry((upos, w[conllu::XPOS].clone()))
+                .or_default() += 1;
+            *label_counts.entry(w[conllu::DEPREL].clone()).or_default() += 1;
+        }
+    }
+    let mut tags: Vec<((Upos, String), usize)> = tag_counts.into_iter().collect();
+    tags.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    tags.truncate(250);
+    let mut labels: Vec<(String, usize)> = label_counts.into_iter().collect();
+    labels.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    labels.truncate(64);
+    let tags: Vec<(Upos, String)> = tags.into_iter().map(|t| t.0).collect();
+    let labels: Vec<String> = labels.into_iter().map(|l| l.0).collect();
+    let tag_index = tags
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.clone(), i as u8))
+        .collect();
+    let label_index: BTreeMap<String, u8> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.clone(), i as u8))
+        .collect();
+    let root = *label_index.get("root").ok_or("no root label")?;
+    Ok(Inventory {
+        tags,
+        tag_index,
+        labels,
+        label_index,
+        root,
+    })
+}
+
+fn convert(s: &conllu::Sentence, inv: &Inventory) -> Sent {
+    let forms = ud::forms(s);
+    let n = forms.len();
+    let mut tags = Vec::with_capacity(n);
+    let mut lemmas = Vec::with_capacity(n);
+    let mut labels = Vec::with_capacity(n);
+    for w in s.words() {
+        let upos = Upos::parse(&w[conllu::UPOS]).unwrap_or(Upos::X);
+        tags.push(
+            *inv.tag_index
+                .get(&(upos, w[conllu::XPOS].clone()))
+                .unwrap_or(&0),
+        );
+        lemmas.push(w[conllu::LEMMA].to_lowercase());
+        labels.push(*inv.label_index.get(&w[conllu::DEPREL]).unwrap_or(&0));
+    }
+    let heads = ud::heads(s)
+        .into_iter()
+        .map(|h| {
+            if h == 0 || h > n {
+                n as u16
+            } else {
+                (h - 1) as u16
+            }
+        })
+        .collect();
+    Sent {
+        infos: forms.iter().map(|f| WordInfo::new(f)).collect(),
+        forms,
+        tags,
+        lemmas,
+        heads,
+        labels,
+    }
+}
+
+/// Whether `h` dominates `k` (`n` is the root and dominates everything).
+fn dominates(heads: &[u16], h: usize, mut k: usize) -> bool {
+    let n = heads.len();
+    for _ in 0..=n {
+        if k == h {
+            return true;
+        }
+        if k >= n {
+            return false;
+        }
+        k = usize::from(heads[k]);
+    }
+    false
+}
+
+/// Lifts non-projective arcs (the shortest first) until the tree is projective.
+fn projectivize(heads: &[u16]) -> Vec<u16> {
+    let mut heads = heads.to_vec();
+    let n = heads.len();
+    for _ in 0..n * 2 {
+        let mut worst: Option<(usize, usize)> = None;
+        for d in 0..n {
+            let h = usize::from(heads[d]);
+            if h >= n {
+                continue;
+            }
+            let (lo, hi) = (h.min(d), h.max(d));
+            if (lo + 1..hi).any(|k| !dominates(&heads, h, k))
+                && worst.is_none_or(|(len, _)| hi - lo < len)
+            {
+                worst = Some((hi - lo, d));
+            }
+        }
+        match worst {
+            Some((_, d)) => {
+                let h = usize::from(heads[d]);
+                heads[d] = heads[h];
+            }
+            None => break,
+        }
+    }
+    heads
+}
+
+/// Trains a tagger pass for `epochs` epochs; `first` (aligned with `sents`) holds first-pass
+/// tags when this is the second pass. With `dev`, the best epoch on it is kept.
+fn train_tagger(
+    sents: &[&Sent],
+    first: Option<&[&[u8]]>,
+    classes: usize,
+    epochs: usize,
+    rng: &mut Rng,
+    dev: Option<&Dev>,
+) -> (Perceptron, usize, Vec<Row>) {
+    let mut p = Perceptron::new();
+    let mut order: Vec<usize> = (0..sents.len()).collect();
+    let mut feats = Vec::new();
+    let mut scores = vec![0i64; classes];
+    let mut best: Option<(f64, usize, Vec<Row>)> = None;
+    for epoch in 1..=epochs {
+        rng.shuffle(&mut order);
+        let (mut right, mut total) = (0usize, 0usize);
+        for &i in &order {
+            let s = sents[i];
+            let (mut p1, mut p2) = (NO_TAG, NO_TAG);
+            for k in 0..s.infos.len() {
+                match first {
+                    Some(first) => {
+                        tagger::features_second(&s.infos, k, p1, p2, first[i], &mut feats)
+                    }
+                    None => tagger::features(&s.infos, k, p1, p2, &mut feats),
+                }
+                p.scores(&feats, &mut scores);
+                let guess = argmax64(&scores);
+                let gold = usize::from(s.tags[k]);
+                if guess != gold {
+                    p.update(&feats, gold, guess);
+                } else {
+                    right += 1;
+                }
+                total += 1;
+                p.tick();
+                p2 = p1;
+                p1 = guess as u8;
+            }
+        }
+        let train_acc = right as f64 / total.max(1) as f64 * 100.0;
+        let Some(dev) = dev else { continue };
+        let (rows, _) = p.fitted(dev.budget);
+        let (t1, t2) = match dev.first_pass {
+            Some(base) => (base.to_vec(), rows.clone()),
+            None => (rows.clone(), Vec::new()),
+        };
+        let bytes = model::write(&parts(dev.inv, t1, t2, Vec::new(), Vec::new(), Vec::new()));
+        let m = Model::parse(&bytes).unwrap_or_else(|e| panic!("{e}"));
+        let acc = tag_accuracy(&m, dev.sents);
+        eprintln!("  epoch {epoch}: train {train_acc:.2}  dev tags {acc:.2}");
+        if best.as_ref().is_none_or(|b| acc > b.0) {
+            best = Some((acc, epoch, rows));
+        }
+    }
+    match best {
+        Some((_, epoch, rows)) => (p, epoch, rows),
+        None => (p, epochs, Vec::new()),
+    }
+}
+
+struct Dev<'a> {
+    sents: &'a [Sent],
+    inv: &'a Inventory,
+    /// The size budget of the table being trained: epochs are compared pruned, as shipped.
+    budget: usize,
+    /// The first pass's table, when a second pass is being trained.
+    first_pass: Option<&'a [Row]>,
+}
+
+/// Held-out tags for every training sentence: each of `FOLDS` parts is tagged by a tagger
+/// trained on the others (two folds at a time, each with its own seed: deterministic).
+fn jackknife(
+    sents: &[Sent],
+    first: Option<&[Vec<u8>]>,
+    classes: usize,
+    epochs: usize,
+) -> Vec<Vec<u8>> {
+    let fold_tags = |fold: usize| -> Vec<(usize, Vec<u8>)> {
+        let idx: Vec<usize> = (0..sents.len()).filter(|i| i % FOLDS != fold).collect();
+        let rest: Vec<&Sent> = idx.iter().map(|&i| &sents[i]).collect();
+        let rest_first: Option<Vec<&[u8]>> =
+            first.map(|f| idx.iter().map(|&i| f[i].as_slice()).collect());
+        let mut rng = Rng(SEED ^ (fold as u64 + 2));
+        let (p, _, _) = train_tagger(
+            &rest,
+            rest_first.as_deref(),
+            classes,
+            epochs,
+            &mut rng,
+            None,
+        );
+        let rows = p.quantised(0);
+        let bytes = model::write(&ModelParts {
+            tags: vec![(Upos::X, String::new()); classes],
+            labels: vec!["root".into()],
+            tagger: rows,
+            tagger2: Vec::new(),
+            parser: Vec::new(),
+            lemmas: Vec::new(),
+            rules: Vec::new(),
+        });
+        let m = Model::parse(&bytes).unwrap_or_else(|e| panic!("{e}"));
+        let (mut right, mut total) = (0usize, 0usize);
+        let mut out = Vec::new();
+        for (i, s) in sents.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
+            let tags = tagger::pass(&m.tagger, classes, &s.infos, first.map(|f| f[i].as_slice()));
+            right += tags.iter().zip(&s.tags).filter(|(a, b)| a == b).count();
+            total += tags.len();
+            out.push((i, tags));
+        }
+        eprintln!(
+            "  fold {fold}: held-out tag accuracy {:.2}",
+            right as f64 / total.max(1) as f64 * 100.0
+        );
+        out
+    };
+    let mut predicted = vec![Vec::new(); sents.len()];
+    for pair in (0..FOLDS).collect::<Vec<_>>().chunks(2) {
+        let results: Vec<Vec<(usize, Vec<u8>)>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = pair
+                .iter()
+                .map(|&fold| scope.spawn(move || fold_tags(fold)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+        for (i, tags) in results.into_iter().flatten() {
+            predicted[i] = tags;
+        }
+    }
+    predicted
+}
+
+fn argmax64(scores: &[i64]) -> usize {
+    let mut best = 0;
+    for (i, &s) in scores.iter().enumerate() {
+        if s > scores[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+fn tag_accuracy(m: &Model<'_>, dev: &[Sent]) -> f64 {
+    let (mut right, mut total) = (0usize, 0usize);
+    for s in dev {
+        let tags = tagger::tag(&m.tagger, &m.tagger2, m.tags.len(), &s.infos);
+        right += tags.iter().zip(&s.tags).filter(|(a, b)| a == b).count();
+        total += tags.len();
+    }
+    right as f64 / total.max(1) as f64 * 100.0
+}
+
+#[allow(clippy::type_complexity)]
+fn parts(
+    inv: &Inventory,
+    tagger: Vec<Row>,
+    tagger2: Vec<Row>,
+    parser: Vec<Row>,
+    lemmas: Vec<(Vec<u8>, Vec<u8>)>,
+    rules: Vec<(Vec<u8>, Vec<u8>)>,
+) -> ModelParts {
+    ModelParts {
+        tags: inv.tags.clone(),
+        labels: inv.labels.clone(),
+        tagger,
+        tagger2,
+        parser,
+        lemmas,
+        rules,
+    }
+}
+
+/// UPOS accuracy, UAS, LAS (full labels) with predicted tags.
+fn parse_scores(m: &Model<'_>, dev: &[Sent], root: u8) -> (f64, f64, f64) {
+    let (mut upos, mut uas, mut las, mut total) = (0usize, 0usize, 0usize, 0usize);
+    for s in dev {
+        let tags = tagger::tag(&m.tagger, &m.tagger2, m.tags.len(), &s.infos);
+        let arcs = parser::parse(&m.parser, m.labels.len(), root, &s.infos, &tags);
+        for k in 0..s.forms.len() {
+            let gold_upos = m.tags.get(usize::from(s.tags[k])).map(|t| t.0);
+            let got_upos = m.tags.get(usize::from(tags[k])).map(|t| t.0);
+            upos += usize::from(gold_upos == got_upos);
+            if arcs[k].0 == s.heads[k] {
+                uas += 1;
+                las += usize::from(arcs[k].1 == s.labels[k]);
+            }
+            total += 1;
+        }
+    }
+    let pc = |x: usize| x as f64 / total.max(1) as f64 * 100.0;
+    (pc(upos), pc(uas), pc(las))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn train_parser(
+    sents: &[Sent],
+    predicted: &[Vec<u8>],
+    inv: &Inventory,
+    tagger_rows: &(Vec<Row>, Vec<Row>),
+    dev: &[Sent],
+    epochs: usize,
+    rng: &mut Rng,
+) -> (Vec<Row>, usize, f64) {
+    let n_labels = inv.labels.len();
+    let classes = 1 + 2 * n_labels;
+    let mut p = Perceptron::new();
+    let gold_heads: Vec<Vec<u16>> = sents.iter().map(|s| projectivize(&s.heads)).collect();
+    let mut order: Vec<usize> = (0..sents.len())
+        .filter(|&i| sents[i].forms.len() < 400)
+        .collect();
+    let mut feats = Vec::new();
+    let mut scores = vec![0i64; classes];
+    let mut costs = Vec::new();
+    let mut best: Option<(f64, usize, Vec<Row>)> = None;
+    for epoch in 1..=epochs {
+        let started = Instant::now();
+        rng.shuffle(&mut order);
+        let (mut right, mut total) = (0usize, 0usize);
+        for &i in &order {
+            let s = &sents[i];
+            let tags = &predicted[i];
+            let heads = &gold_heads[i];
+            let mut state = State::new(s.forms.len(), inv.root);
+            while !state.done() {
+                parser::features(&state, &s.infos, tags, &mut feats);
+                p.scores(&feats, &mut scores);
+                state.costs(heads, &s.labels, n_labels, &mut costs);
+                let min = costs.iter().copied().min().unwrap_or(0);
+                let mut guess = None;
+                let mut gold = None;
+                for c in 0..classes {
+                    if costs[c] == i32::MAX {
+                        continue;
+                    }
+                    if guess.is_none_or(|g: usize| scores[c] > scores[g]) {
+                        guess = Some(c);
+                    }
+                    if costs[c] == min && gold.is_none_or(|g: usize| scores[c] > scores[g]) {
+                        gold = Some(c);
+                    }
+                }
+                let (Some(guess), Some(gold)) = (guess, gold) else {
+                    break;
+                };
+                let next = if costs[guess] > min {
+                    p.update(&feats, gold, guess);
+                    if epoch > 1 && rng.below(10) < 9 {
+                        guess
+                    } else {
+                        gold
+                    }
+                } else {
+                    right += 1;
+                    guess
+                };
+                total += 1;
+                p.tick();
+                state.apply(Action::of_class(next, n_labels));
+            }
+        }
+        let (rows, _) = p.fitted(PARSER_BUDGET);
+        let bytes = model::write(&parts(
+            inv,
+            tagger_rows.0.clone(),
+            tagger_rows.1.clone(),
+            rows.clone(),
+            Vec::new(),
+            Vec::new(),
+        ));
+        let m = Model::parse(&bytes).unwrap_or_else(|e| panic!("{e}"));
+        let (upos, uas, las) = parse_scores(&m, dev, inv.root);
+        eprintln!(
+            "  parser epoch {epoch}: train {:.2}  dev UPOS {upos:.2} UAS {uas:.2} LAS {las:.2}  ({:.0}s, {} features)",
+            right as f64 / total.max(1) as f64 * 100.0,
+            started.elapsed().as_secs_f64(),
+            p.rows.len()
+        );
+        if best.as_ref().is_none_or(|b| las > b.0) {
+            best = Some((las, epoch, rows));
+        }
+    }
+    match best {
+        Some((las, epoch, rows)) => (rows, epoch, las),
+        None => (Vec::new(), epochs, 0.0),
+    }
+}
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("train_syntax: {e}");
+        std::process::exit(2);
+    }
+}
+
+fn run() -> Result<(), String> {
+    let args: Vec<String> = std::env::args().collect();
+    let dir = PathBuf::from(
+        args.get(1)
+            .ok_or("usage: train_syntax UD_DIR [ITERATIONS] [OUT]")?,
+    );
+    let epochs: usize = args
+        .get(2)
+        .map_or(Ok(15), |a| a.parse())
+        .map_err(|_| "bad ITERATIONS")?;
+    let out = args
+        .get(3)
+        .map_or_else(|| PathBuf::from("assets/syntax/model.bin"), PathBuf::from);
+    let read = |name: &str| ud::read_gz(&Path::new(&dir).join(name));
+    let started = Instant::now();
+    let mut train = read("en_ewt-train.conllu.gz")?;
+    train.extend(read("en_gum_open-train.conllu.gz")?);
+    let dev_raw = read("en_ewt-dev.conllu.gz")?;
+    let inv = inventory(&train)?;
+    let sents: Vec<Sent> = train
+        .iter()
+        .map(|s| convert(s, &inv))
+        .filter(|s| !s.forms.is_empty())
+        .collect();
+    let dev: Vec<Sent> = dev_raw.iter().map(|s| convert(s, &inv)).collect();
+    eprintln!(
+        "{} training sentences, {} tag classes, {} labels ({:.1}s)",
+        sents.len(),
+        inv.tags.len(),
+        inv.labels.len(),
+        started.elapsed().as_secs_f64()
+    );
+    let mut rng = Rng(SEED);
+
+    eprintln!("tagger, first pass:");
+    let all: Vec<&Sent> = sents.iter().collect();
+    let classes = inv.tags.len();
+    let dev1 = Dev {
+        sents: &dev,
+        inv: &inv,
+        budget: TAGGER_BUDGET,
+        first_pass: None,
+    };
+    let (_, epochs1, rows1) = train_tagger(&all, None, classes, epochs, &mut rng, Some(&dev1));
+    eprintln!("  best epoch {epochs1}, {} features", rows1.len());
+    eprintln!("jackknifing the first pass ({FOLDS} folds):");
+    let first = jackknife(&sents, None, classes, epochs1);
+    let first_refs: Vec<&[u8]> = first.iter().map(Vec::as_slice).collect();
+
+    eprintln!("tagger, second pass:");
+    let dev2 = Dev {
+        sents: &dev,
+        inv: &inv,
+        budget: TAGGER2_BUDGET,
+        first_pass: Some(&rows1),
+    };
+    let (_, epochs2, rows2) = train_tagger(
+        &all,
+        Some(&first_refs),
+        classes,
+        epochs,
+        &mut rng,
+        Some(&dev2),
+    );
+    eprintln!("  best epoch {epochs2}, {} features", rows2.len());
+    eprintln!("jackknifing the second pass ({FOLDS} folds):");
+    let predicted = jackknife(&sents, Some(&first), classes, epochs2);
+    let tagger_rows = (rows1, rows2);
+
+    eprintln!("lemmas:");
+    let items: Vec<(String, u8, String)> = sents
+        .iter()
+        .flat_map(|s| {
+            s.forms
+                .iter()
+                .zip(&s.tags)
+                .zip(&s.lemmas)
+                .map(|((f, &t), l)| (f.to_lowercase(), t, l.clone()))
+        })
+        .collect();
+    let (exceptions, rules) = lemma::learn(&items);
+    eprintln!("  {} exceptions, {} rules", exceptions.len(), rules.len());
+
+    eprintln!("parser:");
+    let (parser_rows, parser_epochs, dev_las) = train_parser(
+        &sents,
+        &predicted,
+        &inv,
+        &tagger_rows,
+        &dev,
+        epochs,
+        &mut rng,
+    );
+    eprintln!(
+        "parser: best epoch {parser_epochs} (dev LAS {dev_las:.2}), {} features",
+        parser_rows.len()
+    );
+
+    let bytes = model::write(&parts(
+        &inv,
+        tagger_rows.0,
+        tagger_rows.1,
+        parser_rows,
+        exceptions,
+        rules,
+    ));
+    let m = Model::parse(&bytes).map_err(|e| e.to_string())?;
+    let (upos, uas, las) = parse_scores(&m, &dev, inv.root);
+    eprintln!(
+        "final model on EWT dev: UPOS {upos:.2} UAS {uas:.2} LAS {las:.2}; {} bytes",
+        bytes.len()
+    );
+    std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+    eprintln!(
+        "wrote {} ({:.0}s)",
+        out.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}

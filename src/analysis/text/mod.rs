@@ -1,0 +1,243 @@
+//! The text layer: one tokenizer, and a tagger, lemmatizer and dependency parser trained on
+//! Universal Dependencies treebanks, behind a small interface.
+//!
+//! Why it exists: who said or did what is read from the tree (the subject of the main verb,
+//! the agent of a passive, the object of "according to"), not from word lists that imitate
+//! syntax, and every stage should read the same tokens. [`annotate`] turns one sentence into
+//! [`Token`]s: byte spans, UPOS and Penn tags, lower-case lemma, head and UD relation.
+//!
+//! - `tokenize.rs`: the tokenizer (UD English EWT conventions);
+//! - `tagger.rs`: averaged-perceptron tagger (joint UPOS + XPOS);
+//! - `lemma.rs`: lemma table and learnt suffix rules;
+//! - `parser.rs`: greedy arc-hybrid parser with an averaged perceptron;
+//! - `model.rs`: the binary model, read in place from the bytes compiled into the binary;
+//! - `hash.rs`: the feature hashing shared with the training program;
+//! - `conllu.rs`: CoNLL-U reading and writing (`bilateral parse --conllu`, training).
+//!
+//! The model (`assets/syntax/model.bin`) is made by `examples/train_syntax.rs` from UD English
+//! EWT and the open part of GUM (see `assets/syntax/NOTICE` for the licences):
+//! `cargo run --release --example train_syntax -- ../shared/corpora/ud-english`. It is
+//! parsed on first use (a few headers; the weight tables are used where they lie), so
+//! start-up stays instant.
+//!
+//! Indices: a token's `head` is the index of its head in the same `Vec<Token>` (0-based),
+//! `None` for the sentence's root. Very long sentences are parsed in chunks of
+//! [`MAX_PARSE`] tokens, each with its own root (so a sentence may then have several
+//! `None` heads); a head whose index would not fit in `u16` is `None` too, with relation
+//! `dep`. Nothing here panics on any input; if the model could not be read (it is compiled
+//! in, so only a broken build could cause that), tokens come back with UPOS `X`, Penn tag
+//! `_`, relation `dep` and no heads.
+
+pub mod conllu;
+pub mod hash;
+pub mod lemma;
+pub mod model;
+pub mod parser;
+pub mod tagger;
+pub mod tokenize;
+
+use model::{Model, ModelError};
+use std::sync::LazyLock;
+use tagger::WordInfo;
+
+/// Longest run of tokens parsed as one tree; longer sentences are cut into such chunks.
+pub const MAX_PARSE: usize = 2048;
+
+/// The shipped model's bytes.
+static MODEL_BYTES: &[u8] = include_bytes!("../../../assets/syntax/model.bin");
+
+static MODEL: LazyLock<Result<Model<'static>, ModelError>> =
+    LazyLock::new(|| Model::parse(MODEL_BYTES));
+
+/// The shipped model, read on first use.
+pub fn model() -> Result<&'static Model<'static>, &'static ModelError> {
+    MODEL.as_ref()
+}
+
+/// The 17 universal part-of-speech tags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Upos {
+    Adj,
+    Adp,
+    Adv,
+    Aux,
+    Cconj,
+    Det,
+    Intj,
+    Noun,
+    Num,
+    Part,
+    Pron,
+    Propn,
+    Punct,
+    Sconj,
+    Sym,
+    Verb,
+    X,
+}
+
+const UPOS: [(Upos, &str); 17] = [
+    (Upos::Adj, "ADJ"),
+    (Upos::Adp, "ADP"),
+    (Upos::Adv, "ADV"),
+    (Upos::Aux, "AUX"),
+    (Upos::Cconj, "CCONJ"),
+    (Upos::Det, "DET"),
+    (Upos::Intj, "INTJ"),
+    (Upos::Noun, "NOUN"),
+    (Upos::Num, "NUM"),
+    (Upos::Part, "PART"),
+    (Upos::Pron, "PRON"),
+    (Upos::Propn, "PROPN"),
+    (Upos::Punct, "PUNCT"),
+    (Upos::Sconj, "SCONJ"),
+    (Upos::Sym, "SYM"),
+    (Upos::Verb, "VERB"),
+    (Upos::X, "X"),
+];
+
+impl Upos {
+    /// The tag as UD writes it (`"NOUN"`).
+    pub fn as_str(&self) -> &'static str {
+        UPOS[*self as usize].1
+    }
+
+    /// The tag written as UD writes it.
+    pub fn parse(name: &str) -> Option<Upos> {
+        UPOS.iter().find(|(_, n)| *n == name).map(|(u, _)| *u)
+    }
+
+    /// The tag with this number (its position in the list above).
+    pub fn from_index(i: u8) -> Option<Upos> {
+        UPOS.get(usize::from(i)).map(|(u, _)| *u)
+    }
+}
+
+/// One annotated token of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the token into the text given to [`annotate`], plus `base`.
+    pub start: u32,
+    pub end: u32,
+    pub upos: Upos,
+    /// Penn Treebank tag.
+    pub xpos: &'static str,
+    /// Lower-case lemma.
+    pub lemma: Box<str>,
+    /// Index of the head token in the same sentence; `None` for the root.
+    pub head: Option<u16>,
+    /// UD relation with its subtype (`"nsubj:pass"`, `"root"`).
+    pub rel: &'static str,
+}
+
+impl Token {
+    /// The universal part of the relation (`"nsubj"` for `"nsubj:pass"`).
+    pub fn rel_base(&self) -> &'static str {
+        self.rel.split(':').next().unwrap_or(self.rel)
+    }
+}
+
+/// What the model says of one given word (`annotate_words`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Annotation {
+    pub upos: Upos,
+    pub xpos: &'static str,
+    pub lemma: Box<str>,
+    pub head: Option<u16>,
+    pub rel: &'static str,
+}
+
+/// Token spans of `text` (see `tokenize.rs` for the conventions).
+pub fn tokenize(text: &str) -> Vec<(u32, u32)> {
+    tokenize::tokenize(text)
+}
+
+/// Tokenizes, tags, lemmatizes and parses one sentence; offsets are shifted by `base`.
+pub fn annotate(text: &str, base: u32) -> Vec<Token> {
+    let spans = tokenize::tokenize(text);
+    let words: Vec<&str> = spans
+        .iter()
+        .map(|&(s, e)| text.get(s as usize..e as usize).unwrap_or(""))
+        .collect();
+    annotate_words(&words)
+        .into_iter()
+        .zip(spans)
+        .map(|(a, (s, e))| Token {
+            start: s.saturating_add(base),
+            end: e.saturating_add(base),
+            upos: a.upos,
+            xpos: a.xpos,
+            lemma: a.lemma,
+            head: a.head,
+            rel: a.rel,
+        })
+        .collect()
+}
+
+/// Tags, lemmatizes and parses a sentence given as words (gold tokens).
+pub fn annotate_words(words: &[&str]) -> Vec<Annotation> {
+    annotate_words_with(model().ok(), words)
+}
+
+/// [`annotate_words`] with a given model (the scoring program's way to try a new one).
+pub fn annotate_words_with(model: Option<&Model<'static>>, words: &[&str]) -> Vec<Annotation> {
+    let Some(model) = model else {
+        return words
+            .iter()
+            .map(|w| Annotation {
+                upos: Upos::X,
+                xpos: "_",
+                lemma: w.to_lowercase().into_boxed_str(),
+                head: None,
+                rel: "dep",
+            })
+            .collect();
+    };
+    let infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::new(w)).collect();
+    let tags = tagger::tag(&model.tagger, &model.tagger2, model.tags.len(), &infos);
+    let n_labels = model.labels.len();
+    let root = model.labels.iter().position(|l| *l == "root").unwrap_or(0) as u8;
+    let mut out = Vec::with_capacity(words.len());
+    for (chunk, (infos, tags)) in infos
+        .chunks(MAX_PARSE)
+        .zip(tags.chunks(MAX_PARSE))
+        .enumerate()
+    {
+        let offset = chunk * MAX_PARSE;
+        let arcs = parser::parse(&model.parser, n_labels, root, infos, tags);
+        for (i, &(head, label)) in arcs.iter().enumerate() {
+            let k = offset + i;
+            let tag = tags.get(i).copied().unwrap_or(0);
+            let (upos, xpos) = model
+                .tags
+                .get(usize::from(tag))
+                .copied()
+                .unwrap_or((Upos::X, "_"));
+            let lower = words.get(k).map_or_else(String::new, |w| w.to_lowercase());
+            let lemma = lemma::lemma(&model.lemmas, &model.rules, &lower, tag);
+            let (head, rel) = if usize::from(head) >= infos.len() {
+                (None, "root")
+            } else {
+                match u16::try_from(offset + usize::from(head)) {
+                    Ok(h) => (
+                        Some(h),
+                        model
+                            .labels
+                            .get(usize::from(label))
+                            .copied()
+                            .unwrap_or("dep"),
+                    ),
+                    Err(_) => (None, "dep"),
+                }
+            };
+            out.push(Annotation {
+                upos,
+                xpos,
+                lemma: lemma.into_boxed_str(),
+                head,
+                rel,
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,587 @@
+//! The binary model: its format, how it is written, and how it is read in place.
+//!
+//! The model is compiled into the binary (`include_bytes!`), so loading it must cost nothing
+//! that grows with its size: no hash map is built and no weight copied. The file is a
+//! sequence of sections read by one pass over a few headers; everything big is used where it
+//! lies, through byte slices and `from_le_bytes` (`include_bytes!` data is only 1-aligned, so
+//! nothing is reinterpreted as `&[u32]`).
+//!
+//! Layout (all integers little-endian):
+//!
+//! ```text
+//! magic  "BLSYN005"
+//! tags   u32 n, then n × (u8 upos, u8 len, xpos bytes)       joint UPOS+XPOS classes
+//! labels u32 n, then n × (u8 len, bytes)                      dependency relations
+//! tagger tables (first and second pass), parser table:
+//!        u32 capacity, u32 entry bytes, 256 × i32 weight of each code,
+//!        capacity × slot (u16 key, u24 offset),               open addressing, linear probing
+//!        per feature: u8 count, count × (u8 class, u8 code)   the feature's non-zero weights
+//! lemma exceptions, lemma rules:
+//!        u32 n, u32 blob length, (n + 1) × u32 offsets, blob  sorted records `key \0 value`
+//! ```
+//!
+//! A feature's slot is found from its 64-bit hash: the low 32 bits pick the first slot
+//! (scaled to the capacity by a multiply and shift, so the table can be 75 % full whatever
+//! its size), the next 16 bits are the stored key (0 marks an empty slot, so a key of 0 is
+//! stored as 1); an unknown feature is mistaken for a known one about once in 20 000
+//! look-ups, a noise the model shrugs off. Weights are the averaged perceptron's, scaled to
+//! `i16` by the training program and stored as one-byte codes on a geometric scale (see
+//! `codebook`): together this is about a third of the size of plain keys and `i16` weights,
+//! which lets the model keep three times as many features in its size budget.
+
+use super::Upos;
+use std::fmt;
+
+const MAGIC: &[u8; 8] = b"BLSYN005";
+
+/// A model that cannot be read (truncated, wrong magic, bad string).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelError(pub &'static str);
+
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "syntax model: {}", self.0)
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+/// A feature → weights table, read in place.
+#[derive(Debug, Clone, Copy)]
+pub struct Table<'a> {
+    slots: &'a [u8],
+    entries: &'a [u8],
+    capacity: usize,
+    /// Weight of each one-byte weight code.
+    lut: [i32; 256],
+}
+
+const SLOT: usize = 5;
+
+/// The home slot of a hash in a table of `capacity` slots.
+#[inline]
+fn home(hash: u64, capacity: usize) -> usize {
+    (((hash & 0xffff_ffff) * capacity as u64) >> 32) as usize
+}
+
+/// The key stored for a hash (never 0, which marks an empty slot).
+#[inline]
+fn key_of(hash: u64) -> u16 {
+    match (hash >> 32) as u16 {
+        0 => 1,
+        k => k,
+    }
+}
+
+/// The slot after `idx`, wrapping.
+#[inline]
+fn next(idx: usize, capacity: usize) -> usize {
+    if idx + 1 >= capacity { 0 } else { idx + 1 }
+}
+
+#[inline]
+fn read_slot(slots: &[u8], idx: usize) -> (u16, usize) {
+    let at = idx * SLOT;
+    match slots.get(at..at + SLOT) {
+        Some(s) => (
+            u16::from_le_bytes([s[0], s[1]]),
+            usize::from(s[2]) | usize::from(s[3]) << 8 | usize::from(s[4]) << 16,
+        ),
+        None => (0, 0),
+    }
+}
+
+impl<'a> Table<'a> {
+    /// The entry offset of a feature, if it has weights.
+    #[inline]
+    fn find(&self, hash: u64) -> Option<usize> {
+        if self.capacity == 0 {
+            return None;
+        }
+        let key = key_of(hash);
+        let mut idx = home(hash, self.capacity);
+        for _ in 0..self.capacity {
+            let (k, offset) = read_slot(self.slots, idx);
+            if k == 0 {
+                return None;
+            }
+            if k == key {
+                return Some(offset);
+            }
+            idx = next(idx, self.capacity);
+        }
+        None
+    }
+
+    #[inline]
+    fn add_entries(&self, offset: usize, scores: &mut [i32]) {
+        let Some(&count) = self.entries.get(offset) else {
+            return;
+        };
+        let start = offset + 1;
+        let Some(pairs) = self.entries.get(start..start + usize::from(count) * 2) else {
+            return;
+        };
+        for pair in pairs.chunks_exact(2) {
+            if let Some(s) = scores.get_mut(usize::from(pair[0])) {
+                *s += self.lut[usize::from(pair[1])];
+            }
+        }
+    }
+
+    /// The weights of one feature as `(class, weight)` pairs, if it has any.
+    pub fn lookup(&self, hash: u64) -> Option<Vec<(u8, i32)>> {
+        let offset = self.find(hash)?;
+        let count = usize::from(*self.entries.get(offset)?);
+        let pairs = self.entries.get(offset + 1..offset + 1 + count * 2)?;
+        Some(
+            pairs
+                .chunks_exact(2)
+                .map(|p| (p[0], self.lut[usize::from(p[1])]))
+                .collect(),
+        )
+    }
+
+    /// Adds the weights of every feature to `scores` (indexed by class).
+    ///
+    /// The features are looked up in batches: first every feature's home slot is read (loads
+    /// that do not depend on each other, so their cache misses overlap), then the probes are
+    /// resolved and the weights added. On a table bigger than the cache this is several
+    /// times faster than looking the features up one after the other.
+    #[inline]
+    pub fn add_scores(&self, features: &[u64], scores: &mut [i32]) {
+        const BATCH: usize = 64;
+        if self.capacity == 0 {
+            return;
+        }
+        let mut first = [(0u16, 0usize); BATCH];
+        let mut found = [0usize; BATCH];
+        for chunk in features.chunks(BATCH) {
+            for (h, &f) in first.iter_mut().zip(chunk) {
+                *h = read_slot(self.slots, home(f, self.capacity));
+            }
+            let mut count = 0;
+            for (&(k, offset), &f) in first.iter().zip(chunk) {
+                let hit = if k == key_of(f) {
+                    Some(offset)
+                } else if k == 0 {
+                    None
+                } else {
+                    self.find(f)
+                };
+                if let Some(offset) = hit {
+                    found[count] = offset;
+                    count += 1;
+                }
+            }
+            // read each feature's count first: independent loads, so the cache misses on
+            // the entries overlap instead of following one another
+            let mut counts = [0u8; BATCH];
+            for (c, &offset) in counts.iter_mut().zip(&found[..count]) {
+                *c = self.entries.get(offset).copied().unwrap_or(0);
+            }
+            for (&offset, &c) in found[..count].iter().zip(&counts) {
+                if c > 0 {
+                    self.add_entries(offset, scores);
+                }
+            }
+        }
+    }
+
+    /// Number of slots (for size reports).
+    pub fn capacity(&self) -> usize {
+        self.capacity
+    }
+}
+
+/// Sorted `key \0 value` records, searched in place.
+#[derive(Debug, Clone, Copy)]
+pub struct Records<'a> {
+    offsets: &'a [u8],
+    blob: &'a [u8],
+    len: usize,
+}
+
+impl<'a> Records<'a> {
+    fn record(&self, i: usize) -> &'a [u8] {
+        let at = |j: usize| {
+            self.offsets
+                .get(j * 4..j * 4 + 4)
+                .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+        };
+        let (start, end) = (at(i), at(i + 1));
+        self.blob.get(start..end.max(start)).unwrap_or(&[])
+    }
+
+    fn split(record: &[u8]) -> (&[u8], &[u8]) {
+        match record.iter().position(|&b| b == 0) {
+            Some(p) => (&record[..p], &record[p + 1..]),
+            None => (record, &[]),
+        }
+    }
+
+    /// The value stored under `key`.
+    pub fn get(&self, key: &[u8]) -> Option<&'a [u8]> {
+        let (mut lo, mut hi) = (0, self.len);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let (k, v) = Self::split(self.record(mid));
+            match k.cmp(key) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(v),
+            }
+        }
+        None
+    }
+
+    /// Number of records.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there are no records.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+/// The whole model, borrowed from its bytes.
+#[derive(Debug, Clone)]
+pub struct Model<'a> {
+    /// Joint tag classes: UPOS and XPOS.
+    pub tags: Vec<(Upos, &'a str)>,
+    /// Dependency relations, by label number.
+    pub labels: Vec<&'a str>,
+    /// The tagger's first and second pass.
+    pub tagger: Table<'a>,
+    pub tagger2: Table<'a>,
+    pub parser: Table<'a>,
+    /// `tag byte + lower-case form` → lemma, where the rules would be wrong.
+    pub lemmas: Records<'a>,
+    /// `tag byte + reversed suffix` → `strip count byte + appended text`.
+    pub rules: Records<'a>,
+}
+
+struct Cursor<'a> {
+    bytes: &'a [u8],
+}
+
+impl<'a> Cursor<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        if n > self.bytes.len() {
+            return Err(ModelError("truncated"));
+        }
+        let (head, rest) = self.bytes.split_at(n);
+        self.bytes = rest;
+        Ok(head)
+    }
+    fn u8(&mut self) -> Result<u8, ModelError> {
+        Ok(self.take(1)?[0])
+    }
+    fn u32(&mut self) -> Result<usize, ModelError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    }
+    fn str(&mut self, n: usize) -> Result<&'a str, ModelError> {
+        std::str::from_utf8(self.take(n)?).map_err(|_| ModelError("a name is not UTF-8"))
+    }
+    fn table(&mut self) -> Result<Table<'a>, ModelError> {
+        let capacity = self.u32()?;
+        let entries = self.u32()?;
+        let mut lut = [0i32; 256];
+        for w in lut.iter_mut() {
+            let b = self.take(4)?;
+            *w = i32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        }
+        let slots = self.take(capacity.checked_mul(SLOT).ok_or(ModelError("too big"))?)?;
+        let entries = self.take(entries)?;
+        Ok(Table {
+            slots,
+            entries,
+            capacity,
+            lut,
+        })
+    }
+    fn records(&mut self) -> Result<Records<'a>, ModelError> {
+        let len = self.u32()?;
+        let blob_len = self.u32()?;
+        let offsets = self.take(
+            len.checked_add(1)
+                .and_then(|n| n.checked_mul(4))
+                .ok_or(ModelError("too big"))?,
+        )?;
+        let blob = self.take(blob_len)?;
+        Ok(Records { offsets, blob, len })
+    }
+}
+
+impl<'a> Model<'a> {
+    /// Reads a model from its bytes; only the small headers and names are parsed.
+    pub fn parse(bytes: &'a [u8]) -> Result<Model<'a>, ModelError> {
+        let mut c = Cursor { bytes };
+        if c.take(8)? != MAGIC {
+            return Err(ModelError("not a bilateral syntax model (bad magic)"));
+        }
+        let n = c.u32()?;
+        let mut tags = Vec::with_capacity(n.min(256));
+        for _ in 0..n {
+            let upos = Upos::from_index(c.u8()?).ok_or(ModelError("bad UPOS"))?;
+            let len = usize::from(c.u8()?);
+            tags.push((upos, c.str(len)?));
+        }
+        let n = c.u32()?;
+        let mut labels = Vec::with_capacity(n.min(256));
+        for _ in 0..n {
+            let len = usize::from(c.u8()?);
+            labels.push(c.str(len)?);
+        }
+        if tags.is_empty() || tags.len() > 250 || labels.is_empty() || labels.len() > 127 {
+            return Err(ModelError("bad tag or label count"));
+        }
+        let tagger = c.table()?;
+        let tagger2 = c.table()?;
+        let parser = c.table()?;
+        let lemmas = c.records()?;
+        let rules = c.records()?;
+        Ok(Model {
+            tags,
+            labels,
+            tagger,
+            tagger2,
+            parser,
+            lemmas,
+            rules,
+        })
+    }
+}
+
+/// One feature's weights for writing: its hash and `(class, weight)` pairs.
+pub type Row = (u64, Vec<(u8, i16)>);
+
+/// Everything the writer needs.
+pub struct ModelParts {
+    pub tags: Vec<(Upos, String)>,
+    pub labels: Vec<String>,
+    pub tagger: Vec<Row>,
+    pub tagger2: Vec<Row>,
+    pub parser: Vec<Row>,
+    pub lemmas: Vec<(Vec<u8>, Vec<u8>)>,
+    pub rules: Vec<(Vec<u8>, Vec<u8>)>,
+}
+
+fn put_u32(out: &mut Vec<u8>, n: usize) {
+    out.extend_from_slice(&u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes());
+}
+
+/// Slots for `features` features: 75 % full, at least one slot empty.
+pub fn table_capacity(features: usize) -> usize {
+    if features == 0 {
+        0
+    } else {
+        features * 4 / 3 + 1
+    }
+}
+
+/// Bytes a table of these rows takes in the model.
+pub fn table_bytes(rows: &[Row]) -> usize {
+    let rows = rows.iter().filter(|r| !r.1.is_empty());
+    let (mut n, mut entries) = (0, 0);
+    for r in rows {
+        n += 1;
+        entries += r.1.len().min(255);
+    }
+    table_bytes_for(n, entries)
+}
+
+/// Bytes a table of `features` features with `entries` weights in all takes in the model.
+pub fn table_bytes_for(features: usize, entries: usize) -> usize {
+    8 + 1024 + table_capacity(features) * SLOT + features + 2 * entries
+}
+
+/// The weight codes: 0 is 0; 1..=127 are positive magnitudes growing geometrically from the
+/// smallest to the largest weight of the table, 129..=255 the same negated. A weight is off by
+/// at most half a step (about 4 % for weights spanning four orders of magnitude), which an
+/// arg-max over sums of dozens of weights does not notice, and it halves the table.
+fn codebook(rows: &[Row]) -> (f64, f64, [i32; 256]) {
+    let mags = rows
+        .iter()
+        .flat_map(|r| &r.1)
+        .map(|&(_, w)| f64::from(w.unsigned_abs()))
+        .filter(|&m| m > 0.0);
+    let (mut lo, mut hi) = (f64::MAX, 0.0f64);
+    for m in mags {
+        lo = lo.min(m);
+        hi = hi.max(m);
+    }
+    if hi == 0.0 {
+        return (1.0, 1.0, [0; 256]);
+    }
+    let step = if hi > lo { (hi / lo).ln() / 126.0 } else { 1.0 };
+    let mut lut = [0i32; 256];
+    for k in 1..=127usize {
+        let m = (lo * ((k - 1) as f64 * step).exp()).round() as i32;
+        lut[k] = m;
+        lut[k + 128] = -m;
+    }
+    (lo, step, lut)
+}
+
+fn encode(w: i16, lo: f64, step: f64) -> u8 {
+    if w == 0 {
+        return 0;
+    }
+    let m = f64::from(w.unsigned_abs()).max(lo);
+    let k = (((m / lo).ln() / step).round() as usize).min(126) + 1;
+    if w > 0 { k as u8 } else { (k + 128) as u8 }
+}
+
+fn write_table(out: &mut Vec<u8>, rows: &[Row]) {
+    let mut rows: Vec<&Row> = rows.iter().filter(|r| !r.1.is_empty()).collect();
+    rows.sort_by_key(|r| r.0);
+    let capacity = table_capacity(rows.len());
+    let (lo, step, lut) = codebook(&rows.iter().map(|r| (*r).clone()).collect::<Vec<_>>());
+    let mut slots = vec![0u8; capacity * SLOT];
+    let mut entries = Vec::new();
+    for (hash, weights) in rows {
+        if entries.len() >= 1 << 24 {
+            break; // offsets are 24 bits
+        }
+        let key = key_of(*hash);
+        let mut idx = home(*hash, capacity);
+        loop {
+            let (k, _) = read_slot(&slots, idx);
+            if k == 0 || k == key {
+                break;
+            }
+            idx = next(idx, capacity);
+        }
+        let at = idx * SLOT;
+        if slots[at..at + 2] != [0, 0] {
+            continue; // the same home and key: the first feature keeps the slot
+        }
+        let offset = entries.len();
+        slots[at..at + 2].copy_from_slice(&key.to_le_bytes());
+        slots[at + 2..at + 5].copy_from_slice(&(offset as u32).to_le_bytes()[..3]);
+        let weights = &weights[..weights.len().min(255)];
+        entries.push(weights.len() as u8);
+        for &(class, w) in weights {
+            entries.push(class);
+            entries.push(encode(w, lo, step));
+        }
+    }
+    put_u32(out, capacity);
+    put_u32(out, entries.len());
+    for w in lut {
+        out.extend_from_slice(&w.to_le_bytes());
+    }
+    out.extend_from_slice(&slots);
+    out.extend_from_slice(&entries);
+}
+
+fn write_records(out: &mut Vec<u8>, records: &[(Vec<u8>, Vec<u8>)]) {
+    let mut records: Vec<&(Vec<u8>, Vec<u8>)> = records.iter().collect();
+    records.sort();
+    records.dedup_by(|a, b| a.0 == b.0);
+    let mut blob = Vec::new();
+    let mut offsets = vec![0usize];
+    for (k, v) in &records {
+        blob.extend_from_slice(k);
+        blob.push(0);
+        blob.extend_from_slice(v);
+        offsets.push(blob.len());
+    }
+    put_u32(out, records.len());
+    put_u32(out, blob.len());
+    for o in offsets {
+        put_u32(out, o);
+    }
+    out.extend_from_slice(&blob);
+}
+
+/// Serialises a model (the training program's last step).
+pub fn write(parts: &ModelParts) -> Vec<u8> {
+    let mut out = MAGIC.to_vec();
+    put_u32(&mut out, parts.tags.len());
+    for (upos, xpos) in &parts.tags {
+        out.push(*upos as u8);
+        out.push(xpos.len() as u8);
+        out.extend_from_slice(xpos.as_bytes());
+    }
+    put_u32(&mut out, parts.labels.len());
+    for label in &parts.labels {
+        out.push(label.len() as u8);
+        out.extend_from_slice(label.as_bytes());
+    }
+    write_table(&mut out, &parts.tagger);
+    write_table(&mut out, &parts.tagger2);
+    write_table(&mut out, &parts.parser);
+    write_records(&mut out, &parts.lemmas);
+    write_records(&mut out, &parts.rules);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts_clone(p: &ModelParts) -> ModelParts {
+        ModelParts {
+            tags: p.tags.clone(),
+            labels: p.labels.clone(),
+            tagger: p.tagger.clone(),
+            tagger2: p.tagger2.clone(),
+            parser: p.parser.clone(),
+            lemmas: p.lemmas.clone(),
+            rules: p.rules.clone(),
+        }
+    }
+
+    #[test]
+    fn a_written_model_reads_back() {
+        let (a, b) = (
+            crate::analysis::text::hash::str("a"),
+            crate::analysis::text::hash::str("b"),
+        );
+        let parts = ModelParts {
+            tags: vec![(Upos::Noun, "NN".into()), (Upos::Verb, "VB".into())],
+            labels: vec!["root".into(), "nsubj".into()],
+            tagger: vec![(a, vec![(0, 5), (1, -3)]), (b, vec![(1, 9)])],
+            tagger2: vec![],
+            parser: vec![],
+            lemmas: vec![(b"\x01went".to_vec(), b"go".to_vec())],
+            rules: vec![],
+        };
+        let bytes = write(&parts);
+        let m = Model::parse(&bytes).unwrap();
+        assert_eq!(m.tags[1], (Upos::Verb, "VB"));
+        let mut scores = [0i32; 2];
+        m.tagger
+            .add_scores(&[a, b, crate::analysis::text::hash::str("c")], &mut scores);
+        assert_eq!(scores, [5, 6]);
+        let mut many = Vec::new();
+        for i in 0..1000u64 {
+            many.push((
+                crate::analysis::text::hash::f1(9, i),
+                vec![(0u8, (i as i16) - 500)],
+            ));
+        }
+        let bytes2 = write(&ModelParts {
+            tagger: many.clone(),
+            ..parts_clone(&parts)
+        });
+        let m2 = Model::parse(&bytes2).unwrap();
+        for (h, w) in &many {
+            let got = m2.tagger.lookup(*h).map_or(0, |v| v[0].1);
+            let want = i32::from(w[0].1);
+            assert!((got - want).abs() <= want.abs() / 20 + 1, "{got} {want}");
+        }
+        assert_eq!(m.lemmas.get(b"\x01went"), Some(&b"go"[..]));
+        assert_eq!(m.lemmas.get(b"\x01go"), None);
+        assert!(m.parser.lookup(a).is_none());
+        for cut in 0..bytes.len() {
+            let _ = Model::parse(&bytes[..cut]);
+        }
+        assert!(Model::parse(b"nonsense").is_err());
+    }
+}

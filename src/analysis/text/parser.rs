@@ -1,0 +1,452 @@
+//! The dependency parser: greedy arc-hybrid transitions scored by an averaged perceptron.
+//!
+//! Why this design: a greedy transition parser is linear in the sentence and needs no matrix
+//! code, and with a dynamic oracle (Goldberg & Nivre 2013) and rich hand-made features (Zhang
+//! & Nivre 2011) it comes within a few points of far heavier parsers on English.
+//!
+//! The transition system is arc-hybrid with the root at the *end* of the buffer (Ballesteros &
+//! Nivre 2013), which makes single-rootedness a matter of legality: `Left(root)` is the only
+//! way to reach the root and is legal only when the stack holds one word and the buffer holds
+//! only the root. Transitions:
+//!
+//! - `Shift`: move the buffer's front `b0` onto the stack (never the root);
+//! - `Left(l)`: `s0` becomes a dependent of `b0` with label `l` and leaves the stack;
+//! - `Right(l)`: `s0` becomes a dependent of `s1` with label `l` and leaves the stack.
+//!
+//! Labels are joined with the action (one class per action and label, about a hundred), so
+//! the label is chosen with the arc, from the same features. The trees produced are projective;
+//! training trees are made projective by lifting (the training program's job).
+//!
+//! [`State`], [`features`], [`State::costs`] are shared with the training program.
+
+use super::hash::{f1, f2, f3};
+use super::model::Table;
+use super::tagger::{WordInfo, argmax};
+
+/// No token.
+pub const NIL: u16 = u16::MAX;
+/// Tag atom of the root.
+const ROOT_TAG: u64 = 254;
+/// Tag atom of a missing position.
+const NO_TAG: u64 = 255;
+const NO_WORD: u64 = 0x5eed_0000_0000_0002;
+const ROOT_WORD: u64 = 0x5eed_0000_0000_0003;
+const NO_LABEL: u64 = 200;
+
+/// The parser's class for an action and label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Shift,
+    Left(u8),
+    Right(u8),
+}
+
+impl Action {
+    /// Class number: `Shift` 0, `Left(l)` 1 + l, `Right(l)` 1 + labels + l.
+    pub fn class(self, labels: usize) -> usize {
+        match self {
+            Action::Shift => 0,
+            Action::Left(l) => 1 + usize::from(l),
+            Action::Right(l) => 1 + labels + usize::from(l),
+        }
+    }
+
+    /// The action of a class number.
+    pub fn of_class(class: usize, labels: usize) -> Action {
+        if class == 0 {
+            Action::Shift
+        } else if class <= labels {
+            Action::Left(u8::try_from(class - 1).unwrap_or(0))
+        } else {
+            Action::Right(u8::try_from(class - 1 - labels).unwrap_or(0))
+        }
+    }
+}
+
+/// What the features read of one token as the parse goes on.
+#[derive(Debug, Clone, Copy)]
+pub struct Node {
+    pub head: u16,
+    pub label: u8,
+    left_count: u8,
+    right_count: u8,
+    lc1: u16,
+    lc2: u16,
+    rc1: u16,
+    rc2: u16,
+    left_labels: u64,
+    right_labels: u64,
+}
+
+impl Default for Node {
+    fn default() -> Node {
+        Node {
+            head: NIL,
+            label: 0,
+            left_count: 0,
+            right_count: 0,
+            lc1: NIL,
+            lc2: NIL,
+            rc1: NIL,
+            rc2: NIL,
+            left_labels: 0,
+            right_labels: 0,
+        }
+    }
+}
+
+/// A parser configuration: stack, buffer front, the arcs so far.
+#[derive(Debug, Clone)]
+pub struct State {
+    /// Number of words; the root is token `n`.
+    pub n: usize,
+    pub stack: Vec<u16>,
+    /// The buffer's front; `n` when only the root is left.
+    pub b: usize,
+    /// One per word, then the root.
+    pub nodes: Vec<Node>,
+    root_label: u8,
+}
+
+impl State {
+    /// The start configuration for `n` words (at most `u16::MAX - 1`).
+    pub fn new(n: usize, root_label: u8) -> State {
+        State {
+            n,
+            stack: Vec::with_capacity(16),
+            b: 0,
+            nodes: vec![Node::default(); n + 1],
+            root_label,
+        }
+    }
+
+    /// Whether the parse is over.
+    pub fn done(&self) -> bool {
+        self.b >= self.n && self.stack.is_empty()
+    }
+
+    fn s(&self, depth: usize) -> u16 {
+        self.stack
+            .len()
+            .checked_sub(depth + 1)
+            .map_or(NIL, |i| self.stack[i])
+    }
+
+    /// Whether `action` may be taken now.
+    pub fn legal(&self, action: Action) -> bool {
+        match action {
+            Action::Shift => self.b < self.n,
+            Action::Left(l) => {
+                if self.stack.is_empty() {
+                    false
+                } else if self.b >= self.n {
+                    self.stack.len() == 1 && l == self.root_label
+                } else {
+                    l != self.root_label
+                }
+            }
+            Action::Right(l) => self.stack.len() >= 2 && l != self.root_label,
+        }
+    }
+
+    fn attach(&mut self, head: usize, dep: u16, label: u8) {
+        let d = usize::from(dep);
+        self.nodes[d].head = head as u16;
+        self.nodes[d].label = label;
+        let bit = 1u64 << (label & 63);
+        let h = &mut self.nodes[head];
+        if d < head {
+            h.left_count = h.left_count.saturating_add(1);
+            h.left_labels |= bit;
+            if h.lc1 == NIL || d < usize::from(h.lc1) {
+                h.lc2 = h.lc1;
+                h.lc1 = dep;
+            } else if h.lc2 == NIL || d < usize::from(h.lc2) {
+                h.lc2 = dep;
+            }
+        } else {
+            h.right_count = h.right_count.saturating_add(1);
+            h.right_labels |= bit;
+            if h.rc1 == NIL || d > usize::from(h.rc1) {
+                h.rc2 = h.rc1;
+                h.rc1 = dep;
+            } else if h.rc2 == NIL || d > usize::from(h.rc2) {
+                h.rc2 = dep;
+            }
+        }
+    }
+
+    /// Takes a legal action.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Shift => {
+                self.stack.push(self.b as u16);
+                self.b += 1;
+            }
+            Action::Left(l) => {
+                if let Some(s0) = self.stack.pop() {
+                    self.attach(self.b, s0, l);
+                }
+            }
+            Action::Right(l) => {
+                if let Some(s0) = self.stack.pop() {
+                    let s1 = self.s(0);
+                    if s1 != NIL {
+                        self.attach(usize::from(s1), s0, l);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The cost of every class against a projective gold tree (`heads[i] == n` for the
+    /// root): how many gold arcs become unreachable, plus one for a wrong label on a right
+    /// arc. Illegal classes get `i32::MAX`.
+    pub fn costs(&self, heads: &[u16], labels: &[u8], n_labels: usize, out: &mut Vec<i32>) {
+        out.clear();
+        out.resize(1 + 2 * n_labels, i32::MAX);
+        let n = self.n;
+        let b = self.b;
+        let gold = |x: u16| heads.get(usize::from(x)).map_or(NIL, |&h| h);
+        let in_buffer = |h: u16| h != NIL && usize::from(h) >= b && usize::from(h) <= n;
+        let deps_in_buffer = |x: u16| (b..n).filter(|&d| heads.get(d) == Some(&x)).count() as i32;
+        if self.legal(Action::Shift) {
+            let bb = b as u16;
+            let mut c = self.stack.iter().filter(|&&d| gold(d) == bb).count() as i32;
+            let gb = gold(bb);
+            let depth = self.stack.len();
+            if self.stack[..depth.saturating_sub(1)].contains(&gb) {
+                c += 1;
+            }
+            out[0] = c;
+        }
+        let s0 = self.s(0);
+        if s0 == NIL {
+            return;
+        }
+        let s1 = self.s(1);
+        let g = gold(s0);
+        let gl = labels.get(usize::from(s0)).copied().unwrap_or(0);
+        let deps = deps_in_buffer(s0);
+        let left = deps + i32::from(g != b as u16 && (g == s1 && s1 != NIL || in_buffer(g)));
+        let right = deps + i32::from(in_buffer(g));
+        for l in 0..n_labels {
+            let l8 = l as u8;
+            if self.legal(Action::Left(l8)) {
+                out[Action::Left(l8).class(n_labels)] = left + i32::from(g == b as u16 && l8 != gl);
+            }
+            if self.legal(Action::Right(l8)) {
+                out[Action::Right(l8).class(n_labels)] = right + i32::from(g == s1 && l8 != gl);
+            }
+        }
+    }
+}
+
+fn bucket(d: usize) -> u64 {
+    match d {
+        0..=4 => d as u64,
+        5..=9 => 5,
+        _ => 6,
+    }
+}
+
+/// The features of a configuration; `words` and `tags` are the sentence's words and joint
+/// tag classes.
+pub fn features(state: &State, words: &[WordInfo], tags: &[u8], out: &mut Vec<u64>) {
+    out.clear();
+    let n = state.n;
+    let w = |x: u16| {
+        if x == NIL {
+            NO_WORD
+        } else if usize::from(x) >= n {
+            ROOT_WORD
+        } else {
+            words.get(usize::from(x)).map_or(NO_WORD, |w| w.norm)
+        }
+    };
+    let t = |x: u16| {
+        if x == NIL {
+            NO_TAG
+        } else if usize::from(x) >= n {
+            ROOT_TAG
+        } else {
+            tags.get(usize::from(x)).map_or(NO_TAG, |&t| u64::from(t))
+        }
+    };
+    let node = |x: u16| state.nodes.get(usize::from(x)).copied().unwrap_or_default();
+    let lab = |x: u16| {
+        if x == NIL {
+            NO_LABEL
+        } else {
+            u64::from(node(x).label)
+        }
+    };
+    let buf = |k: usize| {
+        let i = state.b + k;
+        if i <= n { i as u16 } else { NIL }
+    };
+    let (s0, s1, s2) = (state.s(0), state.s(1), state.s(2));
+    let (b0, b1, b2) = (buf(0), buf(1), buf(2));
+    let (n0, n1, nb) = (node(s0), node(s1), node(b0));
+    let (s0w, s0t, s1w, s1t, s2t) = (w(s0), t(s0), w(s1), t(s1), t(s2));
+    let (b0w, b0t, b1w, b1t, b2t) = (w(b0), t(b0), w(b1), t(b1), t(b2));
+    let s0wt = f1(s0w, s0t);
+    let s1wt = f1(s1w, s1t);
+    let b0wt = f1(b0w, b0t);
+    let b1wt = f1(b1w, b1t);
+    let d0 = if s0 == NIL {
+        7
+    } else {
+        bucket(state.b.saturating_sub(usize::from(s0)))
+    };
+    let d1 = if s1 == NIL || s0 == NIL {
+        7
+    } else {
+        bucket(usize::from(s0).saturating_sub(usize::from(s1)))
+    };
+    let (s0vl, s0vr) = (u64::from(n0.left_count), u64::from(n0.right_count));
+    let (s1vl, s1vr) = (u64::from(n1.left_count), u64::from(n1.right_count));
+    let b0vl = u64::from(nb.left_count);
+    let empty = |x: u16| if x == NIL { Node::default() } else { node(x) };
+    let (n0, n1, nb) = (empty(s0), empty(s1), empty(b0));
+    let f = [
+        f1(1, s0w),
+        f1(2, s0t),
+        f1(3, s0wt),
+        f1(4, s1w),
+        f1(5, s1t),
+        f1(6, s1wt),
+        f1(7, b0w),
+        f1(8, b0t),
+        f1(9, b0wt),
+        f1(10, b1w),
+        f1(11, b1t),
+        f1(12, b1wt),
+        f1(13, w(b2)),
+        f1(14, b2t),
+        f1(15, s2t),
+        f1(16, w(s2)),
+        f2(17, s0wt, b0wt),
+        f2(18, s0wt, b0w),
+        f2(19, s0w, b0wt),
+        f2(20, s0wt, b0t),
+        f2(21, s0t, b0wt),
+        f2(22, s0w, b0w),
+        f2(23, s0t, b0t),
+        f2(24, b0t, b1t),
+        f2(25, s1wt, s0wt),
+        f2(26, s1w, s0w),
+        f2(27, s1t, s0t),
+        f2(28, s1wt, s0t),
+        f2(29, s1t, s0wt),
+        f3(30, b0t, b1t, b2t),
+        f3(31, s0t, b0t, b1t),
+        f3(32, s1t, s0t, b0t),
+        f3(33, s2t, s1t, s0t),
+        f3(34, s0t, t(n0.lc1), b0t),
+        f3(35, s0t, t(n0.rc1), b0t),
+        f3(36, s0t, b0t, t(nb.lc1)),
+        f3(37, s1t, t(n1.rc1), s0t),
+        f3(38, s1t, s0t, t(n0.rc1)),
+        f2(39, s0w, d0),
+        f2(40, s0t, d0),
+        f2(41, b0w, d0),
+        f2(42, b0t, d0),
+        f3(43, s0w, b0w, d0),
+        f3(44, s0t, b0t, d0),
+        f3(45, s1t, s0t, d1),
+        f3(46, s1w, s0w, d1),
+        f2(47, s0w, s0vr),
+        f2(48, s0t, s0vr),
+        f2(49, s0w, s0vl),
+        f2(50, s0t, s0vl),
+        f2(51, b0w, b0vl),
+        f2(52, b0t, b0vl),
+        f2(53, s1t, s1vr),
+        f2(54, s1t, s1vl),
+        f1(55, w(n0.lc1)),
+        f1(56, t(n0.lc1)),
+        f1(57, lab(n0.lc1)),
+        f1(58, w(n0.rc1)),
+        f1(59, t(n0.rc1)),
+        f1(60, lab(n0.rc1)),
+        f1(61, w(nb.lc1)),
+        f1(62, t(nb.lc1)),
+        f1(63, lab(nb.lc1)),
+        f1(64, t(n1.lc1)),
+        f1(65, lab(n1.lc1)),
+        f1(66, t(n1.rc1)),
+        f1(67, lab(n1.rc1)),
+        f1(68, t(n0.lc2)),
+        f1(69, lab(n0.lc2)),
+        f1(70, t(n0.rc2)),
+        f1(71, lab(n0.rc2)),
+        f1(72, t(nb.lc2)),
+        f1(73, lab(nb.lc2)),
+        f3(74, s0t, t(n0.lc1), t(n0.lc2)),
+        f3(75, s0t, t(n0.rc1), t(n0.rc2)),
+        f3(76, b0t, t(nb.lc1), t(nb.lc2)),
+        f2(77, s0w, n0.left_labels),
+        f2(78, s0t, n0.left_labels),
+        f2(79, s0w, n0.right_labels),
+        f2(80, s0t, n0.right_labels),
+        f2(81, b0w, nb.left_labels),
+        f2(82, b0t, nb.left_labels),
+        f2(83, s1t, n1.right_labels),
+        f2(84, s1t, n1.left_labels),
+        f3(85, s0t, lab(n0.lc1), b0t),
+        f3(86, s1t, lab(n1.rc1), s0t),
+        f2(87, s0wt, b1t),
+        f2(88, s1wt, b0t),
+        f3(89, s1t, s0t, b1t),
+        f1(90, state.stack.len().min(5) as u64),
+        f2(91, b0w, b1w),
+        f3(92, s0w, b0t, b1t),
+        f3(93, s0t, lab(n0.lc1), lab(n0.rc1)),
+        f3(94, b0t, lab(nb.lc1), lab(nb.lc2)),
+        f3(95, s0t, lab(n0.rc1), lab(n0.rc2)),
+        f3(96, s1w, s0t, b0t),
+        f3(97, s0t, b0w, b1t),
+        f2(98, s1t, b0wt),
+    ];
+    out.extend_from_slice(&f);
+}
+
+/// Parses one sentence with the model's table; returns each word's head (`n` = the root)
+/// and label. `words.len()` must be below `u16::MAX` (the caller chunks longer input).
+pub fn parse(
+    table: &Table<'_>,
+    n_labels: usize,
+    root_label: u8,
+    words: &[WordInfo],
+    tags: &[u8],
+) -> Vec<(u16, u8)> {
+    let n = words.len().min(usize::from(NIL) - 1);
+    let mut state = State::new(n, root_label);
+    let mut feats = Vec::with_capacity(96);
+    let mut scores = vec![0i32; 1 + 2 * n_labels];
+    while !state.done() {
+        features(&state, words, tags, &mut feats);
+        scores.iter_mut().for_each(|s| *s = 0);
+        table.add_scores(&feats, &mut scores);
+        let action = best_legal(&state, &scores, n_labels);
+        state.apply(action);
+    }
+    state.nodes[..n].iter().map(|x| (x.head, x.label)).collect()
+}
+
+/// The highest-scoring legal action.
+pub fn best_legal(state: &State, scores: &[i32], n_labels: usize) -> Action {
+    let mut best: Option<(i32, Action)> = None;
+    for (class, &s) in scores.iter().enumerate() {
+        let action = Action::of_class(class, n_labels);
+        if best.is_none_or(|(b, _)| s > b) && state.legal(action) {
+            best = Some((s, action));
+        }
+    }
+    match best {
+        Some((_, a)) => a,
+        // unreachable for a state that is not done; shifting is the safe default
+        None => Action::of_class(argmax(scores), n_labels),
+    }
+}
