@@ -66,7 +66,16 @@ fn documented_fields_are_present() {
     );
     assert_eq!(
         keys(&sentence["evidence"]),
-        ["cue", "hedged", "hedges", "quote", "rule", "speaker"]
+        [
+            "actor",
+            "cue",
+            "hedged",
+            "hedges",
+            "predicate",
+            "quote",
+            "rule",
+            "speaker"
+        ]
     );
     for party in json["parties"].as_array().unwrap() {
         assert_eq!(keys(party), ["aliases", "id", "name", "origin", "people"]);

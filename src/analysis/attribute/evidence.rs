@@ -92,8 +92,12 @@ pub fn build(
         (who.take(), what.take(), None, None)
     } else if d.speech {
         (tree_speaker, what.take().or(tree_cue), None, None)
-    } else {
+    } else if tree_speaker.is_some() {
+        // an act with an attribution beside it ("Russia avoided criticism and emphasized…")
         (tree_speaker, tree_cue, who, what)
+    } else {
+        // a cue with no one behind it says nothing on an act ("a resolution calling for…")
+        (None, None, who, what)
     };
     let words: Vec<usize> = (0..facts.tokens.len())
         .filter(|&k| facts.tokens[k].kind() == Kind::Word)

@@ -64,7 +64,7 @@ mod tests {
 
     #[test]
     fn a_title_case_headline_is_lowered_but_its_names_are_not() {
-        let c = CommonWords::of("The poll was taken last week. Vale spoke.");
+        let c = CommonWords::of("The poll was taken last week and the bump was small. Vale spoke.");
         assert_eq!(
             c.sentence_case("New Poll Shows Bump For Vale").as_deref(),
             Some("New poll shows bump for Vale")

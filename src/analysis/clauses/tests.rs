@@ -293,11 +293,14 @@ fn the_shipped_parser_reads_plain_news_sentences() {
         let toks = text::annotate(s, 0);
         read(&toks, s, 0, false).0
     };
-    let s = "President Brun unveiled plans to expand youth exchanges.";
+    let s = "Freedonian President Karl Brun rejected the offer on Monday.";
     let r = read_text(s);
     let act = r.act.expect("an act");
-    assert_eq!(&s[act.subject.0 as usize..act.subject.1 as usize], "President Brun");
-    assert_eq!(&s[act.predicate.0 as usize..act.predicate.1 as usize], "unveiled");
+    assert_eq!(
+        &s[act.subject.0 as usize..act.subject.1 as usize],
+        "Freedonian President Karl Brun"
+    );
+    assert_eq!(&s[act.predicate.0 as usize..act.predicate.1 as usize], "rejected");
     let s = "The agreement is fragile, the Sylvanian foreign minister told reporters.";
     let r = read_text(s);
     let sp = r.speech.expect("a speech");

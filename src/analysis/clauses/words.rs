@@ -123,6 +123,11 @@ pub fn joint_subject(shape: &Shape, h: usize) -> bool {
 pub fn logistic(shape: &Shape, p: usize, subject: usize) -> bool {
     let toks = shape.toks;
     let lemma: &str = &toks[p].lemma;
+    // the interaction itself as the predicate noun: "The leaders had their first call", read
+    // with "had" as an auxiliary
+    if interaction(&toks[p]) {
+        return true;
+    }
     let verb_class = LEXICON.verb(lemma);
     // "had a phone call", "had negotiations": "have" with the interaction as its object
     let had_one = lemma == "have"
