@@ -437,3 +437,64 @@ fn a_country_missing_from_the_gazetteer_is_learnt_from_its_demonym() {
     assert_eq!(side_of(&b, "Vex said"), "Freedonia");
     assert_eq!(side_of(&b, "Karl Brun and Ola Vex agreed"), "both");
 }
+
+#[test]
+fn a_transcript_label_speaks_for_its_side_until_the_next_label() {
+    let a = run("transcript_remarks.txt", &[]);
+    assert_eq!(side_of(&a, "FOREIGN SECRETARY BRUN:"), "Freedonia");
+    assert_eq!(rule_of(&a, "FOREIGN SECRETARY BRUN:"), "speaker-label");
+    // the label's speech runs over the next paragraph, "we" included
+    assert_eq!(side_of(&a, "We will keep working"), "Freedonia");
+    // "Sylvania welcomes you" is said by the Sylvanian minister, not narrated
+    assert_eq!(side_of(&a, "MINISTER VARGA:"), "Sylvania");
+    assert_eq!(side_of(&a, "I hope we can finish"), "Sylvania");
+    // a label that is no side's person ends the speech, and narration after it is narration
+    assert_eq!(side_of(&a, "MODERATOR:"), "neither");
+    assert_eq!(side_of(&a, "Freedonian Foreign Secretary Tomas Brun met"), "neither");
+}
+
+#[test]
+fn a_statement_after_said_colon_runs_until_another_side_reports() {
+    let a = run(
+        "statement_after_colon.txt",
+        &[
+            "Harbour Ministry=Harbour Secretary,Lena Ostrova,Ostrova",
+            "Dockers Union=union",
+        ],
+    );
+    assert_eq!(side_of(&a, "Harbour Secretary, Lena Ostrova said:"), "Harbour Ministry");
+    // the statement's paragraphs are the Secretary's, even where they name the union
+    for start in [
+        "Today the Dockers Union is once again",
+        "Sadly, this is nothing new.",
+        "I urge the union",
+    ] {
+        assert_eq!(side_of(&a, start), "Harbour Ministry", "{start}");
+        assert_eq!(rule_of(&a, start), "speech-continuation", "{start}");
+    }
+    // the union's own reported statement ends it
+    assert_eq!(side_of(&a, "In response, the Dockers Union said"), "Dockers Union");
+}
+
+#[test]
+fn the_subject_of_any_verb_acts_and_logistics_stay_neither() {
+    let a = run("plain_acts.txt", &[]);
+    // "threw her support" is on no verb list: the tree's subject decides
+    let varga = side_of(&a, "Varga threw her support");
+    assert!(varga.contains("Varga"), "{varga}");
+    assert_eq!(rule_of(&a, "Varga threw her support"), "tree-actor");
+    assert_eq!(side_of(&a, "The meeting lasted about two hours."), "neither");
+    assert_eq!(
+        side_of(&a, "Building on last month's summit, the two leaders agreed"),
+        "both"
+    );
+    // evidence: an act names its actor and predicate, not a speaker
+    let s = a
+        .sentences
+        .iter()
+        .find(|s| s.text(&a.source).starts_with("Varga threw"))
+        .unwrap();
+    assert_eq!(s.evidence.speaker, None);
+    assert_eq!(s.evidence.actor.as_ref().unwrap().text(&a.source), "Varga");
+    assert_eq!(s.evidence.predicate.as_ref().unwrap().text(&a.source), "threw");
+}

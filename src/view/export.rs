@@ -5,7 +5,8 @@
 //! - One row per claim, sides in the order of `--json` and the reader (A, B, then joint);
 //!   narration is left out (it is nobody's claim).
 //! - The speaker is shown only when it can be the node that decided
-//!   ([`super::honest_speaker`]); the cue only when it lies in the sentence.
+//!   ([`super::claim_source`]: the speaker of an attribution, else the actor of an act); the
+//!   cue (or the act's predicate) only when it lies in the sentence.
 //! - The date is the claim's event (`2023-12-10 phone call`), else its own first date.
 //! - The place is the paragraph and sentence, counted from 1 over the body as the JSON's
 //!   `paragraph` and `index` (plus one), so a reader can find the sentence again.
@@ -15,7 +16,7 @@
 //!   cell that begins with `=`, `+`, `-`, `@` gets a leading `'` so a spreadsheet shows it
 //!   as text instead of running it as a formula.
 
-use super::{claim_text, honest_speaker, sanitize::escape_controls, title};
+use super::{claim_cue, claim_source, claim_text, sanitize::escape_controls, title};
 use crate::model::{Analysis, PartyId, Sentence, Side};
 use std::io::{self, Write};
 
@@ -66,13 +67,10 @@ fn row(analysis: &Analysis, s: &Sentence) -> Row {
         _ => ("both", "both sides".to_string()),
     };
     let ev = &s.evidence;
-    let speaker = honest_speaker(analysis, s)
+    let speaker = claim_source(analysis, s)
         .map(|m| tui::state::reflow(escape_controls(m.text(src))).into_owned())
         .unwrap_or_default();
-    let cue = ev
-        .cue
-        .as_ref()
-        .filter(|c| s.start <= c.start && c.end <= s.end)
+    let cue = claim_cue(s)
         .map(|c| escape_controls(c.text(src)).into_owned())
         .unwrap_or_default();
     let quote = match ev.quote {

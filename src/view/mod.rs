@@ -70,6 +70,30 @@ pub fn honest_speaker<'s>(analysis: &Analysis, sentence: &'s Sentence) -> Option
     }
 }
 
+/// Who a claim is from, for the exports, `--plain` and the citation: the speaker of its
+/// attribution ([`honest_speaker`]), else the actor of its act (`evidence.actor`), when it lies
+/// in the sentence.
+pub fn claim_source<'s>(analysis: &Analysis, sentence: &'s Sentence) -> Option<&'s Mention> {
+    honest_speaker(analysis, sentence).or_else(|| {
+        sentence.evidence.actor.as_ref().filter(|a| {
+            sentence.start <= a.start
+                && a.start < a.end
+                && a.end <= sentence.end
+                && !a.text(&analysis.source).is_empty()
+        })
+    })
+}
+
+/// The cue of a claim: its attribution's cue, else its act's predicate, when it lies in the
+/// sentence.
+pub fn claim_cue<'s>(sentence: &'s Sentence) -> Option<&'s Mention> {
+    let ev = &sentence.evidence;
+    ev.cue
+        .as_ref()
+        .or(ev.predicate.as_ref())
+        .filter(|c| sentence.start <= c.start && c.end <= sentence.end)
+}
+
 /// Names of the parties that speak besides the two sides: the speakers of sentences decided
 /// by the `third-party` rule, first appearance first, at most five.
 pub fn other_parties(analysis: &Analysis) -> Vec<String> {

@@ -18,7 +18,7 @@
 //! terminal columns (`unicode-width`). The view never re-runs the analysis.
 
 use super::sanitize::escape_controls;
-use super::{claim_text, export, honest_speaker, title};
+use super::{claim_source, claim_text, export, title};
 use crate::model::{Analysis, Party, Side};
 use std::io::{self, Write};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -111,7 +111,7 @@ fn items(analysis: &Analysis, side: Side) -> Vec<Item> {
         .filter(|s| s.side == side)
         .map(|s| {
             let mut under = Vec::new();
-            if let Some(sp) = honest_speaker(analysis, s) {
+            if let Some(sp) = claim_source(analysis, s) {
                 under.push(
                     super::tui::state::reflow(escape_controls(sp.text(&analysis.source)))
                         .into_owned(),

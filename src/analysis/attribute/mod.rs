@@ -194,8 +194,11 @@ pub fn attribute(
                 // "…, the minister said:" opens a speech that runs over the next paragraphs,
                 // whoever its sentences name, until one reports another source's statement
                 // ("In response, the union said…"; not "the union will claim…")
-                let reported = reading.speech.as_ref().is_some_and(|s| s.reported);
-                if d.speech && d.explicit && d.side != o.side && reported {
+                let reported = reading
+                    .speech
+                    .as_ref()
+                    .is_some_and(|s| s.reported && s.speaker.is_some());
+                if d.side != o.side && reported {
                     opened = None;
                 } else if d.rule != "boilerplate" {
                     d.continues(o.side, "speech-continuation");

@@ -311,6 +311,13 @@ fn act(shape: &Shape) -> Option<Act> {
             .children(root)
             .filter(|&c| toks[c].rel_base() == "conj" && words::predicate(&toks[c])),
     );
+    // a root without a subject (a misparse hanging the clause under a fronted word):
+    // the verbs right under it
+    if shape.subject(root).is_none() {
+        preds.extend(shape.children(root).filter(|&c| {
+            matches!(toks[c].rel_base(), "ccomp" | "parataxis") && toks[c].upos.as_str() == "VERB"
+        }));
+    }
     for p in preds {
         if shape.inside[p] {
             continue;

@@ -125,7 +125,17 @@ impl<'a> Shape<'a> {
         self.span_through(
             h,
             |shape, c| {
-                shape.toks[c].rel != "nmod"
+                let t = &shape.toks[c];
+                // a modifier ties only a head that can act for a side: "the Sylvanian
+                // delegation", not "Sylvanian citizens"
+                let modifier = matches!(t.rel_base(), "amod" | "compound" | "nmod");
+                if modifier
+                    && let Some(k) = shape.head(c)
+                    && !super::words::agent_like(&shape.toks[k])
+                {
+                    return false;
+                }
+                t.rel != "nmod"
                     || shape.children(c).any(|g| {
                         shape.toks[g].rel_base() == "case"
                             && matches!(&*shape.toks[g].lemma, "of" | "for" | "from")

@@ -4,7 +4,7 @@
 //! that name the interaction, and the closed-class words that make a subject joint.
 
 use super::shape::Shape;
-use crate::analysis::parties::lexicon::{LEXICON, VerbClass, class};
+use crate::analysis::parties::lexicon::{LEXICON, VerbClass, class, mark};
 use crate::analysis::text::Token;
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
@@ -61,6 +61,18 @@ pub fn reporting(t: &Token) -> bool {
         Some(VerbClass::Logistic) => false,
         _ => REPORTING.contains(lemma),
     }
+}
+
+/// A head noun that can act for a side, so that a country word modifying it ties it to that
+/// side: a name, an agent noun of `assets/lexicon.txt` ("officials", "delegation",
+/// "ministry", "side") or a title of `assets/titles.txt` ("minister", "head"). Not
+/// "citizens", "residents", "people": a demonym before them names no side.
+pub fn agent_like(t: &Token) -> bool {
+    if pos(t) == "PROPN" {
+        return true;
+    }
+    let (classes, _) = LEXICON.classes(&t.lemma);
+    classes & (class::AGENT | class::JOINT | mark::TITLE) != 0
 }
 
 /// A word that can head a speaker's noun phrase.

@@ -691,7 +691,7 @@ impl<'a> State<'a> {
         let src: &str = &self.analysis.source;
         let mut out = escape_controls(s.text(src)).into_owned();
         out = reflow(out.into()).into_owned();
-        let speaker = crate::view::honest_speaker(self.analysis, s)
+        let speaker = crate::view::claim_source(self.analysis, s)
             .map(|sp| escape_controls(sp.text(src)).into_owned());
         let who = match (speaker, side) {
             (Some(sp), Some(side)) => format!("{sp} ({side})"),
