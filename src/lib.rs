@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod assets;
 pub mod input;
 pub mod model;
+pub mod sanitize;
 pub mod scripting;
 pub mod view;
 

@@ -12,8 +12,8 @@
 //! of them may reach the terminal as a control.
 
 use bilateral::input::{DEFAULT_MAX_SIZE, Document, PartySpec};
+use bilateral::sanitize::escape_controls;
 use bilateral::view;
-use bilateral::view::sanitize::escape_controls;
 use bilateral::{Options, analyze};
 use clap::{Parser, Subcommand};
 use std::io::{self, IsTerminal, Write};

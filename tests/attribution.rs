@@ -450,7 +450,10 @@ fn a_transcript_label_speaks_for_its_side_until_the_next_label() {
     assert_eq!(side_of(&a, "I hope we can finish"), "Sylvania");
     // a label that is no side's person ends the speech, and narration after it is narration
     assert_eq!(side_of(&a, "MODERATOR:"), "neither");
-    assert_eq!(side_of(&a, "Freedonian Foreign Secretary Tomas Brun met"), "neither");
+    assert_eq!(
+        side_of(&a, "Freedonian Foreign Secretary Tomas Brun met"),
+        "neither"
+    );
 }
 
 #[test]
@@ -462,7 +465,10 @@ fn a_statement_after_said_colon_runs_until_another_side_reports() {
             "Dockers Union=union",
         ],
     );
-    assert_eq!(side_of(&a, "Harbour Secretary, Lena Ostrova said:"), "Harbour Ministry");
+    assert_eq!(
+        side_of(&a, "Harbour Secretary, Lena Ostrova said:"),
+        "Harbour Ministry"
+    );
     // the statement's paragraphs are the Secretary's, even where they name the union
     for start in [
         "Today the Dockers Union is once again",
@@ -473,7 +479,10 @@ fn a_statement_after_said_colon_runs_until_another_side_reports() {
         assert_eq!(rule_of(&a, start), "speech-continuation", "{start}");
     }
     // the union's own reported statement ends it
-    assert_eq!(side_of(&a, "In response, the Dockers Union said"), "Dockers Union");
+    assert_eq!(
+        side_of(&a, "In response, the Dockers Union said"),
+        "Dockers Union"
+    );
 }
 
 #[test]
@@ -483,9 +492,15 @@ fn the_subject_of_any_verb_acts_and_logistics_stay_neither() {
     let varga = side_of(&a, "Varga threw her support");
     assert!(varga.contains("Varga"), "{varga}");
     assert_eq!(rule_of(&a, "Varga threw her support"), "tree-actor");
-    assert_eq!(side_of(&a, "The meeting lasted about two hours."), "neither");
     assert_eq!(
-        side_of(&a, "Building on last month's summit, the two leaders agreed"),
+        side_of(&a, "The meeting lasted about two hours."),
+        "neither"
+    );
+    assert_eq!(
+        side_of(
+            &a,
+            "Building on last month's summit, the two leaders agreed"
+        ),
         "both"
     );
     // evidence: an act names its actor and predicate, not a speaker
@@ -496,5 +511,8 @@ fn the_subject_of_any_verb_acts_and_logistics_stay_neither() {
         .unwrap();
     assert_eq!(s.evidence.speaker, None);
     assert_eq!(s.evidence.actor.as_ref().unwrap().text(&a.source), "Varga");
-    assert_eq!(s.evidence.predicate.as_ref().unwrap().text(&a.source), "threw");
+    assert_eq!(
+        s.evidence.predicate.as_ref().unwrap().text(&a.source),
+        "threw"
+    );
 }

@@ -1,6 +1,6 @@
 //! Errors about the input: one line, naming the input and what is wrong with it.
 
-use crate::view::sanitize::escape_controls;
+use crate::sanitize::escape_controls;
 use std::fmt;
 
 /// An input that cannot be analysed. Its `Display` is the one-line message shown to the user.

@@ -12,11 +12,11 @@
 //!   is written back as read. This is the gold-token mode the scores are measured in.
 //!
 //! Malformed CoNLL-U is an error naming the line (exit 2 in `main`). Terminal controls in
-//! the input are written as visible escapes (`view::sanitize`), never as controls.
+//! the input are written as visible escapes (`crate::sanitize`), never as controls.
 
 use crate::analysis::segment::segment;
 use crate::analysis::text::{self, conllu};
-use crate::view::sanitize::escape_controls;
+use crate::sanitize::escape_controls;
 use std::io::{self, Write};
 
 /// Text mode: segments, tokenizes, annotates and writes CoNLL-U.

@@ -11,7 +11,7 @@
 //! the input reaches a terminal as a control.
 
 use crate::analysis::segment::segment;
-use crate::view::sanitize::JsonControlEscaper;
+use crate::sanitize::JsonControlEscaper;
 use std::io::{self, Write};
 
 /// Segments `text` (no front matter is read) and writes the JSON array.

@@ -8,7 +8,8 @@
 pub mod export;
 pub mod json;
 pub mod plain;
-pub mod sanitize;
+/// Sanitizing lives below every stage (`crate::sanitize`): input and the views both use it.
+pub use crate::sanitize;
 pub mod tui;
 
 use crate::model::{Analysis, Mention, Role, Sentence, Side};
@@ -86,7 +87,7 @@ pub fn claim_source<'s>(analysis: &Analysis, sentence: &'s Sentence) -> Option<&
 
 /// The cue of a claim: its attribution's cue, else its act's predicate, when it lies in the
 /// sentence.
-pub fn claim_cue<'s>(sentence: &'s Sentence) -> Option<&'s Mention> {
+pub fn claim_cue(sentence: &Sentence) -> Option<&Mention> {
     let ev = &sentence.evidence;
     ev.cue
         .as_ref()

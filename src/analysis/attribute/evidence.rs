@@ -1,11 +1,11 @@
 //! Evidence for a decision: speaker and cue spans, quote kind, hedges.
 
+use super::super::clauses::Speech;
 use super::super::parties::lexicon::{LEXICON, mark};
 use super::super::parties::tokens::Kind;
 use super::super::parties::{Facts, Parties, gazetteer::whole_word};
 use super::super::segment::Span;
 use super::decide::Decision;
-use super::super::clauses::Speech;
 use crate::model::{Evidence, Mention, PartyId, QuoteKind};
 
 fn span_mention(facts: &Facts, (a, b): (usize, usize), d: &Decision) -> Option<Mention> {

@@ -75,9 +75,8 @@ mod decide;
 mod evidence;
 mod readout;
 
-
-use super::parties::Parties;
 use super::clauses::{self, Reading};
+use super::parties::Parties;
 use super::segment::Span;
 use crate::model::{Evidence, Role, Side};
 use decide::{Context, Decision};

@@ -1,31 +1,48 @@
 //! Reading a sentence's source from its dependency tree (the text layer's parse).
 //!
-//! Two questions are answered for every sentence, from the tree alone:
+//! Every sentence is annotated once ([`read_all`]: tokens, tags, lemmas, tree from
+//! `analysis::text`), and two questions are answered from the tree alone:
 //!
-//! 1. **Speech** ([`Speech`]): is something attributed here, to whom, by which cue? The cues,
-//!    outside quotation marks, in this order:
-//!    - "according to X": X (the noun that "according" is the `case` of);
-//!    - a reporting verb — a verb whose lemma is a reporting verb of `assets/lexicon.txt` or
-//!      one learnt from PolNeAR's training split (`assets/reporting_verbs.tsv`, see
-//!      `examples/learn_reporting_verbs.rs`): its subject, the agent of its passive ("was
-//!      reported by the press service"), or the subject it shares with the verb it hangs from
-//!      ("…, adding", "declined to say"). Of several, the one highest in the tree wins — the
+//! 1. **Speech** ([`Speech`]): is something attributed here, to whom, by which cue? In order:
+//!    - a transcript's **speaker label**, "FOREIGN SECRETARY VALE: …" (capitals, then a
+//!      colon, in the first words);
+//!    - **"according to X"**: X, the noun that "according" is the `case` of (or, when the
+//!      parser hung "according" elsewhere, the first noun phrase after "to");
+//!    - a **reporting verb** outside quotation marks — a verb whose lemma is a reporting verb
+//!      of `assets/lexicon.txt` or one learnt from PolNeAR's training split
+//!      (`assets/reporting_verbs.tsv`, made by `examples/learn_reporting_verbs.rs`), never a
+//!      logistics verb ("talk", "meet"). Of several, the one highest in the tree wins: the
 //!      outermost attribution, which is also the post-posed "“…,” X said" (UD attaches it as
-//!      `parataxis` of the quotation's root);
-//!    - a cue with no subject (an agentless "was reported") still names the cue.
+//!      `parataxis` of the quotation's root). Its speaker is its subject, the agent of its
+//!      passive ("was reported by the press service"), or the subject it shares with the verb
+//!      it hangs from ("…, adding", "declined to say"); where the parser left a finite verb
+//!      with no subject slot at all, the noun phrase next to it ("Rep. Vale (Fr.) said",
+//!      "“…,” said Mr. Vale"). An agentless cue ("It was stressed") still names the cue;
+//!    - else a **reporting noun** with its holder: "Sylvania's statement", "criticism by the
+//!      ministry".
+//!
 //!    The speaker is whoever the subject is: a side, a third party, "experts", "she".
 //! 2. **Act** ([`Act`]): the subject of the main predicate — of *any* verb, adjective or noun
-//!    that is the root, and of the roots it is coordinated with — with its conjuncts
-//!    ("Brun and Varga agreed", a headline "Brun, Varga Vow…"). No verb list decides that a
-//!    predicate is an act; two short classes are treated differently because the labelling
-//!    guideline does: **logistics** (the call or meeting happened: "spoke", "met", "lasted")
-//!    and the **interaction as subject** ("The conversation covered trade", "The dialogue
-//!    underscored the need…": the joint discussion of a topic). A subject that is **joint**
-//!    by its determiner ("both sides", "the two leaders", "each side", "officials from both
-//!    countries") is marked as such.
+//!    that is the root, or of the roots coordinated with it, or (when the root has no subject:
+//!    a misparse under a fronted word) of the verb right under it — with its conjuncts ("Brun
+//!    and Varga threw their support behind…"). No verb list decides that a predicate is an
+//!    act; three classes are told apart because the labelling guideline treats them
+//!    differently: **logistics** (the call or meeting happened: a logistics verb, "had a
+//!    call", the interaction as predicate noun, "the talks took place" — but "had a discussion
+//!    on trade" and "talked about trade" are content), a **joint** subject ("both sides", "the
+//!    two leaders", "each side", "officials from both countries", "the parties"), and the
+//!    **interaction as subject** of a content predicate ("The dialogue underscored the
+//!    need…").
 //!
-//! What this module never does: decide a side. It returns byte spans; the caller maps them to
-//! the sides through the parties' mentions and the carried context.
+//! Subjects are mapped to sides by the caller through [`shape::Shape::tie`]: the noun phrase
+//! with its appositions and the `nmod`s that say whose it is ("Head of the Sylvanian
+//! delegation Anton Keller"), where a country word ties only a head that can act for a side
+//! (a name, an agent noun, a title: "the Sylvanian delegation", not "Sylvanian citizens").
+//!
+//! Headlines in title case are tagged as the sentence they stand for (`casing`); sentences
+//! over [`MAX_PARSED_BYTES`] are not parsed. What this module never does: decide a side. It
+//! returns byte spans; the caller maps them to the sides through the parties' mentions and
+//! the carried context.
 
 mod casing;
 pub mod shape;
@@ -176,7 +193,8 @@ fn label(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
         let w = word(t);
         w.chars().any(char::is_alphabetic)
             && !w.chars().any(char::is_lowercase)
-            && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '\'' || c == '-')
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '.' || c == '\'' || c == '-')
     });
     let long = toks[..colon].iter().any(|t| word(t).chars().count() >= 2);
     if !capitals || !long {
@@ -281,9 +299,9 @@ fn noun_cue(shape: &Shape) -> Option<Speech> {
         let holder = shape.children(k).find(|&c| {
             toks[c].rel == "nmod:poss"
                 || (toks[c].rel == "nmod"
-                    && shape.children(c).any(|g| {
-                        toks[g].rel_base() == "case" && &*toks[g].lemma == "by"
-                    }))
+                    && shape
+                        .children(c)
+                        .any(|g| toks[g].rel_base() == "case" && &*toks[g].lemma == "by"))
         });
         let Some(h) = holder.filter(|&h| words::nominal(&toks[h])) else {
             continue;

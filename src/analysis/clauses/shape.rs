@@ -66,7 +66,10 @@ impl<'a> Shape<'a> {
     }
 
     pub fn head(&self, k: usize) -> Option<usize> {
-        self.toks[k].head.map(usize::from).filter(|&h| h < self.toks.len())
+        self.toks[k]
+            .head
+            .map(usize::from)
+            .filter(|&h| h < self.toks.len())
     }
 
     /// Number of ancestors of every token, in one pass over the tree (each token's depth is

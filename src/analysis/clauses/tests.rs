@@ -300,7 +300,10 @@ fn the_shipped_parser_reads_plain_news_sentences() {
         .unwrap_or_else(|| panic!("an act in {:?}", text::annotate(s, 0)));
     let subject = &s[act.subject.0 as usize..act.subject.1 as usize];
     assert!(subject.ends_with("Karl Brun"), "{subject}");
-    assert_eq!(&s[act.predicate.0 as usize..act.predicate.1 as usize], "rejected");
+    assert_eq!(
+        &s[act.predicate.0 as usize..act.predicate.1 as usize],
+        "rejected"
+    );
     let s = "The agreement is fragile, the Sylvanian foreign minister told reporters.";
     let r = read_text(s);
     let sp = r.speech.expect("a speech");

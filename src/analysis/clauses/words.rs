@@ -119,8 +119,7 @@ pub fn joint_subject(shape: &Shape, h: usize) -> bool {
     let word = &toks[h].lemma;
     let plural = toks[h].xpos == "NNS";
     plural
-        && (LEXICON.is(word, class::JOINT)
-            || LEXICON.is(&format!("{word}s"), class::JOINT))
+        && (LEXICON.is(word, class::JOINT) || LEXICON.is(&format!("{word}s"), class::JOINT))
         && shape.children(h).all(|c| match toks[c].rel_base() {
             "det" => &*toks[c].lemma == "the",
             "punct" => true,
@@ -163,16 +162,25 @@ pub fn logistic(shape: &Shape, p: usize, subject: usize) -> bool {
                         )
                 })
             };
-            let discussion = toks[c].rel_base() == "obj" && LEXICON.is(&toks[c].lemma, class::DISCUSSION);
+            let discussion =
+                toks[c].rel_base() == "obj" && LEXICON.is(&toks[c].lemma, class::DISCUSSION);
             // "talked about X"; "had a discussion on X", "held an exchange of views on X"
             // (not "held talks on X": a meeting with its topic is still logistics)
             // ("lasted about an hour" is a duration, not a topic)
             (toks[c].rel_base() == "obl" && about(c) && lemma != "last")
                 || (discussion
-                    && (shape.children(p).any(|o| toks[o].rel_base() == "obl" && on_topic(o))
-                        || shape.children(c).any(|g| toks[g].rel_base() == "nmod" && on_topic(g))))
+                    && (shape
+                        .children(p)
+                        .any(|o| toks[o].rel_base() == "obl" && on_topic(o))
+                        || shape
+                            .children(c)
+                            .any(|g| toks[g].rel_base() == "nmod" && on_topic(g))))
         });
         return !topic;
     }
-    interaction(&toks[subject]) && matches!(lemma, "take" | "happen" | "occur" | "begin" | "start" | "end" | "conclude")
+    interaction(&toks[subject])
+        && matches!(
+            lemma,
+            "take" | "happen" | "occur" | "begin" | "start" | "end" | "conclude"
+        )
 }

@@ -722,7 +722,11 @@ pub fn find(
         // the tree's sources: the speaker of an attribution (3) and the subject of any
         // main predicate (2), where the frames above did not already credit the mention
         if let Some(r) = readings.get(si) {
-            let framed: Vec<usize> = f.frames.iter().flat_map(|fr| fr.members.iter().copied()).collect();
+            let framed: Vec<usize> = f
+                .frames
+                .iter()
+                .flat_map(|fr| fr.members.iter().copied())
+                .collect();
             let mut tree_credit = |spans: &[(u32, u32)], w: usize| {
                 for (mi, m) in f.mentions.iter().enumerate() {
                     let inside = spans
