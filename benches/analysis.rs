@@ -91,12 +91,23 @@ fn stages(c: &mut Criterion) {
         b.iter(|| clauses::read_all(black_box(text), &seg.sentences, &roles))
     });
     group.bench_function("parties", |b| {
-        b.iter(|| parties::find(black_box(text), &seg.sentences, &roles, &readings, &doc.parties, "x"))
+        b.iter(|| {
+            parties::find(
+                black_box(text),
+                &seg.sentences,
+                &roles,
+                &readings,
+                &doc.parties,
+                "x",
+            )
+        })
     });
     group.bench_function("attribute", |b| {
         b.iter_batched(
             || with_facts.clone(),
-            |mut p| attribute::attribute(black_box(text), &seg.sentences, &roles, &readings, &mut p),
+            |mut p| {
+                attribute::attribute(black_box(text), &seg.sentences, &roles, &readings, &mut p)
+            },
             BatchSize::LargeInput,
         )
     });

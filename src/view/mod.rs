@@ -72,10 +72,14 @@ pub fn honest_speaker<'s>(analysis: &Analysis, sentence: &'s Sentence) -> Option
 }
 
 /// Who a claim is from, for the exports, `--plain` and the citation: the speaker of its
-/// attribution ([`honest_speaker`]), else the actor of its act (`evidence.actor`), when it lies
-/// in the sentence.
+/// attribution ([`honest_speaker`]), else — for a side's or a joint claim — the actor of its
+/// act (`evidence.actor`), when it lies in the sentence.
 pub fn claim_source<'s>(analysis: &Analysis, sentence: &'s Sentence) -> Option<&'s Mention> {
     honest_speaker(analysis, sentence).or_else(|| {
+        // narration has no source: the subject of "The call lasted an hour" is not one
+        if sentence.side == Side::Neither {
+            return None;
+        }
         sentence.evidence.actor.as_ref().filter(|a| {
             sentence.start <= a.start
                 && a.start < a.end

@@ -108,7 +108,7 @@ pub fn build(
         .iter()
         .filter(|&&k| !facts.inside[k] && !in_range(k, d.speaker) && !in_range(k, d.cue))
         .count();
-    let quote = if d.speech || speech.is_some() {
+    let quote = if d.speech || speech.is_some_and(|s| s.speaker.is_some()) {
         if inside == 0 {
             QuoteKind::Indirect
         } else if outside_content <= 3 {
