@@ -68,6 +68,18 @@
 //! partly; indirect: reported without them; none: not reported speech), and hedges from
 //! `assets/hedges.txt` ("reportedly", "allegedly", "according to sources").
 //!
+//! **The tree** ([`crate::analysis::clauses`]): where rules 2–13 find no source, the
+//! sentence's parse decides — the speaker of its attribution if that is a side
+//! (`tree-source`), else the subject of its main predicate (`tree-actor`), a joint subject
+//! (`joint`), the interaction as the subject of a content predicate (`joint-topic`) or a
+//! logistics predicate (`logistics`). Where the rules found only a third party or logistics,
+//! the tree may overrule them with a side ("Head of the Sylvanian delegation Anton Keller
+//! said…", "They had an in-depth discussion on trade"). Two decisions span sentences: a
+//! transcript's speaker label ("MINISTER VALE: …", `speaker-label`) holds until the next
+//! label, and a reporting verb before a final colon ("Harbour Secretary Lena Ostrova said:")
+//! makes the following paragraphs the speaker's (`speech-continuation`) until a sentence
+//! reports another source's statement.
+//!
 //! Never: decide by counting mentions, look at text outside the sentence except through the
 //! carried context (previous speaker, scope, open quotation), or rescan the document.
 
@@ -204,7 +216,7 @@ pub fn attribute(
                 }
             }
         }
-        if let Some(sp) = reading.speech.as_ref().filter(|s| s.opens && !s.label)
+        if reading.speech.as_ref().is_some_and(|s| s.opens && !s.label)
             && matches!(d.side, Side::A | Side::B)
         {
             opened = Some(Opened {
@@ -212,7 +224,6 @@ pub fn attribute(
                 paragraph: span.paragraph,
                 label: false,
             });
-            let _ = sp;
         }
         speeches.push(reading.speech.clone());
         // a scope set by "This was reported by X" reaches back one sentence (even across a

@@ -7,6 +7,7 @@
 
 use crate::analysis::parties::lexicon::LEXICON;
 use rustc_hash::FxHashSet;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// The words the article writes in lower case.
 pub struct CommonWords {
@@ -20,8 +21,6 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split_word_bound_indices()
         .filter(|(_, w)| w.chars().next().is_some_and(char::is_alphabetic))
 }
-
-use unicode_segmentation::UnicodeSegmentation;
 
 impl CommonWords {
     pub fn of(src: &str) -> CommonWords {

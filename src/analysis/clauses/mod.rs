@@ -164,10 +164,11 @@ pub fn read(toks: &[Token], text: &str, base: u32, open_at_start: bool) -> (Read
     (reading, shape.open_at_end)
 }
 
-fn lower(t: &Token, text: &str, base: u32) -> String {
+/// The token's text in the sentence (no allocation: this runs for every token).
+fn word<'a>(t: &Token, text: &'a str, base: u32) -> &'a str {
     let s = t.start.saturating_sub(base) as usize;
     let e = t.end.saturating_sub(base) as usize;
-    text.get(s..e).unwrap_or("").to_lowercase()
+    text.get(s..e).unwrap_or("")
 }
 
 /// Longest speaker label of a transcript, in tokens before the colon.
@@ -180,23 +181,20 @@ fn label(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
     let colon = toks
         .iter()
         .take(LABEL_WORDS + 1)
-        .position(|t| lower(t, text, base) == ":")?;
+        .position(|t| word(t, text, base) == ":")?;
     if colon == 0 || shape.inside[0] {
         return None;
     }
-    let word = |t: &Token| {
-        let s = t.start.saturating_sub(base) as usize;
-        let e = t.end.saturating_sub(base) as usize;
-        text.get(s..e).unwrap_or("")
-    };
     let capitals = toks[..colon].iter().all(|t| {
-        let w = word(t);
+        let w = word(t, text, base);
         w.chars().any(char::is_alphabetic)
             && !w.chars().any(char::is_lowercase)
             && w.chars()
                 .all(|c| c.is_alphabetic() || c == '.' || c == '\'' || c == '-')
     });
-    let long = toks[..colon].iter().any(|t| word(t).chars().count() >= 2);
+    let long = toks[..colon]
+        .iter()
+        .any(|t| word(t, text, base).chars().count() >= 2);
     if !capitals || !long {
         return None;
     }
@@ -222,7 +220,9 @@ fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
         if shape.inside[k] || k + 1 >= toks.len() {
             continue;
         }
-        if lower(t, text, base) == "according" && lower(&toks[k + 1], text, base) == "to" {
+        if word(t, text, base).eq_ignore_ascii_case("according")
+            && word(&toks[k + 1], text, base).eq_ignore_ascii_case("to")
+        {
             let x = shape
                 .head(k)
                 .filter(|&h| h != k + 1 && h > k)
@@ -272,8 +272,8 @@ fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
     let opens = toks
         .iter()
         .rev()
-        .find(|t| t.upos.as_str() != "PUNCT" || lower(t, text, base) == ":")
-        .is_some_and(|t| lower(t, text, base) == ":")
+        .find(|t| t.upos.as_str() != "PUNCT" || word(t, text, base) == ":")
+        .is_some_and(|t| word(t, text, base) == ":")
         && !shape
             .children(v)
             .any(|c| matches!(toks[c].rel_base(), "ccomp" | "obj" | "xcomp"));
