@@ -91,7 +91,7 @@ pub fn abbreviation(word: &str) -> Option<AbbrevKind> {
 }
 
 /// "U.S", "E.U", "U.S.A", "Ph.D": two or more pieces of one to three letters joined by full stops.
-fn is_dotted_initialism(word: &str) -> bool {
+pub(crate) fn is_dotted_initialism(word: &str) -> bool {
     let mut pieces = 0;
     for piece in word.split('.') {
         let n = piece.chars().count();

@@ -18,7 +18,7 @@
 //! characters of a paragraph. This module must never panic, whatever the input.
 
 mod chars;
-mod lexicon;
+pub(crate) mod lexicon;
 mod paragraphs;
 mod rules;
 mod tokens;

@@ -249,16 +249,9 @@ fn is_abbreviation(word: &str) -> bool {
             return true;
         }
     }
-    // an initial ("J") or a dotted initialism ("U.S", "e.g", "Ph.D")
-    let mut pieces = 0;
-    for piece in word.split('.') {
-        let n = piece.chars().count();
-        if n == 0 || n > 3 || !piece.chars().all(char::is_alphabetic) {
-            return false;
-        }
-        pieces += 1;
-    }
-    pieces >= 2 || word.chars().count() == 1 && word.chars().all(char::is_uppercase)
+    // a dotted initialism ("U.S", "e.g", "Ph.D", the segmenter's test) or an initial ("J")
+    crate::analysis::segment::lexicon::is_dotted_initialism(word)
+        || word.chars().count() == 1 && word.chars().all(char::is_uppercase)
 }
 
 /// The inside of a chunk: split at dashes and internal punctuation, then hyphens, clitics,
