@@ -1,28 +1,9 @@
 //! `bilateral dates`: the JSON-lines contract, on invented sentences.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
 fn run(input: &str) -> (String, String, Option<i32>) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_bilateral"))
-        .arg("dates")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-        out.status.code(),
-    )
+    common::run_text(&["dates"], input)
 }
 
 #[test]
