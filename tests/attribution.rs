@@ -516,3 +516,22 @@ fn the_subject_of_any_verb_acts_and_logistics_stay_neither() {
         "threw"
     );
 }
+
+#[test]
+fn a_name_that_is_also_a_common_word_is_read_as_a_name_by_the_tagger() {
+    // "Grant" is a common word ("to grant"): the word lists alone made the person "Marsh"
+    let a = run("common_word_names.txt", &[]);
+    assert_eq!(a.parties[0].name, "Grant Marsh");
+    assert!(
+        a.parties[0]
+            .people
+            .iter()
+            .any(|p| p.name == "Grant Marsh" && p.title.as_deref() == Some("Secretary"))
+    );
+    assert_eq!(a.parties[1].name, "Coastal Power Union");
+    assert_eq!(side_of(&a, "Marsh said the government"), "Grant Marsh");
+    assert_eq!(
+        side_of(&a, "The Coastal Power Union said"),
+        "Coastal Power Union"
+    );
+}

@@ -103,6 +103,10 @@ pub enum ActKind {
 pub struct Reading {
     pub speech: Option<Speech>,
     pub act: Option<Act>,
+    /// Byte spans of the words tagged as proper nouns: the tagger's word for what is a name,
+    /// learnt from the treebanks ("Grant" in "Secretary Grant Shapps", "Network Rail"), where
+    /// a word list only knows that "grant" and "network" are common words.
+    pub proper: Box<[(u32, u32)]>,
 }
 
 /// Longest sentence that is parsed, in bytes (some 3 000 words; real sentences are far
@@ -160,6 +164,11 @@ pub fn read(toks: &[Token], text: &str, base: u32, open_at_start: bool) -> (Read
     let reading = Reading {
         speech: speech(&shape, text, base),
         act: act(&shape),
+        proper: toks
+            .iter()
+            .filter(|t| t.upos == text::Upos::Propn)
+            .map(|t| (t.start, t.end))
+            .collect(),
     };
     (reading, shape.open_at_end)
 }

@@ -399,8 +399,8 @@ pub fn find(
         .flatten();
     // buffers reused from sentence to sentence
     let mut hits: Vec<people::TokHit> = Vec::new();
-    let mut taken: Vec<bool> = Vec::new();
-    for (s, raw) in sentences.iter().zip(&raws) {
+    let mut slots: Vec<people::Slot> = Vec::new();
+    for (si, (s, raw)) in sentences.iter().zip(&raws).enumerate() {
         hits.clear();
         hits.extend(raw.gaz.iter().filter_map(|h| {
             let (first, last) = token_range(&raw.tokens, h.start, h.end)?;
@@ -431,16 +431,19 @@ pub fn find(
             }
             hits.sort_by_key(|h| h.first);
         }
-        taken.clear();
-        taken.resize(raw.tokens.len(), false);
+        slots.clear();
+        slots.resize(raw.tokens.len(), people::Slot::Free);
+        if let Some(r) = readings.get(si) {
+            proper_slots(&raw.tokens, &r.proper, &mut slots);
+        }
         for h in &hits {
-            taken[h.first..h.last].iter_mut().for_each(|t| *t = true);
+            slots[h.first..h.last].fill(people::Slot::Taken);
         }
         for &(a, b) in &raw.titles {
-            taken[a..b].iter_mut().for_each(|t| *t = true);
+            slots[a..b].fill(people::Slot::Taken);
         }
-        found_people.extend(people::find(text, &raw.tokens, &raw.titles, &hits, &taken));
-        runs.add(text, &raw.tokens, &taken);
+        found_people.extend(people::find(text, &raw.tokens, &raw.titles, &hits, &slots));
+        runs.add(text, &raw.tokens, &slots);
     }
     // people: tied first, then untied joining by a shared name word
     let mut word_owner: HashMap<String, Option<usize>> = HashMap::default();
@@ -855,6 +858,40 @@ pub fn find(
         entities: reg.entities,
         sides: side_slots,
         facts,
+    }
+}
+
+/// Word classes the tagger does not overrule: the grammar words and referring nouns the rules
+/// are built on ("The Ministers shared…" is the two ministers even when tagged a proper
+/// noun). Open-class knowledge (a verb such as "grant", an organisation head such as
+/// "network") yields to the tagger's proper noun.
+const CLOSED_CLASSES: u32 = lexicon::class::ADVERB
+    | lexicon::class::PREP
+    | lexicon::class::DET
+    | lexicon::class::SUBORD
+    | lexicon::class::COORD
+    | lexicon::class::PRONOUN
+    | lexicon::class::AGENT
+    | lexicon::class::JOINT
+    | lexicon::class::JOINT_DET
+    | lexicon::class::HONORIFIC
+    | lexicon::class::PARTICLE
+    | lexicon::class::AUX
+    | lexicon::class::NEG
+    | lexicon::class::CALENDAR;
+
+/// Marks as [`people::Slot::Proper`] the tokens the tagger read as proper nouns (`proper`:
+/// byte spans in order; a token is one when a proper-noun span covers it exactly), unless
+/// the lexicon gives the word a [`CLOSED_CLASSES`] class.
+fn proper_slots(toks: &[Token], proper: &[(u32, u32)], slots: &mut [people::Slot]) {
+    let mut k = 0;
+    for (t, slot) in toks.iter().zip(slots.iter_mut()) {
+        while k < proper.len() && proper[k].1 <= t.start {
+            k += 1;
+        }
+        if proper.get(k) == Some(&(t.start, t.end)) && t.flags() & CLOSED_CLASSES == 0 {
+            *slot = people::Slot::Proper;
+        }
     }
 }
 

@@ -17,6 +17,7 @@
 
 use super::frames::{Left, left_context, skip_apposition, verb_after};
 use super::lexicon::class;
+use super::people::Slot;
 use super::tokens::{Kind, Token};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -38,14 +39,20 @@ pub struct Runs {
     initials_buf: String,
 }
 
-/// Capitalised runs of one sentence, `[first, last)`, into `out`; `taken(k)` tells a token
+/// Capitalised runs of one sentence, `[first, last)`, into `out`; `slot(k)` tells a token
 /// that cannot be in one.
-fn runs(toks: &[Token], taken: impl Fn(usize) -> bool, out: &mut Vec<(usize, usize)>) {
+fn runs(toks: &[Token], slot: impl Fn(usize) -> Slot, out: &mut Vec<(usize, usize)>) {
     out.clear();
+    let taken = |k: usize| slot(k) == Slot::Taken;
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        let starts = t.capitalised() && !taken(i) && !t.known();
+        let starts = t.capitalised()
+            && match slot(i) {
+                Slot::Taken => false,
+                Slot::Proper => true,
+                Slot::Free => !t.known(),
+            };
         if !starts {
             i += 1;
             continue;
@@ -71,9 +78,9 @@ fn runs(toks: &[Token], taken: impl Fn(usize) -> bool, out: &mut Vec<(usize, usi
 
 impl Runs {
     /// Records the runs of one sentence.
-    pub fn add(&mut self, src: &str, toks: &[Token], taken: &[bool]) {
+    pub fn add(&mut self, src: &str, toks: &[Token], slots: &[Slot]) {
         let mut found = std::mem::take(&mut self.found);
-        runs(toks, |_| false, &mut found);
+        runs(toks, |_| Slot::Free, &mut found);
         let mut initials = std::mem::take(&mut self.initials_buf);
         for &(a, b) in &found {
             if b - a >= 2 {
@@ -88,10 +95,10 @@ impl Runs {
                 }
             }
         }
-        runs(toks, |k| taken[k], &mut found);
+        runs(toks, |k| slots[k], &mut found);
         for &(a, b) in &found {
             // "Freedonian Foreign Ministry": an institution of a side, not an organisation
-            if a > 0 && taken[a - 1] && toks[a - 1].is_word() {
+            if a > 0 && slots[a - 1] == Slot::Taken && toks[a - 1].is_word() {
                 continue;
             }
             let text = &src[toks[a].start()..toks[b - 1].end()];

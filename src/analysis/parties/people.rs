@@ -50,12 +50,29 @@ fn word_is(toks: &[Token], i: usize, flags: u32) -> bool {
     toks.get(i).is_some_and(|t| t.is_word() && t.is(flags))
 }
 
-fn is_name_word(toks: &[Token], i: usize, taken: &[bool]) -> bool {
+/// What a token can be in a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Slot {
+    /// Free: a name word when capitalised and not a common word.
+    #[default]
+    Free,
+    /// Free, and the tagger reads it as a proper noun: a name word when capitalised, even if
+    /// it is also a common word ("Grant Shapps", "Network Rail").
+    Proper,
+    /// Inside a gazetteer hit or a title.
+    Taken,
+}
+
+fn is_name_word(toks: &[Token], i: usize, slots: &[Slot]) -> bool {
     let Some(t) = toks.get(i) else { return false };
-    if !t.is_word() || taken[i] || !t.capitalised() {
+    if !t.is_word() || !t.capitalised() {
         return false;
     }
-    !t.known()
+    match slots.get(i) {
+        Some(Slot::Taken) | None => false,
+        Some(Slot::Proper) => true,
+        Some(Slot::Free) => !t.known(),
+    }
 }
 
 fn glued_hyphen(src: &str, toks: &[Token], i: usize) -> bool {
@@ -73,7 +90,7 @@ pub fn name_forward(
     src: &str,
     toks: &[Token],
     mut i: usize,
-    taken: &[bool],
+    slots: &[Slot],
 ) -> Option<(usize, usize)> {
     if word_is(toks, i, class::HONORIFIC) {
         i += 1;
@@ -85,13 +102,13 @@ pub fn name_forward(
     let mut count = 0;
     let mut j = i;
     while count < 4 {
-        if is_name_word(toks, j, taken) {
+        if is_name_word(toks, j, slots) {
             j += 1;
             count += 1;
             while glued_hyphen(src, toks, j) {
                 j += 2;
             }
-        } else if count > 0 && word_is(toks, j, class::PARTICLE) && is_name_word(toks, j + 1, taken)
+        } else if count > 0 && word_is(toks, j, class::PARTICLE) && is_name_word(toks, j + 1, slots)
         {
             j += 1;
         } else {
@@ -113,7 +130,7 @@ pub fn name_forward(
 }
 
 /// A name ending just before token `end` (exclusive), walking back.
-fn name_backward(src: &str, toks: &[Token], end: usize, taken: &[bool]) -> Option<(usize, usize)> {
+fn name_backward(src: &str, toks: &[Token], end: usize, slots: &[Slot]) -> Option<(usize, usize)> {
     let mut j = end;
     // drop a trailing post-nominal such as "MP"
     if j >= 2 {
@@ -121,7 +138,7 @@ fn name_backward(src: &str, toks: &[Token], end: usize, taken: &[bool]) -> Optio
         if toks[j - 1].is_word()
             && w.len() <= 3
             && w.chars().all(|c| c.is_ascii_uppercase())
-            && is_name_word(toks, j - 2, taken)
+            && is_name_word(toks, j - 2, slots)
         {
             j -= 1;
         }
@@ -129,7 +146,7 @@ fn name_backward(src: &str, toks: &[Token], end: usize, taken: &[bool]) -> Optio
     let last = j;
     let mut count = 0;
     while j > 0 && count < 5 {
-        if is_name_word(toks, j - 1, taken) {
+        if is_name_word(toks, j - 1, slots) {
             j -= 1;
             count += 1;
             while j >= 2 && glued_hyphen(src, toks, j - 1) {
@@ -138,7 +155,7 @@ fn name_backward(src: &str, toks: &[Token], end: usize, taken: &[bool]) -> Optio
         } else if count > 0
             && j >= 2
             && word_is(toks, j - 1, class::PARTICLE)
-            && is_name_word(toks, j - 2, taken)
+            && is_name_word(toks, j - 2, slots)
         {
             j -= 1;
         } else {
@@ -183,15 +200,15 @@ fn make(
 }
 
 /// People introduced in one sentence. `titles` are token ranges of title matches;
-/// `hits` are gazetteer hits (country-like ones can tie a person); `taken` tells the tokens
-/// inside a hit or a title (one per token). Every person hangs on a title: a sentence with
+/// `hits` are gazetteer hits (country-like ones can tie a person); `slots` tell the tokens
+/// inside a hit or a title and the proper nouns (one per token). Every person hangs on a title: a sentence with
 /// none has none.
 pub fn find(
     src: &str,
     toks: &[Token],
     titles: &[(usize, usize)],
     hits: &[TokHit],
-    taken: &[bool],
+    slots: &[Slot],
 ) -> Vec<Found> {
     if titles.is_empty() {
         return Vec::new();
@@ -251,7 +268,7 @@ pub fn find(
             comma = true;
             after += 1;
         }
-        if let Some(span) = name_forward(src, toks, after, taken) {
+        if let Some(span) = name_forward(src, toks, after, slots) {
             if comma && tie.is_none() {
                 continue;
             }
@@ -275,7 +292,7 @@ pub fn find(
         }
         if k > 0
             && toks[k - 1].is_punct(src, ',')
-            && let Some(span) = name_backward(src, toks, k - 1, taken)
+            && let Some(span) = name_backward(src, toks, k - 1, slots)
         {
             out.push(make(src, toks, span, Some(title), tie));
         }
@@ -306,15 +323,15 @@ mod tests {
                 (a, a + words.len())
             })
             .collect();
-        let mut taken = vec![false; toks.len()];
+        let mut slots = vec![Slot::Free; toks.len()];
         for (a, b) in trs
             .iter()
             .copied()
             .chain(hits.iter().map(|h| (h.first, h.last)))
         {
-            taken[a..b].iter_mut().for_each(|t| *t = true);
+            slots[a..b].iter_mut().for_each(|t| *t = Slot::Taken);
         }
-        find(text, &toks, &trs, &hits, &taken)
+        find(text, &toks, &trs, &hits, &slots)
     }
 
     #[test]
