@@ -535,3 +535,14 @@ fn a_name_that_is_also_a_common_word_is_read_as_a_name_by_the_tagger() {
         "Coastal Power Union"
     );
 }
+
+#[test]
+fn a_minister_of_a_release_speaks_for_the_country_of_its_source_line() {
+    // no title ties Soto to Chile; "Source: Government of Chile" does. "of Chile" alone
+    // would have made Chile a country the text only talks about
+    let a = run("release_source_line.txt", &[]);
+    assert_eq!(a.parties[0].name, "Chile");
+    assert_eq!(a.parties[1].name, "Peru");
+    assert!(a.parties[0].people.iter().any(|p| p.name == "Elena Soto"));
+    assert_eq!(side_of(&a, "\"This is a good day"), "Chile");
+}

@@ -4,6 +4,9 @@
 //! country side is almost always the head of the other country in the story; naming the side
 //! after the person would make a third "side" of what is one. The rules, in order:
 //!
+//! 0. **Source line.** A "Source: …" line naming one country and nothing else that can
+//!    speak ("Source: Freedonian Government"): the text was issued by that country, and its
+//!    untitled-by-country minister is that country's.
 //! 1. **Compound with the counterpart.** A country glued by a hyphen to the other side
 //!    ("Freedonia-Sylvania relationship", "Sylvania–Freedonia talks") is the home country.
 //! 2. **Sole acting country.** Otherwise, the one country (other than the counterpart) that is
@@ -26,6 +29,7 @@
 use super::lexicon::class;
 use super::tokens::Token;
 use super::{Entity, EntityKind, Facts, Target};
+use crate::model::Role;
 use std::collections::BTreeMap;
 
 fn glued(src: &str, toks: &[Token], a: usize) -> bool {
@@ -38,11 +42,45 @@ fn glued(src: &str, toks: &[Token], a: usize) -> bool {
     }
 }
 
-/// The home country of side entity `me`, facing `other`.
+/// The one country named on the document's "Source: …" lines (rule 0), when they name no
+/// other entity that can act.
+pub fn source_country(
+    src: &str,
+    facts: &[Facts],
+    roles: &[Role],
+    entities: &[Entity],
+) -> Option<usize> {
+    let mut found = None;
+    for (f, role) in facts.iter().zip(roles) {
+        if *role != Role::Source {
+            continue;
+        }
+        let first = f.tokens.iter().find(|t| t.is_word()).map(|t| t.text(src));
+        if !first
+            .is_some_and(|w| w.eq_ignore_ascii_case("source") || w.eq_ignore_ascii_case("sources"))
+        {
+            continue;
+        }
+        for m in f.mentions.iter().filter(|m| m.agentive) {
+            let Target::Entity(e) = m.target else {
+                return None;
+            };
+            if entities[e].kind != EntityKind::Country || found.is_some_and(|c| c != e) {
+                return None;
+            }
+            found = Some(e);
+        }
+    }
+    found
+}
+
+/// The home country of side entity `me`, facing `other`; `issuer` is the country of the
+/// source line ([`source_country`]).
 pub fn home_country(
     src: &str,
     facts: &[Facts],
     entities: &[Entity],
+    issuer: Option<usize>,
     me: usize,
     other: usize,
 ) -> Option<usize> {
@@ -58,6 +96,9 @@ pub fn home_country(
             && entities[e].kind == EntityKind::Country
             && entities[e].people.is_empty()
     };
+    if let Some(c) = issuer.filter(|&c| candidate(c)) {
+        return Some(c);
+    }
     let mut compound: BTreeMap<usize, usize> = BTreeMap::new();
     let mut acting: BTreeMap<usize, usize> = BTreeMap::new();
     for f in facts {

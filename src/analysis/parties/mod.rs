@@ -792,9 +792,10 @@ pub fn find(
     }
     // 5b. a lone person or bare office facing a country speaks for its home country
     if given_entities.is_empty() && sides.len() == 2 {
+        let issuer = home::source_country(text, &facts, roles, &reg.entities);
         for k in 0..2 {
             let (me, other) = (sides[k], sides[1 - k]);
-            if let Some(home) = home::home_country(text, &facts, &reg.entities, me, other) {
+            if let Some(home) = home::home_country(text, &facts, &reg.entities, issuer, me, other) {
                 merge(&mut reg.entities, &mut facts, me, home);
                 first_source[home] = first_source[home].min(first_source[me]);
                 first_seen[home] = first_seen[home].min(first_seen[me]);
