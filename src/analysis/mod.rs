@@ -19,7 +19,9 @@
 pub mod align;
 pub mod attribute;
 pub mod clauses;
+pub mod gazetteer;
 pub mod invariants;
+pub mod lexicon;
 pub mod parties;
 pub mod segment;
 pub mod structure;

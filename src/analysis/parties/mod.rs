@@ -36,9 +36,7 @@
 //! document), and each sentence is tokenized and scanned a bounded number of times.
 
 pub mod frames;
-pub mod gazetteer;
 mod home;
-pub mod lexicon;
 pub mod mentions;
 pub mod orgs;
 pub mod people;
@@ -47,6 +45,7 @@ mod unknown;
 
 use super::clauses::{ActKind, Reading};
 use super::segment::Span;
+use super::{gazetteer, lexicon};
 use crate::input::PartySpec;
 use crate::model::{Party, PartyId, Person, Role};
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
