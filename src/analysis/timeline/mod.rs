@@ -5,7 +5,8 @@
 //!   [`tense`]);
 //! - [`resolve`] normalises them against the reference date (`published`) with `jiff`;
 //! - [`events`] groups the mentions into events and ties every sentence to at most one, by the
-//!   event-kind [`cues`] read from the sentence's tokens.
+//!   event-kind [`cues`] read from the sentence's tokens (the cue list itself is parsed in
+//!   [`cue_list`], which the word table indexes: `words` never imports `cues`).
 //!
 //! Rules kept here:
 //! - The reference date is the article's publication date (`YYYY-MM-DD`). Without one, the
@@ -20,6 +21,7 @@
 //!
 //! This stage never changes a sentence's side or text; it only reads them.
 
+pub mod cue_list;
 pub mod cues;
 pub mod events;
 pub mod expressions;
