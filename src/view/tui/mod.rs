@@ -21,6 +21,7 @@
 //!   (`Colored::set_ansi_color_disabled(false)`): otherwise it writes empty SGR sequences that
 //!   reset bold/reverse and the selection would vanish; the monochrome theme sets no colour.
 
+pub mod dates;
 pub mod hangup;
 pub mod keymap;
 pub mod layout;
