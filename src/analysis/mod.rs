@@ -142,8 +142,8 @@ pub fn complete_meta(
         meta.title = structure::title_of(text, seg, roles);
     }
     if meta.published.is_none() {
-        match structure::reference_date(text, seg, roles) {
-            Some(structure::ReferenceDate {
+        match timeline::reference_date(text, seg, roles) {
+            Some(timeline::ReferenceDate {
                 date: Some(date),
                 line,
             }) => {
@@ -152,7 +152,7 @@ pub fn complete_meta(
                 ));
                 meta.published = Some(date);
             }
-            Some(structure::ReferenceDate { date: None, line }) => notes.push(format!(
+            Some(timeline::ReferenceDate { date: None, line }) => notes.push(format!(
                 "the line \"{line}\" gives a day but no year, so it is not used as the reference date: give --published"
             )),
             None => {}

@@ -261,9 +261,11 @@ pub fn date_of(value: &str) -> Option<String> {
     if value.len() > 200 {
         return None;
     }
-    crate::scripting::dates::dates_of(value, None)
+    let mut context = None;
+    crate::analysis::timeline::dates_in(value, None, &mut context)
         .into_iter()
-        .find(|d| d.len() == 10)
+        .map(|d| d.resolved.value)
+        .find(|v| v.len() == 10 && !v.contains('X'))
 }
 
 #[cfg(test)]

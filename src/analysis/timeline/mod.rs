@@ -27,6 +27,7 @@ pub mod events;
 pub mod expressions;
 mod lean;
 pub mod lexicon;
+mod reference;
 pub mod resolve;
 pub mod tense;
 pub mod tokens;
@@ -37,6 +38,7 @@ use super::parties::Parties;
 use super::segment::Span;
 use crate::model::{DateMention, Event, Role, Side};
 use events::{MentionInfo, SentenceInfo};
+pub use reference::{ReferenceDate, reference_date};
 use resolve::Resolved;
 
 #[derive(Debug, Clone, Default)]
