@@ -240,7 +240,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         None => Document::seed(),
     };
     let options = Options {
-        parties: cli.parties,
+        parties: cli.parties.into_iter().map(Into::into).collect(),
         published: cli.published,
     };
     let analysis = analyze(&doc, &options);

@@ -28,14 +28,14 @@ pub mod structure;
 pub mod text;
 pub mod timeline;
 
-use crate::input::{Document, PartySpec};
-use crate::model::{Analysis, SCHEMA_VERSION, Sentence};
+use crate::input::Document;
+use crate::model::{Analysis, GivenParty, SCHEMA_VERSION, Sentence};
 
 /// What the user told us beyond the document itself.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Sides named on the command line (`--party`); they take precedence over front matter.
-    pub parties: Vec<PartySpec>,
+    pub parties: Vec<GivenParty>,
     /// Reference date (`--published`), `YYYY-MM-DD`; overrides the front matter's.
     pub published: Option<String>,
 }

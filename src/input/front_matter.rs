@@ -23,6 +23,15 @@ pub struct PartySpec {
     pub aliases: Vec<String>,
 }
 
+impl From<PartySpec> for crate::model::GivenParty {
+    fn from(spec: PartySpec) -> Self {
+        crate::model::GivenParty {
+            name: spec.name,
+            aliases: spec.aliases,
+        }
+    }
+}
+
 impl PartySpec {
     /// Parses `NAME` or `NAME=ALIAS,ALIAS,…`. Empty names and empty aliases are errors.
     pub fn parse(spec: &str) -> Result<PartySpec, String> {

@@ -26,7 +26,7 @@ pub use error::InputError;
 pub use format::Format;
 pub use front_matter::{PartySpec, parse_date};
 
-use crate::model::Meta;
+use crate::model::{GivenParty, Meta};
 use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
@@ -54,8 +54,8 @@ pub struct Document {
     /// Byte offset where the article body starts (after a BOM and the front matter).
     pub body_start: usize,
     pub meta: Meta,
-    /// Parties named in the front matter.
-    pub parties: Vec<PartySpec>,
+    /// Parties named in the front matter, in the analysis's form.
+    pub parties: Vec<GivenParty>,
     /// The format the input was recognised as.
     pub format: Format,
     /// What the page gives beyond [`Meta`] (byline, language, direction); text left empty.
@@ -194,7 +194,7 @@ impl Document {
             name: name.to_string(),
             body_start,
             meta: fm.meta,
-            parties: fm.parties,
+            parties: fm.parties.into_iter().map(GivenParty::from).collect(),
             // one copy (an `Arc` needs its own allocation); the `String` is freed right away
             text: Arc::from(text),
             format: Format::Plain,
@@ -223,7 +223,7 @@ impl Document {
                 url: article.url.clone(),
                 published: article.published.clone(),
             },
-            parties,
+            parties: parties.into_iter().map(GivenParty::from).collect(),
             format,
             page: article,
             notes,

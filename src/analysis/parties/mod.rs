@@ -46,8 +46,7 @@ mod unknown;
 use super::clauses::{ActKind, Reading};
 use super::segment::Span;
 use super::{gazetteer, lexicon};
-use crate::input::PartySpec;
-use crate::model::{Party, PartyId, Person, Role};
+use crate::model::{GivenParty, Party, PartyId, Person, Role};
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use frames::Frame;
 use gazetteer::{EntryKind, Form, GAZETTEER, whole_word};
@@ -302,7 +301,7 @@ fn quote_flags(src: &str, toks: &[Token], open: &mut bool) -> Vec<bool> {
 
 fn given_entity(
     reg: &mut Registry,
-    spec: &PartySpec,
+    spec: &GivenParty,
     extra: &mut Vec<(String, usize, HitForm)>,
 ) -> usize {
     let lookup = |form: &str| GAZETTEER.lookup(form);
@@ -331,7 +330,7 @@ pub fn find(
     sentences: &[Span],
     roles: &[Role],
     readings: &[Reading],
-    given: &[PartySpec],
+    given: &[GivenParty],
     origin: &str,
 ) -> Parties {
     let mut reg = Registry::default();

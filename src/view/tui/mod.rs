@@ -193,7 +193,7 @@ fn reanalyze(analysis: &Analysis, names: &[String]) -> Option<Analysis> {
     let doc = crate::input::Document::parse("article", analysis.source.as_bytes().to_vec()).ok()?;
     let parties = names
         .iter()
-        .map(|n| crate::input::PartySpec {
+        .map(|n| crate::model::GivenParty {
             name: n.clone(),
             aliases: Vec::new(),
         })
