@@ -11,7 +11,14 @@
 //!   text, the one `bilateral extract --json` prints.
 //!
 //! A note ([`Document::notes`]) says what was recognised and what was dropped. It must never
-//! panic on any input.
+//! panic on any input. What goes wrong is an [`InputError`]: the input's name and a [`Problem`]
+//! (typed, one variant per failure, the readers' own errors — [`FrontMatterError`],
+//! [`markdown::MarkdownError`], [`html::HtmlError`], [`fetch::FetchError`] — inside), whose
+//! message is the one line the command prints.
+//!
+//! The sides it reads from front matter are handed to the analysis in the analysis's own form
+//! ([`crate::model::GivenParty`]); this module imports nothing of the analysis but the
+//! timeline's date finder (for dates in a page's metadata).
 
 mod article;
 mod error;
