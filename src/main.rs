@@ -102,7 +102,7 @@ enum Command {
     },
 }
 
-fn parse_published(text: &str) -> Result<String, String> {
+fn parse_published(text: &str) -> Result<String, bilateral::input::DateError> {
     bilateral::input::parse_date(text)
 }
 
@@ -191,7 +191,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Some(Command::Dates) => {
             return bilateral::scripting::dates::run(io::stdin().lock(), &mut stdout.lock())
-                .map_err(Failure::Input);
+                .map_err(|e| Failure::Input(e.to_string()));
         }
         Some(Command::Extract {
             file,
@@ -240,7 +240,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         None => Document::seed(),
     };
     let options = Options {
-        parties: cli.parties,
+        parties: cli.parties.into_iter().map(Into::into).collect(),
         published: cli.published,
     };
     let analysis = analyze(&doc, &options);

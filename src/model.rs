@@ -72,6 +72,16 @@ impl PartyId {
     }
 }
 
+/// A side named by the user (on the command line or in the front matter), the analysis's
+/// own form of it: it fixes that side and the order of the sides. `input` parses the user's
+/// text into it (`input::PartySpec`); the analysis never reads that syntax.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct GivenParty {
+    pub name: String,
+    /// Other names it goes by, matched as written.
+    pub aliases: Vec<String>,
+}
+
 /// One side of the interaction.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Party {

@@ -11,7 +11,7 @@ fn run(file: &str, parties: &[&str]) -> Analysis {
     let options = Options {
         parties: parties
             .iter()
-            .map(|p| PartySpec::parse(p).unwrap())
+            .map(|p| PartySpec::parse(p).unwrap().into())
             .collect(),
         published: None,
     };

@@ -136,13 +136,21 @@ fn options() -> impl Strategy<Value = Options> {
     prop_oneof![
         Just(Options::default()),
         Just(Options {
-            parties: vec![PartySpec::parse("Freedonia=Freedonian,Firefly").unwrap()],
+            parties: vec![
+                PartySpec::parse("Freedonia=Freedonian,Firefly")
+                    .unwrap()
+                    .into()
+            ],
             published: None,
         }),
         Just(Options {
             parties: vec![
-                PartySpec::parse("Freedonia=Freedonian,Firefly").unwrap(),
-                PartySpec::parse("Sylvania=Sylvanian,Trentino").unwrap(),
+                PartySpec::parse("Freedonia=Freedonian,Firefly")
+                    .unwrap()
+                    .into(),
+                PartySpec::parse("Sylvania=Sylvanian,Trentino")
+                    .unwrap()
+                    .into(),
             ],
             published: Some("2023-12-11".into()),
         }),

@@ -86,8 +86,10 @@ fn seed_has_four_events_and_the_reported_call_is_main() {
 fn participants_come_from_the_named_sides() {
     let options = Options {
         parties: vec![
-            PartySpec::parse("Israel=Netanyahu,Israeli").unwrap(),
-            PartySpec::parse("Russia=Putin,Kremlin,Russian").unwrap(),
+            PartySpec::parse("Israel=Netanyahu,Israeli").unwrap().into(),
+            PartySpec::parse("Russia=Putin,Kremlin,Russian")
+                .unwrap()
+                .into(),
         ],
         ..Options::default()
     };

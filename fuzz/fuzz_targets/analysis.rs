@@ -21,14 +21,18 @@ fuzz_target!(|data: &[u8]| {
     };
     let mut options = Options::default();
     if choice & 1 == 1 {
-        options
-            .parties
-            .push(PartySpec::parse("Freedonia=Freedonian,Firefly").unwrap());
+        options.parties.push(
+            PartySpec::parse("Freedonia=Freedonian,Firefly")
+                .unwrap()
+                .into(),
+        );
     }
     if choice & 2 == 2 {
-        options
-            .parties
-            .push(PartySpec::parse("Sylvania=Sylvanian,Trentino").unwrap());
+        options.parties.push(
+            PartySpec::parse("Sylvania=Sylvanian,Trentino")
+                .unwrap()
+                .into(),
+        );
     }
     if choice & 4 == 4 {
         options.published = Some("2023-12-11".into());

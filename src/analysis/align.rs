@@ -3,8 +3,10 @@
 //! Rules (a simple, explainable measure, computed once for the whole article):
 //! - only side A and side B sentences have counterparts, and a counterpart is always a claim
 //!   of the *other* side tied to the *same event* (claims with no event pair among themselves);
-//! - the topic is the set of content words: lower-cased words of three letters or more, with
-//!   a plural `s` dropped (not after s, i, u: "crisis", "status"), minus the words of
+//! - the topic is the set of content words: lower-cased tokens of the text layer's tokenizer
+//!   ([`crate::analysis::text::tokenize`], the one every stage reads: a possessive `'s` or a
+//!   hyphen is a token of its own) of three characters or more with a letter, with a plural
+//!   `s` dropped (not after s, i, u: "crisis", "status"), minus the words of
 //!   `assets/align_stopwords.txt` and minus the words of the parties' names, aliases and
 //!   people (every claim names its side, so those say nothing about the topic — a naive
 //!   overlap would pair every claim with every other);
@@ -21,7 +23,6 @@
 use crate::model::{Party, PartyId, Sentence, Side};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Shared content words needed for two claims to answer each other.
 pub const MIN_SHARED: usize = 2;
@@ -85,7 +86,8 @@ fn content_words(
     word: &mut String,
 ) -> Vec<u32> {
     let mut out = Vec::new();
-    for w in text.unicode_words() {
+    for (a, b) in crate::analysis::text::tokenize(text) {
+        let w = &text[a as usize..b as usize];
         if w.chars().count() < 3 || !w.chars().any(char::is_alphabetic) {
             continue;
         }
@@ -123,8 +125,8 @@ pub fn counterparts(text: &str, sentences: &[Sentence], parties: &[Party]) -> Ve
             .chain(p.aliases.iter().map(String::as_str))
             .chain(people)
         {
-            for w in name.unicode_words() {
-                names.insert(stem(w));
+            for (a, b) in crate::analysis::text::tokenize(name) {
+                names.insert(stem(&name[a as usize..b as usize]));
             }
         }
     }

@@ -13,78 +13,170 @@
 //! - **one side per sentence**, and a side names a party that exists (`A` needs one party,
 //!   `B` two).
 //!
-//! It never panics, whatever the analysis holds: a broken invariant is an `Err` with a message.
+//! It never panics, whatever the analysis holds: a broken invariant is an `Err` ([`Broken`]),
+//! whose message names the rule and where it broke.
 
 use crate::model::{Analysis, Side};
 
+/// A broken invariant: which rule, and where. `what` names the span's owner ("sentence 3
+/// speaker", "paragraph 0"); `sentence` and `paragraph` are indices.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Broken {
+    #[error("{what}: span {start}..{end} outside the input (len {len})")]
+    SpanOutside {
+        what: String,
+        start: usize,
+        end: usize,
+        len: usize,
+    },
+    #[error("{what}: span {start}..{end} not on char boundaries")]
+    SpanNotOnChars {
+        what: String,
+        start: usize,
+        end: usize,
+    },
+    #[error("the analysis's source is not the input")]
+    SourceNotInput,
+    #[error("paragraph {paragraph} has index {index}")]
+    ParagraphIndex { paragraph: usize, index: usize },
+    #[error("paragraph {0} starts before the body")]
+    ParagraphBeforeBody(usize),
+    /// More than two parties, this many.
+    #[error("{0} parties; an interaction has two")]
+    TooManyParties(usize),
+    #[error("sentence {sentence} has index {index}")]
+    SentenceIndex { sentence: usize, index: usize },
+    #[error("sentence {0} is empty")]
+    EmptySentence(usize),
+    #[error("sentence {sentence} is not trimmed: {text:?}")]
+    Untrimmed { sentence: usize, text: String },
+    /// A sentence starts before `covered`, the end of the previous one (or the body's start).
+    #[error(
+        "sentence {sentence} starts at {start} before the previous sentence (or the body) ends at {covered}"
+    )]
+    Overlap {
+        sentence: usize,
+        start: usize,
+        covered: usize,
+    },
+    /// Text that is not whitespace lies before a sentence, after the previous one.
+    #[error("text between sentences is lost: {gap:?} before sentence {sentence}")]
+    LostBetween { gap: String, sentence: usize },
+    #[error("sentence {sentence} is in paragraph {paragraph} which does not exist")]
+    NoParagraph { sentence: usize, paragraph: usize },
+    #[error(
+        "sentence {sentence} ({start}..{end}) lies outside its paragraph {paragraph} ({paragraph_start}..{paragraph_end})"
+    )]
+    OutsideParagraph {
+        sentence: usize,
+        start: usize,
+        end: usize,
+        paragraph: usize,
+        paragraph_start: usize,
+        paragraph_end: usize,
+    },
+    #[error("sentence {sentence} is on side {side:?} but only {parties} parties exist")]
+    SideWithoutParty {
+        sentence: usize,
+        side: Side,
+        parties: usize,
+    },
+    #[error("sentence {sentence} points at event {event} which does not exist")]
+    NoEvent { sentence: usize, event: usize },
+    #[error("sentence {sentence} has counterpart {counterpart} which does not exist")]
+    NoCounterpart { sentence: usize, counterpart: usize },
+    #[error("text after the last sentence is lost: {0:?}")]
+    LostAfter(String),
+    #[error("event {event} names sentence {sentence} which does not exist")]
+    EventSentence { event: usize, sentence: usize },
+}
+
 /// Checks `analysis` of `text` whose body starts at `body_start`.
-pub fn check(text: &str, body_start: usize, analysis: &Analysis) -> Result<(), String> {
-    let span = |what: &str, start: usize, end: usize| -> Result<&str, String> {
+pub fn check(text: &str, body_start: usize, analysis: &Analysis) -> Result<(), Broken> {
+    let span = |what: &dyn Fn() -> String, start: usize, end: usize| -> Result<&str, Broken> {
         if start > end || end > text.len() {
-            return Err(format!(
-                "{what}: span {start}..{end} outside the input (len {})",
-                text.len()
-            ));
+            return Err(Broken::SpanOutside {
+                what: what(),
+                start,
+                end,
+                len: text.len(),
+            });
         }
-        text.get(start..end)
-            .ok_or_else(|| format!("{what}: span {start}..{end} not on char boundaries"))
+        text.get(start..end).ok_or_else(|| Broken::SpanNotOnChars {
+            what: what(),
+            start,
+            end,
+        })
     };
     if !analysis.source.is_empty() && *analysis.source != *text {
-        return Err("the analysis's source is not the input".to_string());
+        return Err(Broken::SourceNotInput);
     }
 
     for (i, p) in analysis.paragraphs.iter().enumerate() {
         if p.index != i {
-            return Err(format!("paragraph {i} has index {}", p.index));
+            return Err(Broken::ParagraphIndex {
+                paragraph: i,
+                index: p.index,
+            });
         }
-        span(&format!("paragraph {i}"), p.start, p.end)?;
+        span(&|| format!("paragraph {i}"), p.start, p.end)?;
         if p.start < body_start {
-            return Err(format!("paragraph {i} starts before the body"));
+            return Err(Broken::ParagraphBeforeBody(i));
         }
     }
 
     let parties = analysis.parties.len();
     if parties > 2 {
-        return Err(format!("{parties} parties; an interaction has two"));
+        return Err(Broken::TooManyParties(parties));
     }
     let mut covered = body_start;
     for (i, s) in analysis.sentences.iter().enumerate() {
-        let what = format!("sentence {i}");
         if s.index != i {
-            return Err(format!("{what} has index {}", s.index));
+            return Err(Broken::SentenceIndex {
+                sentence: i,
+                index: s.index,
+            });
         }
-        let sentence = span(&what, s.start, s.end)?;
+        let sentence = span(&|| format!("sentence {i}"), s.start, s.end)?;
         if sentence.is_empty() {
-            return Err(format!("{what} is empty"));
+            return Err(Broken::EmptySentence(i));
         }
         if sentence.trim() != sentence {
-            return Err(format!("{what} is not trimmed: {sentence:?}"));
+            return Err(Broken::Untrimmed {
+                sentence: i,
+                text: sentence.to_string(),
+            });
         }
         if s.start < covered {
-            return Err(format!(
-                "{what} starts at {} before the previous sentence (or the body) ends at {covered}",
-                s.start
-            ));
+            return Err(Broken::Overlap {
+                sentence: i,
+                start: s.start,
+                covered,
+            });
         }
         let gap = &text[covered..s.start];
         if !gap.trim().is_empty() {
-            return Err(format!(
-                "text between sentences is lost: {:?} before {what}",
-                gap
-            ));
+            return Err(Broken::LostBetween {
+                gap: gap.to_string(),
+                sentence: i,
+            });
         }
         covered = s.end;
         let Some(p) = analysis.paragraphs.get(s.paragraph) else {
-            return Err(format!(
-                "{what} is in paragraph {} which does not exist",
-                s.paragraph
-            ));
+            return Err(Broken::NoParagraph {
+                sentence: i,
+                paragraph: s.paragraph,
+            });
         };
         if s.start < p.start || s.end > p.end {
-            return Err(format!(
-                "{what} ({}..{}) lies outside its paragraph {} ({}..{})",
-                s.start, s.end, s.paragraph, p.start, p.end
-            ));
+            return Err(Broken::OutsideParagraph {
+                sentence: i,
+                start: s.start,
+                end: s.end,
+                paragraph: s.paragraph,
+                paragraph_start: p.start,
+                paragraph_end: p.end,
+            });
         }
         let needed = match s.side {
             Side::A => 1,
@@ -92,43 +184,50 @@ pub fn check(text: &str, body_start: usize, analysis: &Analysis) -> Result<(), S
             Side::Both | Side::Neither => 0,
         };
         if parties < needed {
-            return Err(format!(
-                "{what} is on side {:?} but only {parties} parties exist",
-                s.side
-            ));
+            return Err(Broken::SideWithoutParty {
+                sentence: i,
+                side: s.side,
+                parties,
+            });
         }
         let ev = &s.evidence;
         for (name, m) in [("speaker", &ev.speaker), ("cue", &ev.cue)] {
             if let Some(m) = m {
-                span(&format!("{what} {name}"), m.start, m.end)?;
+                span(&|| format!("sentence {i} {name}"), m.start, m.end)?;
             }
         }
         for (j, m) in ev.hedges.iter().enumerate() {
-            span(&format!("{what} hedge {j}"), m.start, m.end)?;
+            span(&|| format!("sentence {i} hedge {j}"), m.start, m.end)?;
         }
         for (j, d) in s.dates.iter().enumerate() {
-            span(&format!("{what} date {j}"), d.start, d.end)?;
+            span(&|| format!("sentence {i} date {j}"), d.start, d.end)?;
         }
         if let Some(e) = s.event
             && e >= analysis.events.len()
         {
-            return Err(format!("{what} points at event {e} which does not exist"));
+            return Err(Broken::NoEvent {
+                sentence: i,
+                event: e,
+            });
         }
         if let Some(c) = s.counterpart
             && c >= analysis.sentences.len()
         {
-            return Err(format!("{what} has counterpart {c} which does not exist"));
+            return Err(Broken::NoCounterpart {
+                sentence: i,
+                counterpart: c,
+            });
         }
     }
     if !text[covered.min(text.len())..].trim().is_empty() && covered >= body_start {
-        return Err(format!(
-            "text after the last sentence is lost: {:?}",
-            &text[covered..]
-        ));
+        return Err(Broken::LostAfter(text[covered..].to_string()));
     }
     for (i, e) in analysis.events.iter().enumerate() {
         if let Some(&s) = e.sentences.iter().find(|&&s| s >= analysis.sentences.len()) {
-            return Err(format!("event {i} names sentence {s} which does not exist"));
+            return Err(Broken::EventSentence {
+                event: i,
+                sentence: s,
+            });
         }
     }
     Ok(())

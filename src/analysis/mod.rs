@@ -3,9 +3,17 @@
 //! Each stage is a function of the stages before it and never reaches back:
 //!
 //! ```text
-//! segment ─▶ structure ─▶ parties ─▶ attribute ─▶ timeline ─▶ align
-//! (spans)    (roles)      (sides)    (side+evidence) (dates, events) (counterparts)
+//! segment ─▶ structure ─▶ clauses ─▶ parties ─▶ attribute ─▶ timeline ─▶ align
+//! (spans)    (roles)      (speech,   (sides)    (side+evidence) (dates, events) (counterparts)
+//!                          acts)
 //! ```
+//!
+//! A module imports only the stages before it, and the modules below every stage: [`text`]
+//! (tokens, tagger, parser), [`lexicon`] and [`gazetteer`] (the word lists of `assets/`). Each
+//! stage returns its own output and only reads the others'; this orchestrator alone moves data
+//! between them (it takes the per-sentence facts out of the parties for attribution) and
+//! assembles the [`Analysis`]. The header's reference date is read by the timeline's
+//! [`timeline::reference_date`] while the metadata is completed, before the other stages.
 //!
 //! The whole analysis is linear in the input: no stage may compile a regex per sentence or
 //! scan the text once per sentence.
@@ -14,26 +22,30 @@
 //! mentions, frames), which attribution needs for every sentence: they are compact (u32
 //! offsets, boxed slices, sparse indices), attribution frees them as it goes, and the freed
 //! memory is handed back to the system before the output is built, so the model (spans only,
-//! no copy of the text: [`Analysis::source`] shares the input) never adds to them.
+//! no copy of the text: [`Analysis::source`] shares the input) never adds to them. That memory
+//! policy lives here only (`release_freed_memory`, `collect_releasing`): the stages free
+//! what they are done with, and never call the allocator themselves.
 
 pub mod align;
 pub mod attribute;
 pub mod clauses;
+pub mod gazetteer;
 pub mod invariants;
+pub mod lexicon;
 pub mod parties;
 pub mod segment;
 pub mod structure;
 pub mod text;
 pub mod timeline;
 
-use crate::input::{Document, PartySpec};
-use crate::model::{Analysis, SCHEMA_VERSION, Sentence};
+use crate::input::Document;
+use crate::model::{Analysis, GivenParty, SCHEMA_VERSION, Sentence};
 
 /// What the user told us beyond the document itself.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Sides named on the command line (`--party`); they take precedence over front matter.
-    pub parties: Vec<PartySpec>,
+    pub parties: Vec<GivenParty>,
     /// Reference date (`--published`), `YYYY-MM-DD`; overrides the front matter's.
     pub published: Option<String>,
 }
@@ -71,9 +83,14 @@ pub fn analyze(doc: &Document, options: &Options) -> Analysis {
     let readings = clauses::read_all(text, &seg.sentences, &roles);
     let mut parties = parties::find(text, &seg.sentences, &roles, &readings, specs, origin);
     release_freed_memory();
+    let decided = attribute::decide_all(text, &seg.sentences, &roles, &readings, &parties);
     // The per-sentence facts (tokens, mentions, frames) are the biggest thing held in memory
-    // and nothing after attribution reads them: attribution takes them and frees them as it goes.
-    let attributions = attribute::attribute(text, &seg.sentences, &roles, &readings, &mut parties);
+    // and nothing after attribution reads them: they are taken out of `parties` here and given
+    // to attribution, which frees each sentence's as it writes its evidence; the freed memory
+    // goes back to the system as it goes.
+    let facts = std::mem::take(&mut parties.facts);
+    let attributions =
+        collect_releasing(decided.into_attributions(text, &seg.sentences, facts, &parties));
     release_freed_memory();
     let timeline = timeline::build(
         text,
@@ -140,8 +157,8 @@ pub fn complete_meta(
         meta.title = structure::title_of(text, seg, roles);
     }
     if meta.published.is_none() {
-        match structure::reference_date(text, seg, roles) {
-            Some(structure::ReferenceDate {
+        match timeline::reference_date(text, seg, roles) {
+            Some(timeline::ReferenceDate {
                 date: Some(date),
                 line,
             }) => {
@@ -150,7 +167,7 @@ pub fn complete_meta(
                 ));
                 meta.published = Some(date);
             }
-            Some(structure::ReferenceDate { date: None, line }) => notes.push(format!(
+            Some(timeline::ReferenceDate { date: None, line }) => notes.push(format!(
                 "the line \"{line}\" gives a day but no year, so it is not used as the reference date: give --published"
             )),
             None => {}
@@ -174,10 +191,34 @@ pub fn article_of(doc: &Document) -> crate::input::Article {
     article
 }
 
+/// Freed memory is handed back to the system at most this many times while a stage frees
+/// its input item by item ([`collect_releasing`]; each hand-back walks the whole heap, so
+/// their number must not grow with the input), and only every [`MIN_RELEASE_SPAN`] items or
+/// more: a small article is never trimmed there.
+const RELEASES: usize = 4;
+
+/// The fewest items between two hand-backs of [`collect_releasing`].
+const MIN_RELEASE_SPAN: usize = 1 << 15;
+
+/// Collects the items of a stage that frees its input as it makes them (attribution frees each
+/// sentence's facts), handing the freed memory back to the system every so often, so that the
+/// items take the place of what was freed rather than adding to it.
+fn collect_releasing<T>(items: impl ExactSizeIterator<Item = T>) -> Vec<T> {
+    let release_every = (items.len() / RELEASES).max(MIN_RELEASE_SPAN);
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.enumerate() {
+        out.push(item);
+        if i % release_every == release_every - 1 {
+            release_freed_memory();
+        }
+    }
+    out
+}
+
 /// Hands freed heap memory back to the system. The per-sentence facts are many small blocks
 /// that the allocator keeps for reuse once freed; without this the output built next would be
 /// counted on top of them in the peak memory (on glibc only; elsewhere it does nothing).
-pub(crate) fn release_freed_memory() {
+fn release_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only returns free pages to the system; it touches no live block.
     unsafe {

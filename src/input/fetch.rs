@@ -75,16 +75,40 @@ pub fn is_url(arg: &str) -> bool {
     }
 }
 
-/// Fetches `url`. Errors are one-line messages without the URL.
-pub fn fetch(url: &str, settings: &Settings) -> Result<Page, String> {
+/// Why a page could not be fetched. The message is one line without the URL (the reader adds
+/// it).
+#[derive(Debug, thiserror::Error)]
+pub enum FetchError {
+    /// A URL of another scheme than http(s), this one (lower-cased).
+    #[error("only http:// and https:// URLs can be read, not {0}://")]
+    Scheme(String),
+    /// The request failed before an answer.
+    #[error("{}", describe(.0))]
+    Request(ureq::Error),
+    /// The server answered with a status that is no success.
+    #[error("the server answered {code}{}{reason}", if reason.is_empty() { "" } else { " " })]
+    Status { code: u16, reason: &'static str },
+    /// The answer is neither HTML nor text: its media type.
+    #[error("is not an HTML page or text (the server says Content-Type: {0})")]
+    NotAPage(String),
+    /// The page is larger than `limit` bytes: at least `size`.
+    #[error(
+        "the page is larger than the limit of {limit} bytes (at least {size} bytes); raise it with --max-size"
+    )]
+    TooLarge { limit: u64, size: u64 },
+    /// Reading the body failed.
+    #[error("{}", read_error(.0))]
+    Read(std::io::Error),
+}
+
+/// Fetches `url`.
+pub fn fetch(url: &str, settings: &Settings) -> Result<Page, FetchError> {
     let scheme = url
         .split_once("://")
         .map_or("", |(s, _)| s)
         .to_ascii_lowercase();
     if scheme != "http" && scheme != "https" {
-        return Err(format!(
-            "only http:// and https:// URLs can be read, not {scheme}://"
-        ));
+        return Err(FetchError::Scheme(scheme));
     }
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(settings.timeout))
@@ -102,16 +126,13 @@ pub fn fetch(url: &str, settings: &Settings) -> Result<Page, String> {
         )
         .header("Accept-Encoding", "gzip, deflate, br")
         .call()
-        .map_err(|e| describe(&e))?;
+        .map_err(FetchError::Request)?;
     let status = response.status();
     if !status.is_success() {
-        return Err(format!(
-            "the server answered {} {}",
-            status.as_u16(),
-            status.canonical_reason().unwrap_or("")
-        )
-        .trim_end()
-        .to_string());
+        return Err(FetchError::Status {
+            code: status.as_u16(),
+            reason: status.canonical_reason().unwrap_or(""),
+        });
     }
     let header = |name: &str| {
         response
@@ -132,9 +153,7 @@ pub fn fetch(url: &str, settings: &Settings) -> Result<Page, String> {
         || mime.starts_with("text/")
         || matches!(mime.as_str(), "application/xml" | "application/markdown");
     if !html && !text {
-        return Err(format!(
-            "is not an HTML page or text (the server says Content-Type: {mime})"
-        ));
+        return Err(FetchError::NotAPage(mime));
     }
     let deflate = header("content-encoding").is_some_and(|e| e == "deflate");
     if let Some(len) = header("content-length").and_then(|v| v.parse::<u64>().ok())
@@ -142,7 +161,10 @@ pub fn fetch(url: &str, settings: &Settings) -> Result<Page, String> {
         && !deflate
         && header("content-encoding").is_none()
     {
-        return Err(too_large(settings.max_size, len));
+        return Err(FetchError::TooLarge {
+            limit: settings.max_size,
+            size: len,
+        });
     }
     let final_url = response.get_uri().to_string();
     let reader = response.body_mut().as_reader();
@@ -159,14 +181,14 @@ pub fn fetch(url: &str, settings: &Settings) -> Result<Page, String> {
 }
 
 /// A deflate body: zlib-wrapped as the standard says, or raw as some servers send it.
-fn inflate<'r>(mut reader: impl Read + 'r) -> Result<Box<dyn Read + 'r>, String> {
+fn inflate<'r>(mut reader: impl Read + 'r) -> Result<Box<dyn Read + 'r>, FetchError> {
     let mut head = [0u8; 2];
     let mut got = 0;
     while got < 2 {
         match reader.read(&mut head[got..]) {
             Ok(0) => break,
             Ok(n) => got += n,
-            Err(e) => return Err(read_error(&e)),
+            Err(e) => return Err(FetchError::Read(e)),
         }
     }
     let prefix = std::io::Cursor::new(head[..got].to_vec());
@@ -181,22 +203,19 @@ fn inflate<'r>(mut reader: impl Read + 'r) -> Result<Box<dyn Read + 'r>, String>
     })
 }
 
-fn read_limited(reader: impl Read, max: u64) -> Result<Vec<u8>, String> {
+fn read_limited(reader: impl Read, max: u64) -> Result<Vec<u8>, FetchError> {
     let mut bytes = Vec::new();
     reader
         .take(max.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| read_error(&e))?;
+        .map_err(FetchError::Read)?;
     if bytes.len() as u64 > max {
-        return Err(too_large(max, bytes.len() as u64));
+        return Err(FetchError::TooLarge {
+            limit: max,
+            size: bytes.len() as u64,
+        });
     }
     Ok(bytes)
-}
-
-fn too_large(limit: u64, size: u64) -> String {
-    format!(
-        "the page is larger than the limit of {limit} bytes (at least {size} bytes); raise it with --max-size"
-    )
 }
 
 fn read_error(err: &std::io::Error) -> String {
@@ -270,9 +289,13 @@ mod tests {
 
     #[test]
     fn other_schemes_are_refused_without_a_request() {
-        let err = fetch("ftp://example.org/x", &Settings::from_env(100)).unwrap_err();
+        let err = fetch("ftp://example.org/x", &Settings::from_env(100))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("only http:// and https://"), "{err}");
-        let err = fetch("file:///etc/passwd", &Settings::from_env(100)).unwrap_err();
+        let err = fetch("file:///etc/passwd", &Settings::from_env(100))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("not file://"), "{err}");
     }
 }

@@ -16,6 +16,41 @@
 use crate::model::Meta;
 use serde::Deserialize;
 
+/// What is wrong with a front matter. The message names no input: the reader adds its name.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum FrontMatterError {
+    #[error("front matter starts with `+++` but has no closing `+++` line")]
+    Unclosed,
+    #[error("front matter is not valid TOML: {}", one_line(&.0.to_string()))]
+    Toml(toml::de::Error),
+    #[error("front matter `parties`: {}", one_line(&.0.to_string()))]
+    Parties(toml::de::Error),
+    /// `published` is a TOML value of this type, not a string or a date.
+    #[error("front matter `published` must be a date, not {0}")]
+    PublishedType(&'static str),
+    #[error("front matter `published`: {0}")]
+    Published(DateError),
+    #[error(transparent)]
+    Party(#[from] PartyError),
+    /// More than two parties, this many.
+    #[error("front matter names {0} parties; an interaction has two")]
+    TooManyParties(usize),
+}
+
+/// A party given as `NAME` or `NAME=ALIAS,…` that is not one (the text given is kept).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PartyError {
+    #[error("party `{0}` has an empty name (expected NAME or NAME=ALIAS,ALIAS)")]
+    EmptyName(String),
+    #[error("party `{0}` has an empty alias (expected NAME=ALIAS,ALIAS)")]
+    EmptyAlias(String),
+}
+
+/// A date that is not `YYYY-MM-DD` (the text given, trimmed).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not a date of the form YYYY-MM-DD")]
+pub struct DateError(pub String);
+
 /// A side named by the user (`--party NAME=ALIAS,ALIAS` or front matter).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PartySpec {
@@ -23,27 +58,32 @@ pub struct PartySpec {
     pub aliases: Vec<String>,
 }
 
+impl From<PartySpec> for crate::model::GivenParty {
+    fn from(spec: PartySpec) -> Self {
+        crate::model::GivenParty {
+            name: spec.name,
+            aliases: spec.aliases,
+        }
+    }
+}
+
 impl PartySpec {
     /// Parses `NAME` or `NAME=ALIAS,ALIAS,…`. Empty names and empty aliases are errors.
-    pub fn parse(spec: &str) -> Result<PartySpec, String> {
+    pub fn parse(spec: &str) -> Result<PartySpec, PartyError> {
         let (name, aliases) = match spec.split_once('=') {
             Some((name, aliases)) => (name, Some(aliases)),
             None => (spec, None),
         };
         let name = name.trim();
         if name.is_empty() {
-            return Err(format!(
-                "party `{spec}` has an empty name (expected NAME or NAME=ALIAS,ALIAS)"
-            ));
+            return Err(PartyError::EmptyName(spec.to_string()));
         }
         let mut list = Vec::new();
         if let Some(aliases) = aliases {
             for alias in aliases.split(',') {
                 let alias = alias.trim();
                 if alias.is_empty() {
-                    return Err(format!(
-                        "party `{spec}` has an empty alias (expected NAME=ALIAS,ALIAS)"
-                    ));
+                    return Err(PartyError::EmptyAlias(spec.to_string()));
                 }
                 list.push(alias.to_string());
             }
@@ -88,18 +128,18 @@ enum RawParty {
 
 /// Splits the front matter off `text` (which starts after any BOM). Without a `+++` first
 /// line the whole text is body. Errors are messages without the input name.
-pub(super) fn split(text: &str) -> Result<FrontMatter, String> {
+pub(super) fn split(text: &str) -> Result<FrontMatter, FrontMatterError> {
     split_with(text, false)
 }
 
 /// [`split`] for a Markdown file, whose TOML front matter was written for a site generator
 /// (Hugo): keys bilateral does not know (`draft`, `tags`…) are ignored, and `date` stands for
 /// `published`.
-pub(super) fn split_lenient(text: &str) -> Result<FrontMatter, String> {
+pub(super) fn split_lenient(text: &str) -> Result<FrontMatter, FrontMatterError> {
     split_with(text, true)
 }
 
-fn split_with(text: &str, lenient: bool) -> Result<FrontMatter, String> {
+fn split_with(text: &str, lenient: bool) -> Result<FrontMatter, FrontMatterError> {
     let none = FrontMatter {
         meta: Meta::default(),
         parties: Vec::new(),
@@ -112,7 +152,7 @@ fn split_with(text: &str, lenient: bool) -> Result<FrontMatter, String> {
     let toml_start = offset;
     loop {
         if offset >= text.len() {
-            return Err("front matter starts with `+++` but has no closing `+++` line".into());
+            return Err(FrontMatterError::Unclosed);
         }
         let rest = &text[offset..];
         if let Some(len) = delimiter_line(rest) {
@@ -120,12 +160,7 @@ fn split_with(text: &str, lenient: bool) -> Result<FrontMatter, String> {
             let raw: Raw = if lenient {
                 lenient_raw(toml_text)?
             } else {
-                toml::from_str(toml_text).map_err(|e| {
-                    format!(
-                        "front matter is not valid TOML: {}",
-                        one_line(&e.to_string())
-                    )
-                })?
+                toml::from_str(toml_text).map_err(FrontMatterError::Toml)?
             };
             let (meta, parties) = convert(raw)?;
             return Ok(FrontMatter {
@@ -139,19 +174,14 @@ fn split_with(text: &str, lenient: bool) -> Result<FrontMatter, String> {
 }
 
 /// The keys bilateral knows, from any TOML table.
-fn lenient_raw(toml_text: &str) -> Result<Raw, String> {
-    let table: toml::Table = toml::from_str(toml_text).map_err(|e| {
-        format!(
-            "front matter is not valid TOML: {}",
-            one_line(&e.to_string())
-        )
-    })?;
+fn lenient_raw(toml_text: &str) -> Result<Raw, FrontMatterError> {
+    let table: toml::Table = toml::from_str(toml_text).map_err(FrontMatterError::Toml)?;
     let text = |key: &str| table.get(key).and_then(|v| v.as_str()).map(str::to_string);
     let parties = match table.get("parties") {
         Some(v) => v
             .clone()
             .try_into::<Vec<RawParty>>()
-            .map_err(|e| format!("front matter `parties`: {}", one_line(&e.to_string())))?,
+            .map_err(FrontMatterError::Parties)?,
         None => Vec::new(),
     };
     Ok(Raw {
@@ -177,7 +207,7 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn convert(raw: Raw) -> Result<(Meta, Vec<PartySpec>), String> {
+fn convert(raw: Raw) -> Result<(Meta, Vec<PartySpec>), FrontMatterError> {
     let published = match raw.published {
         None => None,
         Some(value) => {
@@ -186,13 +216,10 @@ fn convert(raw: Raw) -> Result<(Meta, Vec<PartySpec>), String> {
                 // a date-time counts by its date
                 toml::Value::Datetime(d) => d.date.map_or_else(|| d.to_string(), |d| d.to_string()),
                 other => {
-                    return Err(format!(
-                        "front matter `published` must be a date, not {}",
-                        other.type_str()
-                    ));
+                    return Err(FrontMatterError::PublishedType(other.type_str()));
                 }
             };
-            Some(parse_date(&text).map_err(|e| format!("front matter `published`: {e}"))?)
+            Some(parse_date(&text).map_err(FrontMatterError::Published)?)
         }
     };
     let mut parties = Vec::new();
@@ -207,10 +234,7 @@ fn convert(raw: Raw) -> Result<(Meta, Vec<PartySpec>), String> {
         });
     }
     if parties.len() > 2 {
-        return Err(format!(
-            "front matter names {} parties; an interaction has two",
-            parties.len()
-        ));
+        return Err(FrontMatterError::TooManyParties(parties.len()));
     }
     let meta = Meta {
         title: raw.title,
@@ -223,11 +247,11 @@ fn convert(raw: Raw) -> Result<(Meta, Vec<PartySpec>), String> {
 }
 
 /// Checks a `YYYY-MM-DD` date and returns it in that form.
-pub fn parse_date(text: &str) -> Result<String, String> {
+pub fn parse_date(text: &str) -> Result<String, DateError> {
     let date: jiff::civil::Date = text
         .trim()
         .parse()
-        .map_err(|_| format!("`{}` is not a date of the form YYYY-MM-DD", text.trim()))?;
+        .map_err(|_| DateError(text.trim().to_string()))?;
     Ok(date.to_string())
 }
 
@@ -259,21 +283,25 @@ mod tests {
         assert!(
             split("+++\ntitle = \"T\"\n")
                 .unwrap_err()
+                .to_string()
                 .contains("no closing")
         );
         assert!(
             split("+++\npublshed = \"2023-01-01\"\n+++\nx")
                 .unwrap_err()
+                .to_string()
                 .contains("publshed")
         );
         assert!(
             split("+++\npublished = \"yesterday\"\n+++\nx")
                 .unwrap_err()
+                .to_string()
                 .contains("YYYY-MM-DD")
         );
         assert!(
             split("+++\nparties = [\"a\", \"b\", \"c\"]\n+++\nx")
                 .unwrap_err()
+                .to_string()
                 .contains("two")
         );
     }

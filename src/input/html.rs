@@ -20,7 +20,7 @@ use dom_smoothie::{Config, Readability};
 /// ([`time_limit`]): a hostile page (elements nested tens of thousands deep) makes their tree
 /// walks slow or deep, and must give an error, not a hang or a stack overflow. A panic in
 /// them is an error too.
-pub fn extract(bytes: Vec<u8>, url: Option<&str>) -> Result<Article, String> {
+pub fn extract(bytes: Vec<u8>, url: Option<&str>) -> Result<Article, HtmlError> {
     let limit = time_limit(bytes.len());
     let url = url.map(str::to_string);
     let (tx, rx) = std::sync::mpsc::channel();
@@ -30,20 +30,31 @@ pub fn extract(bytes: Vec<u8>, url: Option<&str>) -> Result<Article, String> {
         .spawn(move || {
             let _ = tx.send(extract_now(&bytes, url.as_deref()));
         })
-        .map_err(|e| format!("cannot start the HTML extraction: {e}"))?;
+        .map_err(HtmlError::Start)?;
     match rx.recv_timeout(limit) {
         Ok(result) => {
             let _ = worker.join();
             result
         }
-        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Err(format!(
-            "the page could not be read within {} s (is it nested very deeply, or huge?)",
-            limit.as_secs()
-        )),
-        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
-            Err("the HTML extraction failed on this page".into())
-        }
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Err(HtmlError::Timeout(limit.as_secs())),
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => Err(HtmlError::Failed),
     }
+}
+
+/// Why a page gave no article. The message names no input: the reader adds its name.
+#[derive(Debug, thiserror::Error)]
+pub enum HtmlError {
+    /// The worker thread could not be started.
+    #[error("cannot start the HTML extraction: {0}")]
+    Start(std::io::Error),
+    /// The extraction took longer than its time limit, this many seconds.
+    #[error("the page could not be read within {0} s (is it nested very deeply, or huge?)")]
+    Timeout(u64),
+    /// The extraction panicked.
+    #[error("the HTML extraction failed on this page")]
+    Failed,
+    #[error("is an HTML page without article text: no paragraphs of an article were found in it")]
+    NoArticle,
 }
 
 /// Stack of the extraction thread (reserved, not used unless a page nests deeply).
@@ -60,7 +71,7 @@ fn time_limit(len: usize) -> std::time::Duration {
     std::time::Duration::from_secs_f64(secs)
 }
 
-fn extract_now(bytes: &[u8], url: Option<&str>) -> Result<Article, String> {
+fn extract_now(bytes: &[u8], url: Option<&str>) -> Result<Article, HtmlError> {
     // Bytes that are valid UTF-8 are read as UTF-8 whatever the page declares: a saved page is
     // often re-encoded without its `<meta charset>` being changed, and non-ASCII text in a
     // legacy encoding is almost never valid UTF-8 by chance.
@@ -71,10 +82,7 @@ fn extract_now(bytes: &[u8], url: Option<&str>) -> Result<Article, String> {
     let meta = metadata(&html, url);
     let text = body(&html, url);
     if !has_article_text(&text, &meta.title) {
-        return Err(
-            "is an HTML page without article text: no paragraphs of an article were found in it"
-                .into(),
-        );
+        return Err(HtmlError::NoArticle);
     }
     let mut article = Article {
         title: clean_field(Some(&meta.title)),
@@ -261,9 +269,11 @@ pub fn date_of(value: &str) -> Option<String> {
     if value.len() > 200 {
         return None;
     }
-    crate::scripting::dates::dates_of(value, None)
+    let mut context = None;
+    crate::analysis::timeline::dates_in(value, None, &mut context)
         .into_iter()
-        .find(|d| d.len() == 10)
+        .map(|d| d.resolved.value)
+        .find(|v| v.len() == 10 && !v.contains('X'))
 }
 
 #[cfg(test)]

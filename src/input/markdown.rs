@@ -7,8 +7,27 @@
 //! between `---` lines or TOML between `+++` lines, gives the metadata.
 
 use super::article::{Article, clean_field};
-use super::front_matter::PartySpec;
+use super::front_matter::{PartyError, PartySpec};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// What is wrong with a Markdown file's YAML front matter. The message names no input: the
+/// reader adds its name.
+#[derive(Debug, thiserror::Error)]
+pub enum MarkdownError {
+    /// The YAML parser's message, on one line.
+    #[error("YAML front matter cannot be read: {0}")]
+    Yaml(String),
+    #[error("YAML front matter is not a list of `key: value` lines")]
+    NotAMap,
+    /// The date as written.
+    #[error("YAML front matter date `{0}` is not a date of the form YYYY-MM-DD")]
+    Date(String),
+    #[error(transparent)]
+    Party(#[from] PartyError),
+    /// More than two parties, this many.
+    #[error("front matter names {0} parties; an interaction has two")]
+    TooManyParties(usize),
+}
 
 /// What was converted and what was dropped, for the note.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -29,7 +48,7 @@ pub struct Converted {
 
 /// Converts `text`. TOML front matter is split off by the caller (it is bilateral's own
 /// format); YAML front matter is read here. Errors are messages without the input name.
-pub fn convert(text: &str) -> Result<Converted, String> {
+pub fn convert(text: &str) -> Result<Converted, MarkdownError> {
     let (yaml, body) = split_yaml(text);
     let mut article = Article::default();
     let mut parties = Vec::new();
@@ -131,21 +150,20 @@ fn read_yaml(
     yaml: &str,
     article: &mut Article,
     parties: &mut Vec<PartySpec>,
-) -> Result<(), String> {
+) -> Result<(), MarkdownError> {
     if yaml.trim().is_empty() {
         return Ok(());
     }
     let value: serde_json::Value = serde_saphyr::from_str(yaml).map_err(|e| {
-        format!(
-            "YAML front matter cannot be read: {}",
+        MarkdownError::Yaml(
             e.to_string()
                 .split_whitespace()
                 .collect::<Vec<_>>()
-                .join(" ")
+                .join(" "),
         )
     })?;
     let Some(map) = value.as_object() else {
-        return Err("YAML front matter is not a list of `key: value` lines".into());
+        return Err(MarkdownError::NotAMap);
     };
     let text = |keys: &[&str]| {
         keys.iter().find_map(|k| match map.get(*k) {
@@ -166,9 +184,8 @@ fn read_yaml(
     article.url = text(&["url", "canonical", "canonical_url", "link"]);
     article.lang = text(&["lang", "language"]);
     if let Some(date) = text(&["published", "date", "pubDate", "published_at"]) {
-        article.published = Some(super::html::date_of(&date).ok_or_else(|| {
-            format!("YAML front matter date `{date}` is not a date of the form YYYY-MM-DD")
-        })?);
+        article.published =
+            Some(super::html::date_of(&date).ok_or_else(|| MarkdownError::Date(date.clone()))?);
     }
     if let Some(serde_json::Value::Array(list)) = map.get("parties") {
         for p in list {
@@ -177,10 +194,7 @@ fn read_yaml(
             }
         }
         if parties.len() > 2 {
-            return Err(format!(
-                "front matter names {} parties; an interaction has two",
-                parties.len()
-            ));
+            return Err(MarkdownError::TooManyParties(parties.len()));
         }
     }
     Ok(())

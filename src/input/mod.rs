@@ -11,7 +11,14 @@
 //!   text, the one `bilateral extract --json` prints.
 //!
 //! A note ([`Document::notes`]) says what was recognised and what was dropped. It must never
-//! panic on any input.
+//! panic on any input. What goes wrong is an [`InputError`]: the input's name and a [`Problem`]
+//! (typed, one variant per failure, the readers' own errors — [`FrontMatterError`],
+//! [`markdown::MarkdownError`], [`html::HtmlError`], [`fetch::FetchError`] — inside), whose
+//! message is the one line the command prints.
+//!
+//! The sides it reads from front matter are handed to the analysis in the analysis's own form
+//! ([`crate::model::GivenParty`]); this module imports nothing of the analysis but the
+//! timeline's date finder (for dates in a page's metadata).
 
 mod article;
 mod error;
@@ -22,11 +29,11 @@ pub mod html;
 pub mod markdown;
 
 pub use article::Article;
-pub use error::InputError;
+pub use error::{InputError, Problem};
 pub use format::Format;
-pub use front_matter::{PartySpec, parse_date};
+pub use front_matter::{DateError, FrontMatterError, PartyError, PartySpec, parse_date};
 
-use crate::model::Meta;
+use crate::model::{GivenParty, Meta};
 use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
@@ -54,8 +61,8 @@ pub struct Document {
     /// Byte offset where the article body starts (after a BOM and the front matter).
     pub body_start: usize,
     pub meta: Meta,
-    /// Parties named in the front matter.
-    pub parties: Vec<PartySpec>,
+    /// Parties named in the front matter, in the analysis's form.
+    pub parties: Vec<GivenParty>,
     /// The format the input was recognised as.
     pub format: Format,
     /// What the page gives beyond [`Meta`] (byline, language, direction); text left empty.
@@ -84,16 +91,16 @@ impl Document {
         }
         if let Some(url) = path.to_str().filter(|p| fetch::is_url(p)) {
             let page = fetch::fetch(url, &fetch::Settings::from_env(max_size))
-                .map_err(|e| InputError::new(url, &e))?;
+                .map_err(|e| InputError::new(url, e))?;
             return Document::parse_as(url, page.bytes, Some(&page.url), page.html);
         }
         let name = path.display().to_string();
-        let meta = std::fs::metadata(path).map_err(|e| InputError::io(&name, &e))?;
+        let meta = std::fs::metadata(path).map_err(|e| InputError::io(&name, e))?;
         if meta.is_dir() {
-            return Err(InputError::new(&name, "is a directory, not an article"));
+            return Err(InputError::new(&name, Problem::Directory));
         }
         check_size(&name, meta.len(), max_size)?;
-        let file = std::fs::File::open(path).map_err(|e| InputError::io(&name, &e))?;
+        let file = std::fs::File::open(path).map_err(|e| InputError::io(&name, e))?;
         // `Take` hides the file's size from `read_to_end`: reserve it, or the buffer grows by
         // doubling to up to twice the input
         let mut bytes = Vec::new();
@@ -121,7 +128,7 @@ impl Document {
             format::detect(&bytes, name)
         };
         if format == Format::Html {
-            let article = html::extract(bytes, url).map_err(|e| InputError::new(name, &e))?;
+            let article = html::extract(bytes, url).map_err(|e| InputError::new(name, e))?;
             let notes = vec![html_note(&article)];
             return Ok(Document::from_article(
                 name,
@@ -132,32 +139,20 @@ impl Document {
             ));
         }
         if let Some(pos) = bytes.iter().position(|&b| b == 0) {
-            return Err(InputError::new(
-                name,
-                &format!(
-                    "contains a NUL byte at byte offset {pos}: this looks like a binary file, not text"
-                ),
-            ));
+            return Err(InputError::new(name, Problem::Binary(pos)));
         }
-        let text = String::from_utf8(bytes).map_err(|e| {
-            InputError::new(
-                name,
-                &format!(
-                    "is not valid UTF-8: invalid byte sequence at byte offset {}",
-                    e.utf8_error().valid_up_to()
-                ),
-            )
-        })?;
+        let text = String::from_utf8(bytes)
+            .map_err(|e| InputError::new(name, Problem::NotUtf8(e.utf8_error().valid_up_to())))?;
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let fm = if format == Format::Markdown {
             front_matter::split_lenient(&text[bom..])
         } else {
             front_matter::split(&text[bom..])
         }
-        .map_err(|msg| InputError::new(name, &msg))?;
+        .map_err(|e| InputError::new(name, e))?;
         if format == Format::Markdown {
             let body = &text[bom + fm.body_offset..];
-            let converted = markdown::convert(body).map_err(|e| InputError::new(name, &e))?;
+            let converted = markdown::convert(body).map_err(|e| InputError::new(name, e))?;
             let mut article = converted.article;
             let mut parties = fm.parties;
             if parties.is_empty() {
@@ -173,10 +168,7 @@ impl Document {
             article.url = fm.meta.url.or(article.url);
             article.published = fm.meta.published.or(article.published);
             if article.text.trim().is_empty() {
-                return Err(InputError::new(
-                    name,
-                    "is Markdown without article text: there is nothing to read",
-                ));
+                return Err(InputError::new(name, Problem::EmptyMarkdown));
             }
             let mut doc =
                 Document::from_article(name, article, parties, Format::Markdown, vec![note]);
@@ -185,16 +177,13 @@ impl Document {
         }
         let body_start = bom + fm.body_offset;
         if text[body_start..].trim().is_empty() {
-            return Err(InputError::new(
-                name,
-                "is empty: there is no article text to read",
-            ));
+            return Err(InputError::new(name, Problem::Empty));
         }
         Ok(Document {
             name: name.to_string(),
             body_start,
             meta: fm.meta,
-            parties: fm.parties,
+            parties: fm.parties.into_iter().map(GivenParty::from).collect(),
             // one copy (an `Arc` needs its own allocation); the `String` is freed right away
             text: Arc::from(text),
             format: Format::Plain,
@@ -223,7 +212,7 @@ impl Document {
                 url: article.url.clone(),
                 published: article.published.clone(),
             },
-            parties,
+            parties: parties.into_iter().map(GivenParty::from).collect(),
             format,
             page: article,
             notes,
@@ -294,24 +283,14 @@ fn markdown_note(dropped: &markdown::Dropped, front_matter: bool) -> String {
 /// (for the scripting entries, where an empty input is a valid one).
 pub fn read_stdin_text(max_size: u64) -> Result<String, InputError> {
     let bytes = read_limited(std::io::stdin().lock(), "<stdin>", max_size)?;
-    String::from_utf8(bytes).map_err(|e| {
-        InputError::new(
-            "<stdin>",
-            &format!(
-                "is not valid UTF-8: invalid byte sequence at byte offset {}",
-                e.utf8_error().valid_up_to()
-            ),
-        )
-    })
+    String::from_utf8(bytes)
+        .map_err(|e| InputError::new("<stdin>", Problem::NotUtf8(e.utf8_error().valid_up_to())))
 }
 
 /// Refuses a `size` above `max_size` or above [`HARD_MAX_SIZE`].
 fn check_size(name: &str, size: u64, max_size: u64) -> Result<(), InputError> {
     if size > HARD_MAX_SIZE && max_size > HARD_MAX_SIZE {
-        return Err(InputError::new(
-            name,
-            &format!("is {size} bytes or more: bilateral reads inputs under 4 GiB"),
-        ));
+        return Err(InputError::new(name, Problem::OverHardLimit(size)));
     }
     if size > max_size {
         return Err(InputError::too_large(name, size, max_size));
@@ -332,7 +311,7 @@ fn read_limited_into(
     reader
         .take(max_size.min(HARD_MAX_SIZE).saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| InputError::io(name, &e))?;
+        .map_err(|e| InputError::io(name, e))?;
     check_size(name, bytes.len() as u64, max_size)?;
     Ok(bytes)
 }

@@ -34,25 +34,40 @@ pub fn dates_of(text: &str, reference: Option<&str>) -> Vec<String> {
         .collect()
 }
 
+/// Why `bilateral dates` stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum DatesError {
+    #[error("<stdin>: cannot be read: {0}")]
+    Read(std::io::Error),
+    /// A line (numbered from 1) that is not a request.
+    #[error("<stdin>: line {line}: not a JSON object {{\"text\", \"reference\"}}: {error}")]
+    NotARequest {
+        line: usize,
+        error: serde_json::Error,
+    },
+    /// Writing an answer failed (the message is the writer's).
+    #[error("{0}")]
+    Encode(serde_json::Error),
+    /// Writing an answer failed (the message is the writer's).
+    #[error("{0}")]
+    Output(std::io::Error),
+}
+
 /// Answers each line; a line that is not a valid request is an error naming the line number.
-pub fn run(input: impl BufRead, out: &mut impl Write) -> Result<(), String> {
+pub fn run(input: impl BufRead, out: &mut impl Write) -> Result<(), DatesError> {
     for (n, line) in input.lines().enumerate() {
-        let line = line.map_err(|e| format!("<stdin>: cannot be read: {e}"))?;
+        let line = line.map_err(DatesError::Read)?;
         if line.trim().is_empty() {
             continue;
         }
-        let request: Request = serde_json::from_str(&line).map_err(|e| {
-            format!(
-                "<stdin>: line {}: not a JSON object {{\"text\", \"reference\"}}: {e}",
-                n + 1
-            )
-        })?;
+        let request: Request = serde_json::from_str(&line)
+            .map_err(|error| DatesError::NotARequest { line: n + 1, error })?;
         let response = Response {
             dates: dates_of(&request.text, request.reference.as_deref()),
         };
-        serde_json::to_writer(&mut *out, &response).map_err(|e| e.to_string())?;
-        out.write_all(b"\n").map_err(|e| e.to_string())?;
-        out.flush().map_err(|e| e.to_string())?;
+        serde_json::to_writer(&mut *out, &response).map_err(DatesError::Encode)?;
+        out.write_all(b"\n").map_err(DatesError::Output)?;
+        out.flush().map_err(DatesError::Output)?;
     }
     Ok(())
 }

@@ -61,18 +61,14 @@ pub fn run_text(text: &str, out: &mut impl Write) -> io::Result<()> {
 }
 
 /// Why `--conllu` mode failed.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum ParseError {
     /// The input is not well-formed CoNLL-U.
+    #[error(transparent)]
     Input(conllu::ConlluError),
     /// Writing failed.
-    Output(io::Error),
-}
-
-impl From<io::Error> for ParseError {
-    fn from(e: io::Error) -> ParseError {
-        ParseError::Output(e)
-    }
+    #[error(transparent)]
+    Output(#[from] io::Error),
 }
 
 /// `--conllu` mode: keeps the tokens, fills in the predicted columns.

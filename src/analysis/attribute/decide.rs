@@ -1,8 +1,8 @@
 //! The per-sentence decision (rules 1–13 of the module doc; 14 is in `readout`) and the carried context.
 
 use super::super::clauses::{ActKind, Reading, Speech};
+use super::super::lexicon::{LEXICON, VerbClass, class};
 use super::super::parties::frames::{Frame, skip_determiners};
-use super::super::parties::lexicon::{LEXICON, VerbClass, class};
 use super::super::parties::tokens::Kind;
 use super::super::parties::{Facts, Parties, Pron, Target};
 use super::super::segment::Span;

@@ -1,9 +1,10 @@
 //! Evidence for a decision: speaker and cue spans, quote kind, hedges.
 
 use super::super::clauses::Speech;
-use super::super::parties::lexicon::{LEXICON, mark};
+use super::super::gazetteer::whole_word;
+use super::super::lexicon::{LEXICON, mark};
 use super::super::parties::tokens::Kind;
-use super::super::parties::{Facts, Parties, gazetteer::whole_word};
+use super::super::parties::{Facts, Parties};
 use super::super::segment::Span;
 use super::decide::Decision;
 use crate::model::{Evidence, Mention, PartyId, QuoteKind};

@@ -88,7 +88,7 @@ mod evidence;
 mod readout;
 
 use super::clauses::{self, Reading};
-use super::parties::Parties;
+use super::parties::{Facts, Parties};
 use super::segment::Span;
 use crate::model::{Evidence, Role, Side};
 use decide::{Context, Decision};
@@ -99,14 +99,6 @@ pub struct Attribution {
     pub side: Side,
     pub evidence: Evidence,
 }
-
-/// Facts are handed back to the system at most this many times while attribution frees them
-/// (each hand-back walks the whole heap, so their number must not grow with the input), and
-/// only every [`MIN_RELEASE_SPAN`] sentences or more: a small article is never trimmed here.
-const RELEASES: usize = 4;
-
-/// The fewest sentences between two hand-backs.
-const MIN_RELEASE_SPAN: usize = 1 << 15;
 
 /// A speech opened by "…, the minister said:" or a transcript's speaker label.
 #[derive(Debug, Clone, Copy)]
@@ -119,12 +111,7 @@ struct Opened {
 /// The side of a transcript's speaker label: a person of one side named in it ("SECRETARY
 /// VALE" when Vale is a side's person), by a person mention or by a person's surname in any
 /// case. Never a country or a place: "VARN:" at the head of a paragraph is a dateline.
-fn label_side(
-    text: &str,
-    sp: &clauses::Speech,
-    facts: &super::parties::Facts,
-    parties: &Parties,
-) -> Option<Side> {
+fn label_side(text: &str, sp: &clauses::Speech, facts: &Facts, parties: &Parties) -> Option<Side> {
     let (a, b) = sp.speaker?;
     let label = text.get(a as usize..b as usize)?.to_lowercase();
     let words: Vec<&str> = label
@@ -155,18 +142,24 @@ fn label_side(
     found
 }
 
-/// Attributes every sentence. `parties.facts` must have one entry per sentence.
-///
-/// Attribution is the last reader of the per-sentence facts, the biggest thing the analysis
-/// holds: it takes them out of `parties` (empty after) and frees each sentence's as soon as
-/// its evidence is built, so they never coexist with all the attributions.
-pub fn attribute(
+/// Every sentence decided, its evidence not yet written: the first of attribution's two
+/// phases ([`decide_all`]), which the second ([`Decided::into_attributions`]) turns into
+/// [`Attribution`]s.
+#[derive(Debug, Clone)]
+pub struct Decided {
+    decisions: Vec<Decision>,
+    speeches: Vec<Option<clauses::Speech>>,
+}
+
+/// Decides the side of every sentence. `parties.facts` must have one entry per sentence; they
+/// are only read.
+pub fn decide_all(
     text: &str,
     sentences: &[Span],
     roles: &[Role],
     readings: &[Reading],
-    parties: &mut Parties,
-) -> Vec<Attribution> {
+    parties: &Parties,
+) -> Decided {
     let mut ctx = Context::with_union(decide::union_side(parties));
     let mut decisions: Vec<Decision> = Vec::with_capacity(sentences.len());
     let mut speeches: Vec<Option<clauses::Speech>> = Vec::with_capacity(sentences.len());
@@ -242,27 +235,43 @@ pub fn attribute(
     if let Some(issuer) = readout::issuer(text, sentences, roles, parties) {
         readout::apply(issuer, roles, &mut decisions);
     }
-    let mut facts = std::mem::take(&mut parties.facts).into_iter();
-    let release_every = (sentences.len() / RELEASES).max(MIN_RELEASE_SPAN);
-    decisions
-        .into_iter()
-        .zip(sentences)
-        .zip(speeches)
-        .enumerate()
-        .map(|(i, ((d, span), speech))| {
-            let facts = facts.next();
-            let evidence =
-                evidence::build(text, span, facts.as_ref(), &d, speech.as_ref(), parties);
-            drop(facts);
-            // the facts freed so far go back to the system, so the attributions take their
-            // place rather than adding to them
-            if i % release_every == release_every - 1 {
-                super::release_freed_memory();
-            }
-            Attribution {
-                side: d.side,
-                evidence,
-            }
-        })
-        .collect()
+    Decided {
+        decisions,
+        speeches,
+    }
+}
+
+impl Decided {
+    /// The attributions, in sentence order, each with its evidence written from its
+    /// sentence's facts: the second phase of attribution.
+    ///
+    /// The per-sentence facts are the biggest thing the analysis holds and attribution is their
+    /// last reader, so this takes them by value (`facts`: what `parties.facts` held, one per
+    /// sentence, taken out by the caller) and drops each sentence's as soon as its evidence is
+    /// built: they never coexist with all the attributions. The iterator is lazy, so the
+    /// caller decides what happens to the freed memory between items (the orchestrator hands
+    /// it back to the system); attribution itself has no memory policy.
+    pub fn into_attributions<'a>(
+        self,
+        text: &'a str,
+        sentences: &'a [Span],
+        facts: Vec<Facts>,
+        parties: &'a Parties,
+    ) -> impl ExactSizeIterator<Item = Attribution> + 'a {
+        let mut facts = facts.into_iter();
+        self.decisions
+            .into_iter()
+            .zip(sentences)
+            .zip(self.speeches)
+            .map(move |((d, span), speech)| {
+                let facts = facts.next();
+                let evidence =
+                    evidence::build(text, span, facts.as_ref(), &d, speech.as_ref(), parties);
+                drop(facts);
+                Attribution {
+                    side: d.side,
+                    evidence,
+                }
+            })
+    }
 }

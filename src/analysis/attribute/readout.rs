@@ -25,7 +25,7 @@
 //! Freedonian readout), and so does an agentless report ("It was stressed that…"). Joint
 //! content stays `both`, logistics and boilerplate stay `neither`, and titles keep their label.
 
-use super::super::parties::lexicon::{VerbClass, class};
+use super::super::lexicon::{VerbClass, class};
 use super::super::parties::tokens::Token;
 use super::super::parties::{Facts, Parties, Target};
 use super::super::segment::Span;

@@ -5,7 +5,7 @@
 //! word of the lexicon or a learnt cue ("Says", "Shows", "Over"). Names keep their capital.
 //! Only the first letter of ASCII words changes, so offsets stay the same.
 
-use crate::analysis::parties::lexicon::LEXICON;
+use crate::analysis::lexicon::LEXICON;
 use rustc_hash::FxHashSet;
 use unicode_segmentation::UnicodeSegmentation;
 

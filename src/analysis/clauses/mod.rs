@@ -238,7 +238,13 @@ fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
                 .filter(|&h| words::nominal(&toks[h]))
                 .or_else(|| shape.nominal_after(k + 1));
             let spans: Vec<(u32, u32)> = x
-                .map(|h| shape.conjuncts(h).iter().map(|&c| shape.tie(c)).collect())
+                .map(|h| {
+                    shape
+                        .conjuncts(h)
+                        .iter()
+                        .map(|&c| shape.tie(c, words::agent_like))
+                        .collect()
+                })
                 .unwrap_or_default();
             return Some(Speech {
                 cue: (t.start, toks[k + 1].end),
@@ -273,7 +279,7 @@ fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
             shape
                 .conjuncts(s.head)
                 .iter()
-                .map(|&c| shape.tie(c))
+                .map(|&c| shape.tie(c, words::agent_like))
                 .collect()
         })
         .unwrap_or_default();
@@ -318,7 +324,11 @@ fn noun_cue(shape: &Shape) -> Option<Speech> {
         return Some(Speech {
             cue: (t.start, t.end),
             speaker: Some(shape.phrase(h)),
-            speakers: shape.conjuncts(h).iter().map(|&c| shape.tie(c)).collect(),
+            speakers: shape
+                .conjuncts(h)
+                .iter()
+                .map(|&c| shape.tie(c, words::agent_like))
+                .collect(),
             according: false,
             opens: false,
             label: false,
@@ -358,7 +368,7 @@ fn act(shape: &Shape) -> Option<Act> {
         let subjects: Vec<(u32, u32)> = shape
             .conjuncts(s.head)
             .iter()
-            .map(|&c| shape.tie(c))
+            .map(|&c| shape.tie(c, words::agent_like))
             .collect();
         // logistics first: "the two leaders had their first call" only says it happened
         let kind = if words::logistic(shape, p, s.head) {

@@ -123,8 +123,9 @@ impl<'a> Shape<'a> {
     /// appositions ("Keller, Sylvania's defence minister"), but only the `nmod`s that say whose
     /// it is ("Head of the Sylvanian delegation", "a spokesman for the ministry", "officials
     /// from both countries") — not where or towards whom ("the envoy to Sylvania", "talks in
-    /// Varn").
-    pub fn tie(&self, h: usize) -> (u32, u32) {
+    /// Varn"). `acts` says which heads can act for a side (the caller's word lists:
+    /// `words::agent_like`).
+    pub fn tie(&self, h: usize, acts: impl Fn(&Token) -> bool) -> (u32, u32) {
         self.span_through(
             h,
             |shape, c| {
@@ -134,7 +135,7 @@ impl<'a> Shape<'a> {
                 let modifier = matches!(t.rel_base(), "amod" | "compound" | "nmod");
                 if modifier
                     && let Some(k) = shape.head(c)
-                    && !super::words::agent_like(&shape.toks[k])
+                    && !acts(&shape.toks[k])
                 {
                     return false;
                 }

@@ -4,7 +4,7 @@
 //! that name the interaction, and the closed-class words that make a subject joint.
 
 use super::shape::Shape;
-use crate::analysis::parties::lexicon::{LEXICON, VerbClass, class, mark};
+use crate::analysis::lexicon::{LEXICON, VerbClass, class, mark};
 use crate::analysis::text::Token;
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;

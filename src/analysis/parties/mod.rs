@@ -36,9 +36,7 @@
 //! document), and each sentence is tokenized and scanned a bounded number of times.
 
 pub mod frames;
-pub mod gazetteer;
 mod home;
-pub mod lexicon;
 pub mod mentions;
 pub mod orgs;
 pub mod people;
@@ -47,8 +45,8 @@ mod unknown;
 
 use super::clauses::{ActKind, Reading};
 use super::segment::Span;
-use crate::input::PartySpec;
-use crate::model::{Party, PartyId, Person, Role};
+use super::{gazetteer, lexicon};
+use crate::model::{GivenParty, Party, PartyId, Person, Role};
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use frames::Frame;
 use gazetteer::{EntryKind, Form, GAZETTEER, whole_word};
@@ -303,7 +301,7 @@ fn quote_flags(src: &str, toks: &[Token], open: &mut bool) -> Vec<bool> {
 
 fn given_entity(
     reg: &mut Registry,
-    spec: &PartySpec,
+    spec: &GivenParty,
     extra: &mut Vec<(String, usize, HitForm)>,
 ) -> usize {
     let lookup = |form: &str| GAZETTEER.lookup(form);
@@ -332,7 +330,7 @@ pub fn find(
     sentences: &[Span],
     roles: &[Role],
     readings: &[Reading],
-    given: &[PartySpec],
+    given: &[GivenParty],
     origin: &str,
 ) -> Parties {
     let mut reg = Registry::default();

@@ -8,6 +8,7 @@
 //! This module only answers "what kind of word is this"; the boundary rules that use the
 //! answers live in `rules.rs`. It must never panic on any word, however long or strange.
 
+use crate::analysis::lexicon::is_dotted_initialism;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -88,19 +89,6 @@ pub fn abbreviation(word: &str) -> Option<AbbrevKind> {
         return Some(AbbrevKind::Ambiguous);
     }
     None
-}
-
-/// "U.S", "E.U", "U.S.A", "Ph.D": two or more pieces of one to three letters joined by full stops.
-pub(crate) fn is_dotted_initialism(word: &str) -> bool {
-    let mut pieces = 0;
-    for piece in word.split('.') {
-        let n = piece.chars().count();
-        if n == 0 || n > 3 || !piece.chars().all(char::is_alphabetic) {
-            return false;
-        }
-        pieces += 1;
-    }
-    pieces >= 2
 }
 
 /// Whether `word` (stripped of quotes and trailing punctuation) usually starts a sentence.

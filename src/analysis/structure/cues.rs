@@ -4,7 +4,7 @@
 //! weekdays); the rules that use it live in `mod.rs`. Lookups are case-insensitive and
 //! never allocate for long inputs.
 
-use super::super::parties::lexicon::with_lowercase;
+use crate::analysis::lexicon::with_lowercase;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 

@@ -34,9 +34,9 @@
 //! panic, and must give exactly one role per sentence.
 
 mod cues;
-mod reference;
+mod title;
 
-pub use reference::{ReferenceDate, reference_date, title_of};
+pub use title::title_of;
 
 use super::segment::{Segmentation, Span};
 use crate::model::{Meta, Role};
@@ -177,7 +177,7 @@ fn same_text(a: &str, b: Option<&String>) -> bool {
     })
 }
 
-pub(super) fn is_wire_dateline_text(text: &str) -> bool {
+pub(crate) fn is_wire_dateline_text(text: &str) -> bool {
     is_wire_dateline(text)
 }
 

@@ -250,7 +250,7 @@ fn is_abbreviation(word: &str) -> bool {
         }
     }
     // a dotted initialism ("U.S", "e.g", "Ph.D", the segmenter's test) or an initial ("J")
-    crate::analysis::segment::lexicon::is_dotted_initialism(word)
+    crate::analysis::lexicon::is_dotted_initialism(word)
         || word.chars().count() == 1 && word.chars().all(char::is_uppercase)
 }
 

@@ -62,7 +62,8 @@
 //!
 //! This module never resolves dates and never changes a sentence's side.
 
-use super::cues::{self, Cue, kind_near};
+use super::cue_list;
+use super::cues::{Cue, kind_near};
 use super::lean;
 use super::lexicon::{EVENTS, entries};
 use super::tokens::Summary;
@@ -325,7 +326,7 @@ enum Lead {
 }
 
 fn label_of(kind: EventKind) -> String {
-    cues::labels()
+    cue_list::labels()
         .get(&kind)
         .cloned()
         .unwrap_or_else(|| "event".into())
@@ -637,7 +638,7 @@ pub fn group(
             (p.name.clone(), forms)
         })
         .collect();
-    let labels = cues::labels();
+    let labels = cue_list::labels();
     let mut tied_lists: Vec<Vec<usize>> = vec![Vec::new(); drafts.len()];
     for (i, e) in event_of.iter().enumerate() {
         if let Some(e) = e {

@@ -5,7 +5,8 @@
 //!   [`tense`]);
 //! - [`resolve`] normalises them against the reference date (`published`) with `jiff`;
 //! - [`events`] groups the mentions into events and ties every sentence to at most one, by the
-//!   event-kind [`cues`] read from the sentence's tokens.
+//!   event-kind [`cues`] read from the sentence's tokens (the cue list itself is parsed in
+//!   [`cue_list`], which the word table indexes: `words` never imports `cues`).
 //!
 //! Rules kept here:
 //! - The reference date is the article's publication date (`YYYY-MM-DD`). Without one, the
@@ -20,11 +21,13 @@
 //!
 //! This stage never changes a sentence's side or text; it only reads them.
 
+pub mod cue_list;
 pub mod cues;
 pub mod events;
 pub mod expressions;
 mod lean;
 pub mod lexicon;
+mod reference;
 pub mod resolve;
 pub mod tense;
 pub mod tokens;
@@ -35,6 +38,7 @@ use super::parties::Parties;
 use super::segment::Span;
 use crate::model::{DateMention, Event, Role, Side};
 use events::{MentionInfo, SentenceInfo};
+pub use reference::{ReferenceDate, reference_date};
 use resolve::Resolved;
 
 #[derive(Debug, Clone, Default)]

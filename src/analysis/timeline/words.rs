@@ -10,7 +10,7 @@
 //! - [`flag::STARTER`] marks every word a date expression can begin with (see
 //!   [`super::expressions`]): the parser tries its forms only at those words and at numbers.
 //!   Adding a form that begins with another word means adding that word here.
-//! - [`Facts::cue`] names the event-cue patterns beginning with the word ([`super::cues`]).
+//! - [`Facts::cue`] names the event-cue patterns beginning with the word ([`super::cue_list`]).
 //! - [`flag::DURATION`] and [`flag::ORDINAL`] mark the key words of the event attributes
 //!   ([`super::events::attributes`]): a plain sentence without one cannot state an attribute.
 //! - Built once ([`LazyLock`]); a few hundred entries, cheap at start-up.
@@ -54,7 +54,7 @@ pub struct Facts {
     pub number: Option<u32>,
     /// Its value as an ordinal word (`first` = 1, `last` = -1).
     pub ordinal: Option<i8>,
-    /// The first word of event cues: an index into [`super::cues::first_words`] plus one
+    /// The first word of event cues: an index into [`super::cue_list::first_words`] plus one
     /// (zero: none).
     pub cue: u16,
     pub flags: u16,
@@ -130,7 +130,7 @@ static WORDS: LazyLock<Table> = LazyLock::new(|| {
     for (&w, &o) in &lex.ordinals {
         set(w, &mut |f| f.ordinal = Some(o));
     }
-    for (i, w) in super::cues::first_words().enumerate() {
+    for (i, w) in super::cue_list::first_words().enumerate() {
         let i = u16::try_from(i + 1).unwrap_or(0);
         set(w, &mut |f| f.cue = i);
     }

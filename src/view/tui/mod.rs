@@ -21,6 +21,7 @@
 //!   (`Colored::set_ansi_color_disabled(false)`): otherwise it writes empty SGR sequences that
 //!   reset bold/reverse and the selection would vanish; the monochrome theme sets no colour.
 
+pub mod dates;
 pub mod hangup;
 pub mod keymap;
 pub mod layout;
@@ -192,7 +193,7 @@ fn reanalyze(analysis: &Analysis, names: &[String]) -> Option<Analysis> {
     let doc = crate::input::Document::parse("article", analysis.source.as_bytes().to_vec()).ok()?;
     let parties = names
         .iter()
-        .map(|n| crate::input::PartySpec {
+        .map(|n| crate::model::GivenParty {
             name: n.clone(),
             aliases: Vec::new(),
         })

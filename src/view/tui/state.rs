@@ -513,7 +513,7 @@ impl<'a> State<'a> {
         match self.analysis.events.get(event) {
             Some(e) => format!(
                 "{} {}",
-                super::widgets::timeline::short_date(&e.date, e.granularity),
+                super::dates::short_date(&e.date, e.granularity),
                 escape_controls(&e.label)
             )
             .trim()

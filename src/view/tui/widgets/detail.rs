@@ -15,11 +15,11 @@
 //! left out rather than shown wrong. The analysis is not changed; the view just does not
 //! repeat what cannot be the decider.
 
+use super::super::dates::short_date;
 use super::super::state::State;
 use super::super::theme::Theme;
 use super::super::wrap::wrap;
 use super::text;
-use super::timeline::short_date;
 use crate::model::{QuoteKind, Role, Side};
 use crate::view::sanitize::{escape_controls, reveal_invisible};
 use ratatui::Frame;

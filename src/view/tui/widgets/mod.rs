@@ -153,7 +153,7 @@ fn header(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         right.push(escape_controls(source).into_owned());
     }
     if let Some(date) = &meta.published {
-        right.push(timeline::long_date(date));
+        right.push(super::dates::long_date(date));
     }
     let title_w = text::width(&title) as u16;
     // Drop the source, then the date, while the title would be cut.

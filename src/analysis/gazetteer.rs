@@ -7,6 +7,9 @@
 //! "India"); a leading "the " in a form is dropped (the determiner is matched by the grammar).
 //! Matching is leftmost-longest, so "South Korean" beats "Korean" and "Republic of Korea"
 //! beats "Korea". This module knows forms, not roles: whether a mention acts is decided later.
+//!
+//! Like [`super::lexicon`] (which marks the gazetteer's mark words) it lies below every stage
+//! and imports none; `parties` finds the mentions with it.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rustc_hash::FxHashMap as HashMap;
@@ -63,7 +66,7 @@ pub struct Hit {
 }
 
 pub static GAZETTEER: LazyLock<Gazetteer> =
-    LazyLock::new(|| Gazetteer::parse(include_str!("../../../assets/gazetteer.txt")));
+    LazyLock::new(|| Gazetteer::parse(include_str!("../../assets/gazetteer.txt")));
 
 fn split_list(field: &str) -> impl Iterator<Item = &str> {
     field

@@ -4,10 +4,14 @@
 //! one map from lower-case word to its classes (preposition, determiner, agent noun…) and
 //! verb class (regular forms generated from the lemma), with the marks of [`mark`] (the
 //! mark words of titles, hedges and gazetteer forms), looked up once per token by
-//! `tokens`; and two Aho–Corasick automata (titles, hedges) matched ASCII-case-insensitively.
-//! A short ASCII word is looked up by one integer key, lower-cased without a copy.
-//! It must never hold a name of a country, person or organisation itself (the gazetteer's
-//! mark words come from `gazetteer`, not from this module's files).
+//! `parties::tokens`; and two Aho–Corasick automata (titles, hedges) matched
+//! ASCII-case-insensitively. A short ASCII word is looked up by one integer key, lower-cased
+//! without a copy. It must never hold a name of a country, person or organisation itself (the
+//! gazetteer's mark words come from [`super::gazetteer`], not from this module's files).
+//!
+//! It lies below every stage (with [`super::gazetteer`] and the word helpers
+//! [`with_lowercase`] and [`is_dotted_initialism`]): `text`, `segment`, `structure`, `clauses`,
+//! `parties` and `attribute` all read it, and it imports no stage.
 
 use super::gazetteer::GAZETTEER;
 use crate::assets;
@@ -106,9 +110,9 @@ pub struct Lexicon {
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::parse(
-        include_str!("../../../assets/lexicon.txt"),
-        include_str!("../../../assets/titles.txt"),
-        include_str!("../../../assets/hedges.txt"),
+        include_str!("../../assets/lexicon.txt"),
+        include_str!("../../assets/titles.txt"),
+        include_str!("../../assets/hedges.txt"),
     )
 });
 
@@ -421,6 +425,19 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
         }
     }
     f(&word.to_lowercase())
+}
+
+/// "U.S", "E.U", "U.S.A", "Ph.D": two or more pieces of one to three letters joined by full stops.
+pub fn is_dotted_initialism(word: &str) -> bool {
+    let mut pieces = 0;
+    for piece in word.split('.') {
+        let n = piece.chars().count();
+        if n == 0 || n > 3 || !piece.chars().all(char::is_alphabetic) {
+            return false;
+        }
+        pieces += 1;
+    }
+    pieces >= 2
 }
 
 #[cfg(test)]

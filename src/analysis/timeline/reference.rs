@@ -1,6 +1,9 @@
-//! What the header lines of an article say about it when nothing else did: the title (the
-//! unit the roles call the title) and the publication date written in the text, which becomes
-//! the reference date for relative dates ("on the 10th").
+//! The publication date written in the header lines of an article, when nothing else gave
+//! one: it becomes the reference date for relative dates ("on the 10th").
+//!
+//! It reads the roles of `structure` (which runs before) and finds dates with this stage's
+//! finder ([`super::dates_in`]); the orchestrator asks for it while completing the metadata,
+//! before the other stages run. `structure` never imports the timeline.
 //!
 //! The date is looked for in the header: the units before the first sentence of prose (a body
 //! unit of at least [`PROSE_WORDS`] words ending in final punctuation; at most
@@ -11,12 +14,11 @@
 //! without a year takes its year from another full date in the header; without one it is not
 //! used, and the caller says so.
 
-use super::super::segment::Segmentation;
-use crate::analysis::timeline::dates_in;
+use super::dates_in;
+use crate::analysis::segment::Segmentation;
+use crate::analysis::structure::is_wire_dateline_text;
 use crate::model::Role;
 
-/// How many units from the start are read for the title.
-const HEAD_UNITS: usize = 16;
 /// The most units a header may have.
 const MAX_HEADER_UNITS: usize = 200;
 /// A body unit of this many words or more, ending in final punctuation, is prose: the header
@@ -30,17 +32,6 @@ pub struct ReferenceDate {
     pub date: Option<String>,
     /// The words it was read from, whitespace collapsed (at most 80 characters).
     pub line: String,
-}
-
-/// The text of the title unit, whitespace collapsed.
-pub fn title_of(text: &str, seg: &Segmentation, roles: &[Role]) -> Option<String> {
-    let i = roles
-        .iter()
-        .take(HEAD_UNITS)
-        .position(|r| *r == Role::Title)?;
-    let s = seg.sentences.get(i)?;
-    let title = collapse(text.get(s.start..s.end)?);
-    (!title.is_empty()).then_some(title)
 }
 
 /// The publication date written in the header of the article, if any.
@@ -115,7 +106,7 @@ fn wire_head(unit: &str) -> Option<&str> {
         })?;
     let head = unit.get(..end)?.trim_end();
     let dash_line = format!("{head} -");
-    super::is_wire_dateline_text(&dash_line).then_some(head)
+    is_wire_dateline_text(&dash_line).then_some(head)
 }
 
 fn is_prose(unit: &str) -> bool {
@@ -126,12 +117,8 @@ fn is_prose(unit: &str) -> bool {
             .ends_with(['.', '!', '?'])
 }
 
-fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 fn shorten(text: &str) -> String {
-    let c = collapse(text);
+    let c = text.split_whitespace().collect::<Vec<_>>().join(" ");
     match c.char_indices().nth(80) {
         Some((i, _)) => format!("{}…", &c[..i]),
         None => c,
@@ -146,7 +133,7 @@ mod tests {
 
     fn date_of(text: &str) -> Option<ReferenceDate> {
         let seg = segment(text, 0);
-        let roles = super::super::roles(text, &seg, &Meta::default());
+        let roles = crate::analysis::structure::roles(text, &seg, &Meta::default());
         reference_date(text, &seg, &roles)
     }
 
@@ -174,17 +161,6 @@ mod tests {
         assert_eq!(
             date_of("Talks resume\nFreedonia said on May 26 it would talk."),
             None
-        );
-    }
-
-    #[test]
-    fn title_is_the_title_unit() {
-        let text = "Share\nFreedonia and Sylvania resume talks\nThe ministers met on Monday.";
-        let seg = segment(text, 0);
-        let roles = super::super::roles(text, &seg, &Meta::default());
-        assert_eq!(
-            title_of(text, &seg, &roles).as_deref(),
-            Some("Freedonia and Sylvania resume talks")
         );
     }
 }
