@@ -88,7 +88,13 @@ pub fn build(
         ),
         None => (None, None),
     };
-    let (speaker, cue, actor, predicate) = if d.speech && who.is_some() {
+    let (speaker, cue, actor, predicate) = if tree_speaker.is_some() {
+        // the tree's attribution is the outermost one with a speaker ("Vale said Brun
+        // congratulated him" is Vale's): PolNeAR's and the reader's speaker, whatever side the
+        // decision took from an embedded or quoted clause
+        let (actor, predicate) = if d.speech { (None, None) } else { (who, what) };
+        (tree_speaker, tree_cue, actor, predicate)
+    } else if d.speech && who.is_some() {
         (who.take(), what.take(), None, None)
     } else if d.speech {
         (tree_speaker, what.take().or(tree_cue), None, None)
@@ -96,8 +102,9 @@ pub fn build(
         // an act with an attribution beside it ("Russia avoided criticism and emphasized…")
         (tree_speaker, tree_cue, who, what)
     } else {
-        // a cue with no one behind it says nothing on an act ("a resolution calling for…")
-        (None, None, who, what)
+        // a cue with no one behind it says nothing on an act ("a resolution calling for…"),
+        // but it is still the sentence's attribution ("the outcome seems certain")
+        (None, tree_cue, who, what)
     };
     let words: Vec<usize> = (0..facts.tokens.len())
         .filter(|&k| facts.tokens[k].kind() == Kind::Word)

@@ -242,22 +242,33 @@ fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
             });
         }
     }
-    // reporting verbs outside quotations: the highest in the tree, leftmost on ties
-    let mut best: Option<(u32, usize)> = None; // (depth, token)
+    // reporting verbs outside quotations: the highest in the tree, leftmost on ties — the
+    // highest that has a speaker ("Vale was booed when she said…" is her speech), else the
+    // highest agentless one ("It was stressed that…")
+    let mut cands: Vec<(u32, usize)> = Vec::new(); // (depth, token)
     let mut depths: Option<Vec<u32>> = None;
     for (k, t) in toks.iter().enumerate() {
-        if shape.inside[k] || !words::reporting(t) {
+        if shape.inside[k] || !(words::reporting(t) || quote_frame(shape, text, base, k)) {
             continue;
         }
         let d = depths.get_or_insert_with(|| shape.depths())[k];
-        if best.is_none_or(|(bd, _)| d < bd) {
-            best = Some((d, k));
-        }
+        cands.push((d, k));
     }
-    let Some((_, v)) = best else {
+    if cands.is_empty() {
         return noun_cue(shape);
+    }
+    cands.sort_by_key(|&(d, k)| (d, k));
+    // a verb that is mostly a cue without a source ("the outcome seems certain") names none
+    let who = |v: usize| {
+        if words::sourceless(&toks[v]) {
+            return None;
+        }
+        shape.subject(v).or_else(|| shape.adjacent_subject(v))
     };
-    let subject = shape.subject(v).or_else(|| shape.adjacent_subject(v));
+    let (v, subject) = cands
+        .iter()
+        .find_map(|&(_, v)| who(v).map(|s| (v, Some(s))))
+        .unwrap_or((cands[0].1, None));
     let speaker = subject.map(|s| shape.phrase(s.head));
     let speakers = subject
         .map(|s| {
@@ -286,6 +297,66 @@ fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
         label: false,
         reported: matches!(toks[v].xpos, "VBD" | "VBZ"),
     })
+}
+
+/// Fewest words inside a quotation that a framing verb can introduce (fewer is a title or a
+/// scare quote: "“Jaws” premiered").
+const FRAMED_WORDS: usize = 3;
+
+/// Most words around a framing verb, outside the quotation (its subject: "the former
+/// Sylvanian minister").
+const FRAME_WORDS: usize = 6;
+
+/// Any finite verb that frames a direct quotation, whatever the verb: outside it and right
+/// next to it with nothing around but its subject — "“…,” Vale continued", "“…?” asked
+/// Vale", "Vale went on, “…”", "Vale: “…”" is the label rule's. The quotation ends with a
+/// comma, question or exclamation mark before the verb, or follows a comma or colon after
+/// it; the words outside are at most [`FRAME_WORDS`], none of them another verb.
+fn quote_frame(shape: &Shape, text: &str, base: u32, v: usize) -> bool {
+    let toks = shape.toks;
+    if shape.inside[v]
+        || toks[v].upos.as_str() != "VERB"
+        || !matches!(toks[v].xpos, "VBD" | "VBZ" | "VBP")
+    {
+        return false;
+    }
+    let n = toks.len();
+    // the stretch outside quotation marks around the verb: a..b
+    let mut a = v;
+    while a > 0 && !shape.inside[a - 1] {
+        a -= 1;
+    }
+    let mut b = v + 1;
+    while b < n && !shape.inside[b] {
+        b += 1;
+    }
+    let w = |k: usize| word(&toks[k], text, base);
+    let is_word = |k: usize| toks[k].upos.as_str() != "PUNCT";
+    let quoted_words = |r: std::ops::Range<usize>| {
+        r.filter(|&k| shape.inside[k] && is_word(k)).count() >= FRAMED_WORDS
+    };
+    // before: “…,” — the last token inside that is not a quotation mark is a comma, question
+    // or exclamation mark
+    let mark = |k: usize| matches!(w(k), "\u{201d}" | "\u{201c}" | "\"" | "'" | "\u{00bb}");
+    let mut q = a;
+    while q > 0 && shape.inside[q - 1] && mark(q - 1) {
+        q -= 1;
+    }
+    let before = q > 0
+        && q < a
+        && matches!(w(q - 1), "," | "?" | "!" | "\u{2014}")
+        && quoted_words(a.saturating_sub(40)..a);
+    // after: …, “…” — a comma or colon right before the quotation opens
+    let after =
+        b < n && b > v + 1 && matches!(w(b - 1), "," | ":") && quoted_words(b..n.min(b + 40));
+    if !before && !after {
+        return false;
+    }
+    let around: Vec<usize> = (a..b).filter(|&k| k != v && is_word(k)).collect();
+    around.len() <= FRAME_WORDS
+        && !around
+            .iter()
+            .any(|&k| matches!(toks[k].upos.as_str(), "VERB" | "AUX"))
 }
 
 /// A reporting noun with its holder: "Sylvania's statement", "the minister's criticism of",

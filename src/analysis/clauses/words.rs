@@ -10,8 +10,28 @@ use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 /// Cue lemmas learnt from PolNeAR's training split:
-/// `lemma<TAB>UPOS<TAB>in_cue<TAB>total<TAB>rate`.
+/// `lemma<TAB>UPOS<TAB>in_cue<TAB>total<TAB>rate<TAB>sourced`.
 const LEARNT: &str = include_str!("../../../assets/reporting_verbs.tsv");
+
+/// A learnt verb whose cues name a Source less often than this is a cue without a speaker
+/// ("the outcome seems certain": the subject is not who holds the view).
+const MIN_SOURCED: f64 = 0.5;
+
+static SOURCELESS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    crate::assets::entries(LEARNT)
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            let sourced: f64 = f.get(5)?.parse().ok()?;
+            (f[1] == "VERB" && sourced < MIN_SOURCED).then_some(f[0])
+        })
+        .collect()
+});
+
+/// A reporting verb that is mostly a cue without a source: its subject is not a speaker
+/// ("seem", "appear").
+pub fn sourceless(t: &Token) -> bool {
+    pos(t) == "VERB" && SOURCELESS.contains(&*t.lemma)
+}
 
 fn learnt(pos: &str) -> FxHashSet<&'static str> {
     crate::assets::entries(LEARNT)
