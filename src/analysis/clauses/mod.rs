@@ -252,7 +252,12 @@ fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
             continue;
         }
         let d = depths.get_or_insert_with(|| shape.depths())[k];
-        cands.push((d, k));
+        // "…, the Sun-Times reported", "He hoped, he said, that…": a report set off by a
+        // comma as the `parataxis` of the root frames the whole sentence, root included
+        let framing = t.rel == "parataxis"
+            && shape.head(k).is_some_and(|h| shape.head(h).is_none() && h < k)
+            && set_off(shape, text, base, k);
+        cands.push(if framing { (0, k) } else { (d + 1, k) });
     }
     if cands.is_empty() {
         return noun_cue(shape);
@@ -297,6 +302,20 @@ fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
         label: false,
         reported: matches!(toks[v].xpos, "VBD" | "VBZ"),
     })
+}
+
+/// Reporting verb `v` and its subject before it stand after a comma or dash ("…, the
+/// Sun-Times reported", "He hoped, he said, that…").
+fn set_off(shape: &Shape, text: &str, base: u32, v: usize) -> bool {
+    let toks = shape.toks;
+    let Some(s) = shape.subject(v).filter(|s| s.head < v && !s.agent) else {
+        return false;
+    };
+    let (from, _) = shape.phrase(s.head);
+    let first = toks[..=s.head].partition_point(|t| t.start < from);
+    first > 0
+        && matches!(word(&toks[first - 1], text, base), "," | "\u{2014}" | "--")
+        && toks[first..v].iter().all(|t| t.upos.as_str() != "VERB")
 }
 
 /// Fewest words inside a quotation that a framing verb can introduce (fewer is a title or a

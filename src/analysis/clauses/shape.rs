@@ -195,9 +195,11 @@ impl<'a> Shape<'a> {
         out
     }
 
-    /// The subject of predicate `v`: its `nsubj` (or `csubj`), the agent of a passive ("was
-    /// reported by the press service"), or — for a predicate that shares its subject with the
-    /// one it hangs from (a conjunct, "…, adding", "declined to say") — that predicate's.
+    /// The subject of predicate `v`: its `nsubj` (or `csubj`; of two, the nearest before
+    /// it), the agent of a passive ("was reported by the press service"), or — for a predicate
+    /// that shares its subject with the one it hangs from (a conjunct, "…, adding", "declined
+    /// to say") — that predicate's; a verb misparsed as the `acl` or `xcomp` of a nominal root
+    /// before it has that root as its subject ("Others supported the bid").
     /// `None` for an agentless passive or an expletive ("It was stressed that…").
     pub fn subject(&self, v: usize) -> Option<Subject> {
         let mut v = v;
@@ -229,9 +231,27 @@ impl<'a> Shape<'a> {
             if passive {
                 return None;
             }
-            let rel = self.toks[v].rel_base();
+            let rel = self.toks[v].rel;
             match (rel, self.head(v)) {
-                ("conj" | "xcomp" | "advcl", Some(h)) => v = h,
+                // a verb hung from a nominal root before it, the sentence's only predicate:
+                // a misparsed main verb ("Others supported the bid" read as a reduced
+                // relative, "Some say…" under "Some") whose subject is that root
+                ("acl" | "xcomp", Some(h))
+                    if h < v
+                        && self.head(h).is_none()
+                        && matches!(
+                            self.toks[h].upos.as_str(),
+                            "NOUN" | "PROPN" | "PRON" | "DET" | "NUM"
+                        ) =>
+                {
+                    return Some(Subject {
+                        head: h,
+                        agent: false,
+                    });
+                }
+                (_, Some(h)) if matches!(self.toks[v].rel_base(), "conj" | "xcomp" | "advcl") => {
+                    v = h
+                }
                 _ => return None,
             }
         }
