@@ -210,8 +210,55 @@ fn label(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
     })
 }
 
+/// Longest name before a headline's colon, in tokens.
+const NAME_COLON_WORDS: usize = 4;
+
+/// A name, then a colon, then what it said — a headline's "Graham: Trump's rhetoric hurts
+/// the party", "Sen. Vale: …": one to [`NAME_COLON_WORDS`] tokens of nouns with a proper
+/// noun among them, the first capitalized and the last a noun, and at least three words
+/// after the colon. Not "Update: …" (no name) nor "Follow Vale on Twitter: …" (a verb).
+fn name_colon(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
+    let toks = shape.toks;
+    let colon = toks
+        .iter()
+        .take(NAME_COLON_WORDS + 1)
+        .position(|t| word(t, text, base) == ":")?;
+    if colon == 0 || shape.inside[..=colon].iter().any(|&q| q) {
+        return None;
+    }
+    let name = &toks[..colon];
+    let nouns = name.iter().all(|t| match t.upos.as_str() {
+        "PROPN" | "NOUN" => true,
+        "PART" | "PUNCT" => matches!(word(t, text, base), "'s" | "\u{2019}s" | "." | "'"),
+        _ => false,
+    });
+    let proper = name.iter().any(|t| t.upos.as_str() == "PROPN");
+    let capital = word(&name[0], text, base)
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    let last = matches!(name[colon - 1].upos.as_str(), "PROPN" | "NOUN");
+    let after = toks[colon + 1..]
+        .iter()
+        .filter(|t| t.upos.as_str() != "PUNCT")
+        .count();
+    if !(nouns && proper && capital && last && after >= 3) {
+        return None;
+    }
+    let who = (name[0].start, name[colon - 1].end);
+    Some(Speech {
+        cue: (toks[colon].start, toks[colon].end),
+        speaker: Some(who),
+        speakers: vec![who],
+        according: false,
+        opens: false,
+        label: false,
+        reported: true,
+    })
+}
+
 fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
-    if let Some(l) = label(shape, text, base) {
+    if let Some(l) = label(shape, text, base).or_else(|| name_colon(shape, text, base)) {
         return Some(l);
     }
     let toks = shape.toks;
@@ -255,7 +302,9 @@ fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
         // "…, the Sun-Times reported", "He hoped, he said, that…": a report set off by a
         // comma as the `parataxis` of the root frames the whole sentence, root included
         let framing = t.rel == "parataxis"
-            && shape.head(k).is_some_and(|h| shape.head(h).is_none() && h < k)
+            && shape
+                .head(k)
+                .is_some_and(|h| shape.head(h).is_none() && h < k)
             && set_off(shape, text, base, k);
         cands.push(if framing { (0, k) } else { (d + 1, k) });
     }
