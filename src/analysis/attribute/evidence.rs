@@ -31,9 +31,12 @@ fn byte_mention((start, end): (u32, u32), party: Option<PartyId>) -> Mention {
 }
 
 /// The evidence of decision `d`. `speech` is the tree's attribution in the sentence, if any
-/// ([`crate::analysis::clauses::Speech`]): `speaker` and `cue` name attributions only — the decision's own
-/// when it is speech, else the tree's, whoever its speaker is ("experts say") — and an act's
-/// subject and predicate go to `actor` and `predicate`.
+/// ([`crate::analysis::clauses::Speech`]): `speaker` and `cue` name attributions only — the
+/// tree's when it has a speaker (the outermost attribution: "Vale said Brun congratulated
+/// him" is Vale's, whichever side the decision took from the embedded clause), else the
+/// decision's own when it is speech, else the tree's agentless cue with no speaker ("the
+/// outcome seems certain") — and an act's subject and predicate go to `actor` and
+/// `predicate`.
 pub fn build(
     text: &str,
     span: &Span,

@@ -5,19 +5,33 @@
 //!
 //! 1. **Speech** ([`Speech`]): is something attributed here, to whom, by which cue? In order:
 //!    - a transcript's **speaker label**, "FOREIGN SECRETARY VALE: …" (capitals, then a
-//!      colon, in the first words);
+//!      colon, in the first words), or a **name before a headline's colon**, "Graham: Trump's
+//!      rhetoric hurts the party" (one to four nouns with a proper noun, then at least three
+//!      words; not "Update: …");
 //!    - **"according to X"**: X, the noun that "according" is the `case` of (or, when the
 //!      parser hung "according" elsewhere, the first noun phrase after "to");
 //!    - a **reporting verb** outside quotation marks — a verb whose lemma is a reporting verb
 //!      of `assets/lexicon.txt` or one learnt from PolNeAR's training split
-//!      (`assets/reporting_verbs.tsv`, made by `examples/learn_reporting_verbs.rs`), never a
-//!      logistics verb ("talk", "meet"). Of several, the one highest in the tree wins: the
-//!      outermost attribution, which is also the post-posed "“…,” X said" (UD attaches it as
-//!      `parataxis` of the quotation's root). Its speaker is its subject, the agent of its
-//!      passive ("was reported by the press service"), or the subject it shares with the verb
-//!      it hangs from ("…, adding", "declined to say"); where the parser left a finite verb
+//!      (`assets/reporting_verbs.tsv`, made by `examples/learn_reporting_verbs.rs`: counted
+//!      only where PolNeAR could annotate it, outside other attributions' content), never a
+//!      logistics verb ("talk", "meet"), nor a form the table lists as rarely a cue
+//!      ("continues", "raised"); or **any finite verb framing a direct quotation** with
+//!      nothing but its subject beside it ("“…,” Vale smiled", "Vale went on, “…”"; quotation
+//!      marks are curly, straight, or two apostrophes ''). Of several, the one highest in the
+//!      tree that has a speaker wins ("Vale was criticized when she said…" is her speech; an
+//!      agentless one only when none has a speaker): the outermost attribution, which is also
+//!      the post-posed "“…,” X said" (UD attaches it as `parataxis` of the quotation's root);
+//!      a report set off by a comma as the root's `parataxis` ranks above the root itself
+//!      ("Organizers added guards, the daily reported", "He hoped, he said, that…"). Its
+//!      speaker is its subject (of two, the nearest before it), the agent of its passive ("was
+//!      reported by the press service"), the subject it shares with the verb it hangs from
+//!      ("…, adding", "declined to say"), or the nominal root a misparsed verb hangs from as
+//!      `acl` or `xcomp` ("Others supported the bid"); where the parser left a finite verb
 //!      with no subject slot at all, the noun phrase next to it ("Rep. Vale (Fr.) said",
-//!      "“…,” said Mr. Vale"). An agentless cue ("It was stressed") still names the cue;
+//!      "“…,” said Mr. Vale"), read over a prepositional phrase ("Vale, on the other hand,
+//!      argued"). A verb whose learnt cues mostly name no source ("seems", "appears",
+//!      "is expected") has no speaker; an agentless cue ("It was stressed") still names the
+//!      cue;
 //!    - else a **reporting noun** with its holder: "Sylvania's statement", "criticism by the
 //!      ministry".
 //!

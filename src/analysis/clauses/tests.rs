@@ -422,3 +422,121 @@ fn two_apostrophes_quote_like_a_double_quotation_mark() {
     assert!(!open);
     assert_eq!(span_text(&text, r.speech.unwrap().cue), "said");
 }
+
+#[test]
+fn a_name_before_a_headline_colon_speaks_but_not_a_common_noun() {
+    // Graham : Trump 's rhetoric hurts the party
+    let (text, toks) = sentence(&[
+        "Graham PROPN NNP 6 dep graham",
+        "~: PUNCT : 1 punct :",
+        "Trump PROPN NNP 5 nmod:poss trump",
+        "~'s PART POS 3 case 's",
+        "rhetoric NOUN NN 6 nsubj rhetoric",
+        "hurts VERB VBZ 0 root hurt",
+        "the DET DT 8 det the",
+        "party NOUN NN 6 obj party",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    let sp = r.speech.unwrap();
+    assert_eq!(span_text(&text, sp.cue), ":");
+    assert_eq!(span_text(&text, sp.speaker.unwrap()), "Graham");
+    // Update : the vote is delayed  — no name before the colon
+    let (text, toks) = sentence(&[
+        "Update NOUN NN 6 dep update",
+        "~: PUNCT : 1 punct :",
+        "the DET DT 4 det the",
+        "vote NOUN NN 6 nsubj:pass vote",
+        "is AUX VBZ 6 aux:pass be",
+        "delayed VERB VBN 0 root delay",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    assert!(r.speech.is_none());
+}
+
+#[test]
+fn any_verb_that_frames_a_quotation_is_its_cue_but_not_one_beside_a_title() {
+    // “ We will win this race , ” Vale smiled .  — "smile" is on no list of cues
+    let (text, toks) = sentence(&[
+        "“ PUNCT `` 4 punct “",
+        "We PRON PRP 4 nsubj we",
+        "will AUX MD 4 aux will",
+        "win VERB VB 0 root win",
+        "this DET DT 6 det this",
+        "race NOUN NN 4 obj race",
+        ", PUNCT , 4 punct ,",
+        "” PUNCT '' 4 punct ”",
+        "Vale PROPN NNP 10 nsubj vale",
+        "smiled VERB VBD 4 parataxis smile",
+        ". PUNCT . 4 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    let sp = r.speech.unwrap();
+    assert_eq!(span_text(&text, sp.cue), "smiled");
+    assert_eq!(span_text(&text, sp.speaker.unwrap()), "Vale");
+    // “ Jaws ” premiered in 1975 .  — a title in quotation marks frames nothing
+    let (text, toks) = sentence(&[
+        "“ PUNCT `` 2 punct “",
+        "Jaws PROPN NNP 4 nsubj jaws",
+        "” PUNCT '' 2 punct ”",
+        "premiered VERB VBD 0 root premiere",
+        "in ADP IN 6 case in",
+        "1975 NUM CD 4 obl 1975",
+        ". PUNCT . 4 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    assert!(r.speech.is_none());
+}
+
+#[test]
+fn a_report_set_off_by_a_comma_frames_the_reporting_root() {
+    // Organizers added guards , the daily reported .  — "added" is a cue too, and the root
+    let (text, toks) = sentence(&[
+        "Organizers NOUN NNS 2 nsubj organizer",
+        "added VERB VBD 0 root add",
+        "guards NOUN NNS 2 obj guard",
+        ", PUNCT , 6 punct ,",
+        "the DET DT 6 det the",
+        "daily NOUN NN 7 nsubj daily",
+        "reported VERB VBD 2 parataxis report",
+        ". PUNCT . 2 punct .",
+    ]);
+    // (rows are 1-based: "daily" is row 6, "reported" row 7)
+    let (r, _) = read(&toks, &text, 0, false);
+    let sp = r.speech.unwrap();
+    assert_eq!(span_text(&text, sp.cue), "reported");
+    assert_eq!(span_text(&text, sp.speaker.unwrap()), "the daily");
+}
+
+#[test]
+fn a_verb_misparsed_under_a_nominal_root_has_the_root_as_subject() {
+    // Others supported the bid .  — read as "Others [who were] supported…"
+    let (text, toks) = sentence(&[
+        "Others NOUN NNS 0 root other",
+        "supported VERB VBN 1 acl support",
+        "the DET DT 4 det the",
+        "bid NOUN NN 2 obj bid",
+        ". PUNCT . 1 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    let sp = r.speech.unwrap();
+    assert_eq!(span_text(&text, sp.cue), "supported");
+    assert_eq!(span_text(&text, sp.speaker.unwrap()), "Others");
+}
+
+#[test]
+fn a_learnt_verb_in_a_form_rarely_counted_is_no_cue() {
+    // Vale continues to campaign .  — "continued" frames quotations, "continues to" does not
+    let (text, toks) = sentence(&[
+        "Vale PROPN NNP 2 nsubj vale",
+        "continues VERB VBZ 0 root continue",
+        "to PART TO 4 mark to",
+        "campaign VERB VB 2 xcomp campaign",
+        ". PUNCT . 2 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    assert!(r.speech.is_none());
+    assert!(words::reporting(&Token {
+        xpos: "VBD",
+        ..toks[1].clone()
+    }));
+}
