@@ -91,7 +91,16 @@ pub fn build(
         ),
         None => (None, None),
     };
-    let (speaker, cue, actor, predicate) = if tree_speaker.is_some() {
+    // where the decision's speaker and the tree's overlap they name the same person: the
+    // decision's spans stay (its speaker is the party's mention, "Israeli Prime Minister's
+    // Office"); a shared cue is not enough ("Brun, an aide, said Vale's plan failed": the
+    // decision may have taken "Vale" for the speaker of "said")
+    let agree = d.speech
+        && match (&who, &tree_speaker) {
+            (Some(a), Some(b)) => a.start < b.end && b.start < a.end,
+            _ => false,
+        };
+    let (speaker, cue, actor, predicate) = if tree_speaker.is_some() && !agree {
         // the tree's attribution is the outermost one with a speaker ("Vale said Brun
         // congratulated him" is Vale's): PolNeAR's and the reader's speaker, whatever side the
         // decision took from an embedded or quoted clause
@@ -104,10 +113,13 @@ pub fn build(
     } else if tree_speaker.is_some() {
         // an act with an attribution beside it ("Russia avoided criticism and emphasized…")
         (tree_speaker, tree_cue, who, what)
+    } else if who.is_some() {
+        // a cue with no one behind it says nothing on an act ("a resolution calling for…")
+        (None, None, who, what)
     } else {
-        // a cue with no one behind it says nothing on an act ("a resolution calling for…"),
-        // but it is still the sentence's attribution ("the outcome seems certain")
-        (None, tree_cue, who, what)
+        // but where there is no act it is the sentence's attribution ("the outcome seems
+        // certain")
+        (None, tree_cue, None, what)
     };
     let words: Vec<usize> = (0..facts.tokens.len())
         .filter(|&k| facts.tokens[k].kind() == Kind::Word)

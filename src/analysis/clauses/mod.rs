@@ -32,8 +32,9 @@
 //!      argued"). A verb whose learnt cues mostly name no source ("seems", "appears",
 //!      "is expected") has no speaker; an agentless cue ("It was stressed") still names the
 //!      cue;
-//!    - else a **reporting noun** with its holder: "Sylvania's statement", "criticism by the
-//!      ministry".
+//!    - else a **reporting noun** (not the interaction: "their first call") with its holder:
+//!      "Sylvania's statement", "criticism by the ministry" — but a pronoun holder under a
+//!      predicate with a subject is that subject's act ("Brun threw his support behind…").
 //!
 //!    The speaker is whoever the subject is: a side, a third party, "experts", "she".
 //! 2. **Act** ([`Act`]): the subject of the main predicate — of *any* verb, adjective or noun
@@ -459,6 +460,13 @@ fn noun_cue(shape: &Shape) -> Option<Speech> {
         let Some(h) = holder.filter(|&h| words::nominal(&toks[h])) else {
             continue;
         };
+        // "Brun threw his support behind…": a pronoun holder under a predicate with its own
+        // subject is that subject's act, not a speaker of its own
+        if toks[h].upos.as_str() == "PRON"
+            && shape.head(k).is_some_and(|p| shape.subject(p).is_some())
+        {
+            continue;
+        }
         return Some(Speech {
             cue: (t.start, t.end),
             speaker: Some(shape.phrase(h)),

@@ -82,7 +82,9 @@ pub fn cue_form(word: &str) -> bool {
 
 /// A noun that reports what someone said or thinks: "claim", "statement", "view".
 pub fn reporting_noun(t: &Token) -> bool {
-    pos(t) == "NOUN" && NOUN_CUES.contains(&*t.lemma)
+    // the interaction itself is not a statement, whatever PolNeAR counts ("their first
+    // call" says that a call happened)
+    pos(t) == "NOUN" && NOUN_CUES.contains(&*t.lemma) && !interaction(t)
 }
 
 fn pos(t: &Token) -> &'static str {
