@@ -210,10 +210,8 @@ impl<'a> Shape<'a> {
             let mut subject: Option<usize> = None;
             for c in self.children(v) {
                 match self.toks[c].rel {
-                    "nsubj" | "csubj" => {
-                        if subject.is_none_or(|s| c < v && s < c) {
-                            subject = Some(c);
-                        }
+                    "nsubj" | "csubj" if subject.is_none_or(|s| c < v && s < c) => {
+                        subject = Some(c);
                     }
                     "nsubj:pass" | "csubj:pass" | "expl" | "expl:pass" => passive = true,
                     _ => {}
