@@ -14,9 +14,9 @@
 //! is not counted. The last column, `sourced`, is the share of its cues whose attribution
 //! names a Source: a verb that is mostly a cue without one ("seems", "appears") gives no
 //! speaker. Rows with UPOS `VERB:XPOS` list the forms under the rate ("continues" is rarely a
-//! cue where "continued" is one): the tree rules do not read them as cues. Only the training split is
-//! read (the dev split measures, the test split is kept aside). Deterministic: the output is
-//! sorted by count, then lemma.
+//! cue where "continued" is one): the tree rules do not read them as cues. Only the training
+//! split is read (the dev split measures, the test split is kept aside). Deterministic: the
+//! output is sorted by count, then lemma.
 
 use bilateral::analysis::{segment, text};
 use std::collections::BTreeMap;
