@@ -32,9 +32,12 @@ fn byte_mention((start, end): (u32, u32), party: Option<PartyId>) -> Mention {
 }
 
 /// The evidence of decision `d`. `speech` is the tree's attribution in the sentence, if any
-/// ([`crate::analysis::clauses::Speech`]): `speaker` and `cue` name attributions only — the decision's own
-/// when it is speech, else the tree's, whoever its speaker is ("experts say") — and an act's
-/// subject and predicate go to `actor` and `predicate`.
+/// ([`crate::analysis::clauses::Speech`]): `speaker` and `cue` name attributions only — the
+/// tree's when it has a speaker (the outermost attribution: "Vale said Brun congratulated
+/// him" is Vale's, whichever side the decision took from the embedded clause), else the
+/// decision's own when it is speech, else the tree's agentless cue with no speaker ("the
+/// outcome seems certain") — and an act's subject and predicate go to `actor` and
+/// `predicate`.
 pub fn build(
     text: &str,
     span: &Span,
@@ -89,16 +92,35 @@ pub fn build(
         ),
         None => (None, None),
     };
-    let (speaker, cue, actor, predicate) = if d.speech && who.is_some() {
+    // where the decision's speaker and the tree's overlap they name the same person: the
+    // decision's spans stay (its speaker is the party's mention, "Israeli Prime Minister's
+    // Office"); a shared cue is not enough ("Brun, an aide, said Vale's plan failed": the
+    // decision may have taken "Vale" for the speaker of "said")
+    let agree = d.speech
+        && match (&who, &tree_speaker) {
+            (Some(a), Some(b)) => a.start < b.end && b.start < a.end,
+            _ => false,
+        };
+    let (speaker, cue, actor, predicate) = if tree_speaker.is_some() && !agree {
+        // the tree's attribution is the outermost one with a speaker ("Vale said Brun
+        // congratulated him" is Vale's): PolNeAR's and the reader's speaker, whatever side the
+        // decision took from an embedded or quoted clause
+        let (actor, predicate) = if d.speech { (None, None) } else { (who, what) };
+        (tree_speaker, tree_cue, actor, predicate)
+    } else if d.speech && who.is_some() {
         (who.take(), what.take(), None, None)
     } else if d.speech {
         (tree_speaker, what.take().or(tree_cue), None, None)
     } else if tree_speaker.is_some() {
         // an act with an attribution beside it ("Russia avoided criticism and emphasized…")
         (tree_speaker, tree_cue, who, what)
-    } else {
+    } else if who.is_some() {
         // a cue with no one behind it says nothing on an act ("a resolution calling for…")
         (None, None, who, what)
+    } else {
+        // but where there is no act it is the sentence's attribution ("the outcome seems
+        // certain")
+        (None, tree_cue, None, what)
     };
     let words: Vec<usize> = (0..facts.tokens.len())
         .filter(|&k| facts.tokens[k].kind() == Kind::Word)

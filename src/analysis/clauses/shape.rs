@@ -196,25 +196,30 @@ impl<'a> Shape<'a> {
         out
     }
 
-    /// The subject of predicate `v`: its `nsubj` (or `csubj`), the agent of a passive ("was
-    /// reported by the press service"), or — for a predicate that shares its subject with the
-    /// one it hangs from (a conjunct, "…, adding", "declined to say") — that predicate's.
+    /// The subject of predicate `v`: its `nsubj` (or `csubj`; of two, the nearest before
+    /// it), the agent of a passive ("was reported by the press service"), or — for a predicate
+    /// that shares its subject with the one it hangs from (a conjunct, "…, adding", "declined
+    /// to say") — that predicate's; a verb misparsed as the `acl` or `xcomp` of a nominal root
+    /// before it has that root as its subject ("Others supported the bid").
     /// `None` for an agentless passive or an expletive ("It was stressed that…").
     pub fn subject(&self, v: usize) -> Option<Subject> {
         let mut v = v;
         for _ in 0..4 {
             let mut passive = false;
+            // of two subjects (a misparse: "The news for Cruz, Woolson said, is…"), the
+            // nearest before the predicate, else the first after it
+            let mut subject: Option<usize> = None;
             for c in self.children(v) {
                 match self.toks[c].rel {
-                    "nsubj" | "csubj" => {
-                        return Some(Subject {
-                            head: c,
-                            agent: false,
-                        });
+                    "nsubj" | "csubj" if subject.is_none_or(|s| c < v && s < c) => {
+                        subject = Some(c);
                     }
                     "nsubj:pass" | "csubj:pass" | "expl" | "expl:pass" => passive = true,
                     _ => {}
                 }
+            }
+            if let Some(head) = subject {
+                return Some(Subject { head, agent: false });
             }
             if let Some(a) = self.child_with(v, "obl:agent") {
                 return Some(Subject {
@@ -225,9 +230,27 @@ impl<'a> Shape<'a> {
             if passive {
                 return None;
             }
-            let rel = self.toks[v].rel_base();
+            let rel = self.toks[v].rel;
             match (rel, self.head(v)) {
-                ("conj" | "xcomp" | "advcl", Some(h)) => v = h,
+                // a verb hung from a nominal root before it, the sentence's only predicate:
+                // a misparsed main verb ("Others supported the bid" read as a reduced
+                // relative, "Some say…" under "Some") whose subject is that root
+                ("acl" | "xcomp", Some(h))
+                    if h < v
+                        && self.head(h).is_none()
+                        && matches!(
+                            self.toks[h].upos.as_str(),
+                            "NOUN" | "PROPN" | "PRON" | "DET" | "NUM"
+                        ) =>
+                {
+                    return Some(Subject {
+                        head: h,
+                        agent: false,
+                    });
+                }
+                (_, Some(h)) if matches!(self.toks[v].rel_base(), "conj" | "xcomp" | "advcl") => {
+                    v = h
+                }
                 _ => return None,
             }
         }
@@ -291,15 +314,23 @@ impl Shape<'_> {
                 agent: false,
             });
         }
-        // before: skip a parenthesis and an appositive number ("(Fr.)", ", 82,")
+        // before: skip a parenthesis, an appositive number ("(Fr.)", ", 82,") and a
+        // prepositional phrase ("Vale, on the other hand, argued", "Vale at the time said",
+        // "Supporters of the plan argued": the phrase the preposition hangs from)
         let mut j = v.checked_sub(1)?;
-        for _ in 0..8 {
+        for _ in 0..12 {
             let t = self.toks[j].upos.as_str();
             if matches!(t, "ADV" | "AUX" | "PART" | "PUNCT" | "NUM" | "ADJ") && !self.inside[j] {
                 j = j.checked_sub(1)?;
                 if self.toks[j].rel == "punct" && self.inside[j] {
                     return None;
                 }
+                continue;
+            }
+            if word(j)
+                && let Some(case) = self.case_before(j)
+            {
+                j = case.checked_sub(1)?;
                 continue;
             }
             break;
@@ -325,6 +356,33 @@ impl Shape<'_> {
     }
 }
 
+impl Shape<'_> {
+    /// The case marker ("on", "at", "of") of the noun phrase that ends at token `j`, when it
+    /// stands before `j`: the phrase is a prepositional one, not a subject.
+    fn case_before(&self, j: usize) -> Option<usize> {
+        let mut h = j;
+        for _ in 0..6 {
+            match self.head(h) {
+                Some(up)
+                    if up > h
+                        && matches!(
+                            self.toks[h].rel_base(),
+                            "compound" | "flat" | "amod" | "det" | "nummod"
+                        ) =>
+                {
+                    h = up
+                }
+                _ => break,
+            }
+        }
+        if h > j {
+            return None;
+        }
+        self.children(h)
+            .find(|&c| c < j && self.toks[c].rel_base() == "case" && !self.inside[c])
+    }
+}
+
 /// A subject found by [`Shape::subject`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Subject {
@@ -337,12 +395,32 @@ pub struct Subject {
 /// toggles. The quotation marks themselves count as inside.
 fn quote_mask(toks: &[Token], text: &str, base: u32, open_at_start: bool) -> (Vec<bool>, bool) {
     let mut open = open_at_start;
-    let mask = toks
-        .iter()
-        .map(|t| {
-            let s = t.start.saturating_sub(base) as usize;
-            let e = t.end.saturating_sub(base) as usize;
-            match text.get(s..e) {
+    let word = |k: usize| {
+        let s = toks[k].start.saturating_sub(base) as usize;
+        let e = toks[k].end.saturating_sub(base) as usize;
+        text.get(s..e)
+    };
+    // two apostrophes in a row ('' , as some newspapers print a double quotation mark) are
+    // one straight double quote: the first toggles, the second only follows it
+    let doubled = |k: usize| {
+        k + 1 < toks.len()
+            && word(k) == Some("'")
+            && word(k + 1) == Some("'")
+            && toks[k].end == toks[k + 1].start
+    };
+    let mut follows = false;
+    let mask = (0..toks.len())
+        .map(|k| {
+            if follows {
+                follows = false;
+                return true;
+            }
+            if doubled(k) {
+                follows = true;
+                open = !open;
+                return true;
+            }
+            match word(k) {
                 Some("\u{201c}" | "\u{00ab}") => {
                     open = true;
                     true
