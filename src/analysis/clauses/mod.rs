@@ -22,7 +22,8 @@
 //!      agentless one only when none has a speaker): the outermost attribution, which is also
 //!      the post-posed "“…,” X said" (UD attaches it as `parataxis` of the quotation's root);
 //!      a report set off by a comma as the root's `parataxis` ranks above the root itself
-//!      ("Organizers added guards, the daily reported", "He hoped, he said, that…"). Its
+//!      ("Organizers added guards, the daily reported", "He hoped, he said, that…") when it
+//!      has no object or complement of its own ("…, when the union dismissed an offer"). Its
 //!      speaker is its subject (of two, the nearest before it), the agent of its passive ("was
 //!      reported by the press service"), the subject it shares with the verb it hangs from
 //!      ("…, adding", "declined to say"), or the nominal root a misparsed verb hangs from as
@@ -330,12 +331,17 @@ fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
         }
         let d = depths.get_or_insert_with(|| shape.depths())[k];
         // "…, the Sun-Times reported", "He hoped, he said, that…": a report set off by a
-        // comma as the `parataxis` of the root frames the whole sentence, root included
+        // comma as the `parataxis` of the root frames the whole sentence, root included —
+        // when it has no content of its own ("…, the union dismissed an offer" reports no
+        // statement of the sentence)
         let framing = t.rel == "parataxis"
             && shape
                 .head(k)
                 .is_some_and(|h| shape.head(h).is_none() && h < k)
-            && set_off(shape, text, base, k);
+            && set_off(shape, text, base, k)
+            && !shape
+                .children(k)
+                .any(|c| matches!(toks[c].rel_base(), "obj" | "ccomp" | "xcomp"));
         cands.push(if framing { (0, k) } else { (d + 1, k) });
     }
     if cands.is_empty() {

@@ -508,6 +508,30 @@ fn a_report_set_off_by_a_comma_frames_the_reporting_root() {
 }
 
 #[test]
+fn a_set_off_report_with_its_own_object_does_not_frame_the_sentence() {
+    // Bosses will claim victory , the union dismissed an offer .  — "dismissed" is a
+    // learnt reporting verb set off by a comma, but it has an object: it reports nothing of
+    // the root's clause, so the root's "claim" stays the outermost report
+    let (text, toks) = sentence(&[
+        "Bosses NOUN NNS 3 nsubj boss",
+        "will AUX MD 3 aux will",
+        "claim VERB VB 0 root claim",
+        "victory NOUN NN 3 obj victory",
+        ", PUNCT , 8 punct ,",
+        "the DET DT 7 det the",
+        "union NOUN NN 8 nsubj union",
+        "dismissed VERB VBD 3 parataxis dismiss",
+        "an DET DT 10 det a",
+        "offer NOUN NN 8 obj offer",
+        ". PUNCT . 3 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    let sp = r.speech.unwrap();
+    assert_eq!(span_text(&text, sp.cue), "claim");
+    assert_eq!(span_text(&text, sp.speaker.unwrap()), "Bosses");
+}
+
+#[test]
 fn a_verb_misparsed_under_a_nominal_root_has_the_root_as_subject() {
     // Others supported the bid .  — read as "Others [who were] supported…"
     let (text, toks) = sentence(&[
