@@ -16,7 +16,8 @@
 //!
 //! The model (`assets/syntax/model.bin`) is made by `examples/train_syntax.rs` from UD English
 //! EWT and the open part of GUM (see `assets/syntax/NOTICE` for the licences):
-//! `cargo run --release --example train_syntax -- ../shared/corpora/ud-english`. It is
+//! `cargo run --release --example train_syntax -- ../shared/corpora/ud-english 15
+//! assets/syntax/model.bin 12` (the example's doc explains the arguments). It is
 //! parsed on first use (a few headers; the weight tables are used where they lie), so
 //! start-up stays instant.
 //!

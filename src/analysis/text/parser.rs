@@ -17,6 +17,11 @@
 //! the label is chosen with the arc, from the same features. The trees produced are projective;
 //! training trees are made projective by lifting (the training program's job).
 //!
+//! The features (about 115 templates): Zhang & Nivre's words, tags, distances, valencies and
+//! children's labels of `s0`, `s1`, `b0`; the tags of the words next to `s0`, `s1` and `b0` in
+//! the sentence (which the stack and buffer do not show); children's children (third order).
+//! A state with an empty stack can only shift, and is not scored.
+//!
 //! [`State`], [`features`], [`State::costs`] are shared with the training program.
 
 use super::hash::{f1, f2, f3, f4};

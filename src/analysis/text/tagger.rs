@@ -11,7 +11,10 @@
 //! Tagging runs in two passes. The first sees only the tags to its left (its own earlier
 //! decisions); the second ([`features_second`]) also sees the first pass's tags of the words
 //! to its right and of the word itself, which settles the cases the left context cannot
-//! ("that" before a noun or a verb, a past participle after a noun). The second pass was
+//! ("that" before a noun or a verb, a past participle after a noun); it also sees how many
+//! finite verbs the first pass found on either side ([`verb_context`]), which tells a
+//! sentence's only verb in the past (VBD) from a participle or an adjective. The second pass
+//! was
 //! trained on first-pass tags made by jackknifing (each quarter of the training data tagged
 //! by a first pass that never saw it), so it learnt how far to trust them.
 //!
