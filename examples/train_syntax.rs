@@ -2,8 +2,12 @@
 //! `assets/syntax/model.bin`.
 //!
 //! ```text
-//! cargo run --release --example train_syntax -- ../shared/corpora/ud-english [ITERATIONS]
+//! cargo run --release --example train_syntax -- UD_DIR [ITERATIONS] [OUT] [PARSER_ITERATIONS]
 //! ```
+//!
+//! The shipped model was made with
+//! `cargo run --release --example train_syntax -- ../shared/corpora/ud-english 15 assets/syntax/model.bin 12`
+//! (15 tagger epochs, 12 parser epochs; its best dev epoch was the 12th).
 //!
 //! Training data: UD English EWT train and GUM (open part) train; EWT dev picks the number of
 //! iterations (the best dev epoch of each model is kept). Steps:
@@ -18,14 +22,23 @@
 //! 4. the lemma rules and exceptions (`lemma.rs`);
 //! 5. the parser: arc-hybrid with a dynamic oracle (Goldberg & Nivre 2013) on trees made
 //!    projective by lifting; exploration (following its own wrong predictions with
-//!    probability 0.9) from the second epoch; up to `ITERATIONS` epochs, best on EWT dev
-//!    (LAS with predicted tags, the model pruned as it will be shipped) kept;
+//!    probability 0.9) from the second epoch; up to `PARSER_ITERATIONS` epochs (default
+//!    `ITERATIONS`), best on EWT dev (LAS with predicted tags, the model pruned as it will be
+//!    shipped) kept; the best model so far is written to `OUT` after each better epoch, so a
+//!    run stopped after epoch k has written what `PARSER_ITERATIONS = k` would;
 //! 6. weights averaged, scaled to `i16` (stored as one-byte codes, `model.rs`), small ones
-//!    pruned until each table fits its size budget; written with `model::write`.
+//!    pruned until each table fits its size budget (the smallest floor on |weight| that
+//!    fits, by bisection over the exact table size); written with `model::write`.
+//!
+//! `TRAIN_SYNTAX_TAGGER_CACHE=FILE` keeps steps 1–3 (both tagger tables, the jackknifed tags
+//! and the generator's state) in `FILE`: the first run writes it, later runs read it and go
+//! straight to the parser, with the same result as a run without the cache. Delete the file
+//! when the tagger's features or the data change.
 //!
 //! Deterministic: fixed-seed shuffles (the jackknife folds run two at a time, each on its
 //! own seed, so the thread schedule cannot change a result), features sorted before writing;
-//! the same input gives the same model, byte for byte. About 20 minutes on this machine.
+//! the same input gives the same model, byte for byte. About 20 minutes on an idle machine
+//! (the tagger stage about 10; a parser epoch 1–3 minutes, depending on the load).
 
 #[path = "common/ud.rs"]
 mod ud;
@@ -42,7 +55,7 @@ use std::time::Instant;
 /// Size budget of each weight table, in bytes.
 const TAGGER_BUDGET: usize = 2_000_000;
 const TAGGER2_BUDGET: usize = 2_500_000;
-const PARSER_BUDGET: usize = 7_500_000;
+const PARSER_BUDGET: usize = 9_000_000;
 const FOLDS: usize = 4;
 const SEED: u64 = 0x5eed_2026_1206;
 
@@ -178,28 +191,42 @@ impl Perceptron {
             .max(1e-9);
         let scale = 32000.0 / max;
         const TOP: usize = 32768;
-        let mut entries_at = vec![0usize; TOP + 1];
-        let mut features_at = vec![0usize; TOP + 1];
+        // every row's quantised magnitudes, one after the other
+        let mut mags: Vec<u16> = Vec::new();
+        let mut ends: Vec<usize> = Vec::with_capacity(self.rows.len());
         for row in self.rows.values() {
-            let mut most = 0;
-            for p in row {
-                let q = ((avg(p) * scale).round().abs() as usize).min(TOP);
-                entries_at[q] += 1;
-                most = most.max(q);
-            }
-            features_at[most] += 1;
+            mags.extend(
+                row.iter()
+                    .map(|p| ((avg(p) * scale).round().abs() as usize).min(TOP) as u16),
+            );
+            ends.push(mags.len());
         }
-        // weights above `floor`: entries_above, and features keeping at least one
-        let (mut entries_above, mut features_above) = (0usize, 0usize);
-        let mut floor = TOP;
-        for f in (0..TOP).rev() {
-            entries_above += entries_at[f + 1];
-            features_above += features_at[f + 1];
-            if model::table_bytes_for(features_above, entries_above) > budget {
-                break;
+        let bytes_at = |floor: usize| {
+            let (mut features, mut outside, mut start) = (0usize, 0usize, 0usize);
+            for &end in &ends {
+                let kept = mags[start..end]
+                    .iter()
+                    .filter(|&&m| usize::from(m) > floor)
+                    .count();
+                if kept > 0 {
+                    features += 1;
+                    outside += model::entry_bytes(kept);
+                }
+                start = end;
             }
-            floor = f;
+            model::table_bytes_for(features, outside)
+        };
+        // the smallest floor that fits (the size only shrinks as the floor rises)
+        let (mut lo, mut hi) = (0usize, TOP);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if bytes_at(mid) <= budget {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
         }
+        let floor = lo;
         let floor = i16::try_from(floor).unwrap_or(i16::MAX);
         (self.quantised(floor), floor)
     }
@@ -335,10 +362,12 @@ fn projectivize(heads: &[u16]) -> Vec<u16> {
 
 /// Trains a tagger pass for `epochs` epochs; `first` (aligned with `sents`) holds first-pass
 /// tags when this is the second pass. With `dev`, the best epoch on it is kept.
+#[allow(clippy::too_many_arguments)]
 fn train_tagger(
     sents: &[&Sent],
     first: Option<&[&[u8]]>,
     classes: usize,
+    finite: &[bool; 256],
     epochs: usize,
     rng: &mut Rng,
     dev: Option<&Dev>,
@@ -348,6 +377,9 @@ fn train_tagger(
     let mut feats = Vec::new();
     let mut scores = vec![0i64; classes];
     let mut best: Option<(f64, usize, Vec<Row>)> = None;
+    let contexts: Vec<Vec<u8>> = first.map_or_else(Vec::new, |f| {
+        f.iter().map(|t| tagger::verb_context(t, finite)).collect()
+    });
     for epoch in 1..=epochs {
         rng.shuffle(&mut order);
         let (mut right, mut total) = (0usize, 0usize);
@@ -356,9 +388,15 @@ fn train_tagger(
             let (mut p1, mut p2) = (NO_TAG, NO_TAG);
             for k in 0..s.infos.len() {
                 match first {
-                    Some(first) => {
-                        tagger::features_second(&s.infos, k, p1, p2, first[i], &mut feats)
-                    }
+                    Some(first) => tagger::features_second(
+                        &s.infos,
+                        k,
+                        p1,
+                        p2,
+                        first[i],
+                        &contexts[i],
+                        &mut feats,
+                    ),
                     None => tagger::features(&s.infos, k, p1, p2, &mut feats),
                 }
                 p.scores(&feats, &mut scores);
@@ -411,6 +449,7 @@ fn jackknife(
     sents: &[Sent],
     first: Option<&[Vec<u8>]>,
     classes: usize,
+    finite: &[bool; 256],
     epochs: usize,
 ) -> Vec<Vec<u8>> {
     let fold_tags = |fold: usize| -> Vec<(usize, Vec<u8>)> {
@@ -423,6 +462,7 @@ fn jackknife(
             &rest,
             rest_first.as_deref(),
             classes,
+            finite,
             epochs,
             &mut rng,
             None,
@@ -441,7 +481,13 @@ fn jackknife(
         let (mut right, mut total) = (0usize, 0usize);
         let mut out = Vec::new();
         for (i, s) in sents.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
-            let tags = tagger::pass(&m.tagger, classes, &s.infos, first.map(|f| f[i].as_slice()));
+            let tags = tagger::pass(
+                &m.tagger,
+                classes,
+                &s.infos,
+                first.map(|f| f[i].as_slice()),
+                finite,
+            );
             right += tags.iter().zip(&s.tags).filter(|(a, b)| a == b).count();
             total += tags.len();
             out.push((i, tags));
@@ -484,7 +530,7 @@ fn argmax64(scores: &[i64]) -> usize {
 fn tag_accuracy(m: &Model<'_>, dev: &[Sent]) -> f64 {
     let (mut right, mut total) = (0usize, 0usize);
     for s in dev {
-        let tags = tagger::tag(&m.tagger, &m.tagger2, m.tags.len(), &s.infos);
+        let tags = tagger::tag(&m.tagger, &m.tagger2, m.tags.len(), &m.finite, &s.infos);
         right += tags.iter().zip(&s.tags).filter(|(a, b)| a == b).count();
         total += tags.len();
     }
@@ -515,7 +561,7 @@ fn parts(
 fn parse_scores(m: &Model<'_>, dev: &[Sent], root: u8) -> (f64, f64, f64) {
     let (mut upos, mut uas, mut las, mut total) = (0usize, 0usize, 0usize, 0usize);
     for s in dev {
-        let tags = tagger::tag(&m.tagger, &m.tagger2, m.tags.len(), &s.infos);
+        let tags = tagger::tag(&m.tagger, &m.tagger2, m.tags.len(), &m.finite, &s.infos);
         let arcs = parser::parse(&m.parser, m.labels.len(), root, &s.infos, &tags);
         for k in 0..s.forms.len() {
             let gold_upos = m.tags.get(usize::from(s.tags[k])).map(|t| t.0);
@@ -541,7 +587,8 @@ fn train_parser(
     dev: &[Sent],
     epochs: usize,
     rng: &mut Rng,
-) -> (Vec<Row>, usize, f64) {
+    save: &dyn Fn(&[Row]) -> Result<(), String>,
+) -> Result<(Vec<Row>, usize, f64), String> {
     let n_labels = inv.labels.len();
     let classes = 1 + 2 * n_labels;
     let mut p = Perceptron::new();
@@ -617,13 +664,129 @@ fn train_parser(
             p.rows.len()
         );
         if best.as_ref().is_none_or(|b| las > b.0) {
+            save(&rows)?;
             best = Some((las, epoch, rows));
         }
     }
-    match best {
+    Ok(match best {
         Some((las, epoch, rows)) => (rows, epoch, las),
         None => (Vec::new(), epochs, 0.0),
+    })
+}
+
+/// The tagger's two passes and the jackknifed tags the parser learns from.
+fn train_taggers(
+    sents: &[Sent],
+    dev: &[Sent],
+    inv: &Inventory,
+    epochs: usize,
+    rng: &mut Rng,
+) -> (Vec<Row>, Vec<Row>, Vec<Vec<u8>>) {
+    eprintln!("tagger, first pass:");
+    let all: Vec<&Sent> = sents.iter().collect();
+    let classes = inv.tags.len();
+    let dev1 = Dev {
+        sents: dev,
+        inv,
+        budget: TAGGER_BUDGET,
+        first_pass: None,
+    };
+    let finite = tagger::finite_classes(inv.tags.iter().map(|t| t.1.as_str()));
+    let (_, epochs1, rows1) = train_tagger(&all, None, classes, &finite, epochs, rng, Some(&dev1));
+    eprintln!("  best epoch {epochs1}, {} features", rows1.len());
+    eprintln!("jackknifing the first pass ({FOLDS} folds):");
+    let first = jackknife(sents, None, classes, &finite, epochs1);
+    let first_refs: Vec<&[u8]> = first.iter().map(Vec::as_slice).collect();
+
+    eprintln!("tagger, second pass:");
+    let dev2 = Dev {
+        sents: dev,
+        inv,
+        budget: TAGGER2_BUDGET,
+        first_pass: Some(&rows1),
+    };
+    let (_, epochs2, rows2) = train_tagger(
+        &all,
+        Some(&first_refs),
+        classes,
+        &finite,
+        epochs,
+        rng,
+        Some(&dev2),
+    );
+    eprintln!("  best epoch {epochs2}, {} features", rows2.len());
+    eprintln!("jackknifing the second pass ({FOLDS} folds):");
+    let predicted = jackknife(sents, Some(&first), classes, &finite, epochs2);
+    (rows1, rows2, predicted)
+}
+
+/// The tagger stage's result kept between runs (`TRAIN_SYNTAX_TAGGER_CACHE=FILE`, to try
+/// parser settings without retraining the tagger): both tables, the jackknifed tags and the
+/// generator's state, so a run from the cache gives the same model as one without.
+fn write_cache(
+    path: &Path,
+    rows1: &[Row],
+    rows2: &[Row],
+    predicted: &[Vec<u8>],
+    state: u64,
+) -> Result<(), String> {
+    let mut out = state.to_le_bytes().to_vec();
+    for rows in [rows1, rows2] {
+        out.extend_from_slice(&(rows.len() as u64).to_le_bytes());
+        for (h, ws) in rows {
+            out.extend_from_slice(&h.to_le_bytes());
+            out.extend_from_slice(&(ws.len() as u32).to_le_bytes());
+            for &(c, w) in ws {
+                out.push(c);
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
     }
+    out.extend_from_slice(&(predicted.len() as u64).to_le_bytes());
+    for tags in predicted {
+        out.extend_from_slice(&(tags.len() as u32).to_le_bytes());
+        out.extend_from_slice(tags);
+    }
+    std::fs::write(path, out).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+#[allow(clippy::type_complexity)]
+fn read_cache(path: &Path) -> Option<(Vec<Row>, Vec<Row>, Vec<Vec<u8>>, u64)> {
+    let bytes = std::fs::read(path).ok()?;
+    let mut at = 0usize;
+    let mut take = |n: usize| -> Option<&[u8]> {
+        let s = bytes.get(at..at + n)?;
+        at += n;
+        Some(s)
+    };
+    let u64_of = |b: &[u8]| u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
+    let u32_of = |b: &[u8]| u32::from_le_bytes(b.try_into().unwrap_or([0; 4])) as usize;
+    let state = u64_of(take(8)?);
+    let mut tables = Vec::new();
+    for _ in 0..2 {
+        let n = u64_of(take(8)?) as usize;
+        let mut rows = Vec::with_capacity(n);
+        for _ in 0..n {
+            let h = u64_of(take(8)?);
+            let k = u32_of(take(4)?);
+            let mut ws = Vec::with_capacity(k);
+            for _ in 0..k {
+                let b = take(3)?;
+                ws.push((b[0], i16::from_le_bytes([b[1], b[2]])));
+            }
+            rows.push((h, ws));
+        }
+        tables.push(rows);
+    }
+    let n = u64_of(take(8)?) as usize;
+    let mut predicted = Vec::with_capacity(n);
+    for _ in 0..n {
+        let k = u32_of(take(4)?);
+        predicted.push(take(k)?.to_vec());
+    }
+    let rows2 = tables.pop()?;
+    let rows1 = tables.pop()?;
+    Some((rows1, rows2, predicted, state))
 }
 
 fn main() {
@@ -637,7 +800,7 @@ fn run() -> Result<(), String> {
     let args: Vec<String> = std::env::args().collect();
     let dir = PathBuf::from(
         args.get(1)
-            .ok_or("usage: train_syntax UD_DIR [ITERATIONS] [OUT]")?,
+            .ok_or("usage: train_syntax UD_DIR [ITERATIONS] [OUT] [PARSER_ITERATIONS]")?,
     );
     let epochs: usize = args
         .get(2)
@@ -646,6 +809,10 @@ fn run() -> Result<(), String> {
     let out = args
         .get(3)
         .map_or_else(|| PathBuf::from("assets/syntax/model.bin"), PathBuf::from);
+    let parser_epochs: usize = args
+        .get(4)
+        .map_or(Ok(epochs), |a| a.parse())
+        .map_err(|_| "bad PARSER_ITERATIONS")?;
     let read = |name: &str| ud::read_gz(&Path::new(&dir).join(name));
     let started = Instant::now();
     let mut train = read("en_ewt-train.conllu.gz")?;
@@ -667,40 +834,22 @@ fn run() -> Result<(), String> {
     );
     let mut rng = Rng(SEED);
 
-    eprintln!("tagger, first pass:");
-    let all: Vec<&Sent> = sents.iter().collect();
-    let classes = inv.tags.len();
-    let dev1 = Dev {
-        sents: &dev,
-        inv: &inv,
-        budget: TAGGER_BUDGET,
-        first_pass: None,
+    let cache = std::env::var_os("TRAIN_SYNTAX_TAGGER_CACHE").map(PathBuf::from);
+    let cached = cache.as_deref().and_then(read_cache);
+    let (tagger_rows, predicted) = match cached {
+        Some((rows1, rows2, predicted, state)) => {
+            eprintln!("tagger: read from the cache");
+            rng = Rng(state);
+            ((rows1, rows2), predicted)
+        }
+        None => {
+            let (rows1, rows2, predicted) = train_taggers(&sents, &dev, &inv, epochs, &mut rng);
+            if let Some(path) = &cache {
+                write_cache(path, &rows1, &rows2, &predicted, rng.0)?;
+            }
+            ((rows1, rows2), predicted)
+        }
     };
-    let (_, epochs1, rows1) = train_tagger(&all, None, classes, epochs, &mut rng, Some(&dev1));
-    eprintln!("  best epoch {epochs1}, {} features", rows1.len());
-    eprintln!("jackknifing the first pass ({FOLDS} folds):");
-    let first = jackknife(&sents, None, classes, epochs1);
-    let first_refs: Vec<&[u8]> = first.iter().map(Vec::as_slice).collect();
-
-    eprintln!("tagger, second pass:");
-    let dev2 = Dev {
-        sents: &dev,
-        inv: &inv,
-        budget: TAGGER2_BUDGET,
-        first_pass: Some(&rows1),
-    };
-    let (_, epochs2, rows2) = train_tagger(
-        &all,
-        Some(&first_refs),
-        classes,
-        epochs,
-        &mut rng,
-        Some(&dev2),
-    );
-    eprintln!("  best epoch {epochs2}, {} features", rows2.len());
-    eprintln!("jackknifing the second pass ({FOLDS} folds):");
-    let predicted = jackknife(&sents, Some(&first), classes, epochs2);
-    let tagger_rows = (rows1, rows2);
 
     eprintln!("lemmas:");
     let items: Vec<(String, u8, String)> = sents
@@ -717,15 +866,29 @@ fn run() -> Result<(), String> {
     eprintln!("  {} exceptions, {} rules", exceptions.len(), rules.len());
 
     eprintln!("parser:");
+    // the best model so far is written after each better epoch, so the file is whole whenever
+    // the run is stopped (a run stopped after epoch k is the run with PARSER_ITERATIONS = k)
+    let save = |rows: &[Row]| {
+        let bytes = model::write(&parts(
+            &inv,
+            tagger_rows.0.clone(),
+            tagger_rows.1.clone(),
+            rows.to_vec(),
+            exceptions.clone(),
+            rules.clone(),
+        ));
+        std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))
+    };
     let (parser_rows, parser_epochs, dev_las) = train_parser(
         &sents,
         &predicted,
         &inv,
         &tagger_rows,
         &dev,
-        epochs,
+        parser_epochs,
         &mut rng,
-    );
+        &save,
+    )?;
     eprintln!(
         "parser: best epoch {parser_epochs} (dev LAS {dev_las:.2}), {} features",
         parser_rows.len()

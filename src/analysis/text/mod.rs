@@ -16,7 +16,8 @@
 //!
 //! The model (`assets/syntax/model.bin`) is made by `examples/train_syntax.rs` from UD English
 //! EWT and the open part of GUM (see `assets/syntax/NOTICE` for the licences):
-//! `cargo run --release --example train_syntax -- ../shared/corpora/ud-english`. It is
+//! `cargo run --release --example train_syntax -- ../shared/corpora/ud-english 15
+//! assets/syntax/model.bin 12` (the example's doc explains the arguments). It is
 //! parsed on first use (a few headers; the weight tables are used where they lie), so
 //! start-up stays instant.
 //!
@@ -43,8 +44,15 @@ use tagger::WordInfo;
 /// Longest run of tokens parsed as one tree; longer sentences are cut into such chunks.
 pub const MAX_PARSE: usize = 2048;
 
+/// Bytes aligned to a cache line (so the model's weight tables line up with the cache).
+#[repr(C, align(64))]
+struct Aligned<T: ?Sized>(T);
+
+static ALIGNED_MODEL: &Aligned<[u8]> =
+    &Aligned(*include_bytes!("../../../assets/syntax/model.bin"));
+
 /// The shipped model's bytes.
-static MODEL_BYTES: &[u8] = include_bytes!("../../../assets/syntax/model.bin");
+static MODEL_BYTES: &[u8] = &ALIGNED_MODEL.0;
 
 static MODEL: LazyLock<Result<Model<'static>, ModelError>> =
     LazyLock::new(|| Model::parse(MODEL_BYTES));
@@ -194,7 +202,13 @@ pub fn annotate_words_with(model: Option<&Model<'static>>, words: &[&str]) -> Ve
             .collect();
     };
     let infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::new(w)).collect();
-    let tags = tagger::tag(&model.tagger, &model.tagger2, model.tags.len(), &infos);
+    let tags = tagger::tag(
+        &model.tagger,
+        &model.tagger2,
+        model.tags.len(),
+        &model.finite,
+        &infos,
+    );
     let n_labels = model.labels.len();
     let root = model.labels.iter().position(|l| *l == "root").unwrap_or(0) as u8;
     let mut out = Vec::with_capacity(words.len());

@@ -9,13 +9,16 @@
 //! Layout (all integers little-endian):
 //!
 //! ```text
-//! magic  "BLSYN005"
+//! magic  "BLSYN006"
 //! tags   u32 n, then n × (u8 upos, u8 len, xpos bytes)       joint UPOS+XPOS classes
 //! labels u32 n, then n × (u8 len, bytes)                      dependency relations
 //! tagger tables (first and second pass), parser table:
 //!        u32 capacity, u32 entry bytes, 256 × i32 weight of each code,
-//!        capacity × slot (u16 key, u24 offset),               open addressing, linear probing
-//!        per feature: u8 count, count × (u8 class, u8 code)   the feature's non-zero weights
+//!        zero bytes up to a multiple of 8 bytes into the file,
+//!        capacity × slot (u16 key, u8 count, 5 bytes),        open addressing, linear probing
+//!          count ≤ 2: count × (u8 class, u8 code), zeros      the weights in the slot itself
+//!          count > 2: u24 offset, 2 zero bytes                into the entries
+//!        entries: per longer feature, count × (u8 class, u8 code)
 //! lemma exceptions, lemma rules:
 //!        u32 n, u32 blob length, (n + 1) × u32 offsets, blob  sorted records `key \0 value`
 //! ```
@@ -27,12 +30,16 @@
 //! look-ups, a noise the model shrugs off. Weights are the averaged perceptron's, scaled to
 //! `i16` by the training program and stored as one-byte codes on a geometric scale (see
 //! `codebook`): together this is about a third of the size of plain keys and `i16` weights,
-//! which lets the model keep three times as many features in its size budget.
+//! which lets the model keep three times as many features in its size budget. A feature with
+//! at most two weights (most of them) keeps them in its slot, so looking it up costs one
+//! cache miss instead of two; the slots start at a multiple of 8 bytes into the file (zero
+//! padding before them), and the compiled-in copy is 64-byte aligned, so no slot straddles
+//! two cache lines.
 
 use super::Upos;
 use std::fmt;
 
-const MAGIC: &[u8; 8] = b"BLSYN005";
+const MAGIC: &[u8; 8] = b"BLSYN006";
 
 /// A model that cannot be read (truncated, wrong magic, bad string).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,7 +63,15 @@ pub struct Table<'a> {
     lut: [i32; 256],
 }
 
-const SLOT: usize = 5;
+/// Bytes of one slot: key, count, then the weights or an offset.
+const SLOT: usize = 8;
+/// Most weights kept in the slot itself.
+const INLINE: usize = 2;
+
+/// Zero bytes before a table's slots at `at` bytes into the file.
+fn padding(at: usize) -> usize {
+    (SLOT - at % SLOT) % SLOT
+}
 
 /// The home slot of a hash in a table of `capacity` slots.
 #[inline]
@@ -79,63 +94,88 @@ fn next(idx: usize, capacity: usize) -> usize {
     if idx + 1 >= capacity { 0 } else { idx + 1 }
 }
 
+/// One slot as a little-endian `u64`: key in bits 0–15, count in 16–23, then either the
+/// weights' `(class, code)` pairs (count ≤ [`INLINE`]) or the entries' offset (bits 24–47).
 #[inline]
-fn read_slot(slots: &[u8], idx: usize) -> (u16, usize) {
+fn read_slot(slots: &[u8], idx: usize) -> u64 {
     let at = idx * SLOT;
     match slots.get(at..at + SLOT) {
-        Some(s) => (
-            u16::from_le_bytes([s[0], s[1]]),
-            usize::from(s[2]) | usize::from(s[3]) << 8 | usize::from(s[4]) << 16,
-        ),
-        None => (0, 0),
+        Some(s) => u64::from_le_bytes([s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]]),
+        None => 0,
     }
 }
 
+#[inline]
+fn slot_key(slot: u64) -> u16 {
+    slot as u16
+}
+
+#[inline]
+fn slot_count(slot: u64) -> usize {
+    usize::from((slot >> 16) as u8)
+}
+
+#[inline]
+fn slot_offset(slot: u64) -> usize {
+    ((slot >> 24) & 0xff_ffff) as usize
+}
+
 impl<'a> Table<'a> {
-    /// The entry offset of a feature, if it has weights.
+    /// The slot of a feature, if it has weights.
     #[inline]
-    fn find(&self, hash: u64) -> Option<usize> {
+    fn find(&self, hash: u64) -> Option<u64> {
         if self.capacity == 0 {
             return None;
         }
         let key = key_of(hash);
         let mut idx = home(hash, self.capacity);
         for _ in 0..self.capacity {
-            let (k, offset) = read_slot(self.slots, idx);
-            if k == 0 {
-                return None;
+            let slot = read_slot(self.slots, idx);
+            match slot_key(slot) {
+                0 => return None,
+                k if k == key => return Some(slot),
+                _ => idx = next(idx, self.capacity),
             }
-            if k == key {
-                return Some(offset);
-            }
-            idx = next(idx, self.capacity);
         }
         None
     }
 
+    /// Adds the weights kept in the slot itself.
     #[inline]
-    fn add_entries(&self, offset: usize, scores: &mut [i32]) {
-        let Some(&count) = self.entries.get(offset) else {
-            return;
-        };
-        let start = offset + 1;
-        let Some(pairs) = self.entries.get(start..start + usize::from(count) * 2) else {
-            return;
-        };
-        for pair in pairs.chunks_exact(2) {
-            if let Some(s) = scores.get_mut(usize::from(pair[0])) {
-                *s += self.lut[usize::from(pair[1])];
+    fn add_inline(&self, slot: u64, scores: &mut [i32]) {
+        let mut pairs = slot >> 24;
+        for _ in 0..slot_count(slot) {
+            if let Some(s) = scores.get_mut((pairs & 0xff) as usize) {
+                *s += self.lut[((pairs >> 8) & 0xff) as usize];
             }
+            pairs >>= 16;
         }
+    }
+
+    /// The `(class, code)` pairs of a slot whose weights are not inline.
+    #[inline]
+    fn pairs(&self, slot: u64) -> &'a [u8] {
+        let start = slot_offset(slot);
+        self.entries
+            .get(start..start + slot_count(slot) * 2)
+            .unwrap_or(&[])
     }
 
     /// The weights of one feature as `(class, weight)` pairs, if it has any.
     pub fn lookup(&self, hash: u64) -> Option<Vec<(u8, i32)>> {
-        let offset = self.find(hash)?;
-        let count = usize::from(*self.entries.get(offset)?);
-        let pairs = self.entries.get(offset + 1..offset + 1 + count * 2)?;
+        let slot = self.find(hash)?;
+        let count = slot_count(slot);
+        if count <= INLINE {
+            let mut pairs = slot >> 24;
+            let mut out = Vec::with_capacity(count);
+            for _ in 0..count {
+                out.push((pairs as u8, self.lut[((pairs >> 8) & 0xff) as usize]));
+                pairs >>= 16;
+            }
+            return Some(out);
+        }
         Some(
-            pairs
+            self.pairs(slot)
                 .chunks_exact(2)
                 .map(|p| (p[0], self.lut[usize::from(p[1])]))
                 .collect(),
@@ -145,44 +185,46 @@ impl<'a> Table<'a> {
     /// Adds the weights of every feature to `scores` (indexed by class).
     ///
     /// The features are looked up in batches: first every feature's home slot is read (loads
-    /// that do not depend on each other, so their cache misses overlap), then the probes are
-    /// resolved and the weights added. On a table bigger than the cache this is several
-    /// times faster than looking the features up one after the other.
+    /// that do not depend on each other, so their cache misses overlap); a slot holds up to
+    /// two weights itself, which are added at once, and the offset of longer lists, which are
+    /// added after the batch's slots are all read. On a table bigger than the cache this is
+    /// several times faster than looking the features up one after the other.
     #[inline]
     pub fn add_scores(&self, features: &[u64], scores: &mut [i32]) {
         const BATCH: usize = 64;
         if self.capacity == 0 {
             return;
         }
-        let mut first = [(0u16, 0usize); BATCH];
-        let mut found = [0usize; BATCH];
+        let mut first = [0u64; BATCH];
+        let mut found = [0u64; BATCH];
         for chunk in features.chunks(BATCH) {
             for (h, &f) in first.iter_mut().zip(chunk) {
                 *h = read_slot(self.slots, home(f, self.capacity));
             }
             let mut count = 0;
-            for (&(k, offset), &f) in first.iter().zip(chunk) {
+            for (&slot, &f) in first.iter().zip(chunk) {
+                let k = slot_key(slot);
                 let hit = if k == key_of(f) {
-                    Some(offset)
+                    Some(slot)
                 } else if k == 0 {
                     None
                 } else {
                     self.find(f)
                 };
-                if let Some(offset) = hit {
-                    found[count] = offset;
-                    count += 1;
+                if let Some(slot) = hit {
+                    if slot_count(slot) <= INLINE {
+                        self.add_inline(slot, scores);
+                    } else {
+                        found[count] = slot;
+                        count += 1;
+                    }
                 }
             }
-            // read each feature's count first: independent loads, so the cache misses on
-            // the entries overlap instead of following one another
-            let mut counts = [0u8; BATCH];
-            for (c, &offset) in counts.iter_mut().zip(&found[..count]) {
-                *c = self.entries.get(offset).copied().unwrap_or(0);
-            }
-            for (&offset, &c) in found[..count].iter().zip(&counts) {
-                if c > 0 {
-                    self.add_entries(offset, scores);
+            for &slot in &found[..count] {
+                for pair in self.pairs(slot).chunks_exact(2) {
+                    if let Some(s) = scores.get_mut(usize::from(pair[0])) {
+                        *s += self.lut[usize::from(pair[1])];
+                    }
                 }
             }
         }
@@ -261,10 +303,14 @@ pub struct Model<'a> {
     pub lemmas: Records<'a>,
     /// `tag byte + reversed suffix` → `strip count byte + appended text`.
     pub rules: Records<'a>,
+    /// Which tag classes are finite verbs (the second tagger pass's verb context).
+    pub finite: [bool; 256],
 }
 
 struct Cursor<'a> {
     bytes: &'a [u8],
+    /// Bytes read so far.
+    at: usize,
 }
 
 impl<'a> Cursor<'a> {
@@ -274,6 +320,7 @@ impl<'a> Cursor<'a> {
         }
         let (head, rest) = self.bytes.split_at(n);
         self.bytes = rest;
+        self.at += n;
         Ok(head)
     }
     fn u8(&mut self) -> Result<u8, ModelError> {
@@ -294,6 +341,7 @@ impl<'a> Cursor<'a> {
             let b = self.take(4)?;
             *w = i32::from_le_bytes([b[0], b[1], b[2], b[3]]);
         }
+        self.take(padding(self.at))?;
         let slots = self.take(capacity.checked_mul(SLOT).ok_or(ModelError("too big"))?)?;
         let entries = self.take(entries)?;
         Ok(Table {
@@ -319,7 +367,7 @@ impl<'a> Cursor<'a> {
 impl<'a> Model<'a> {
     /// Reads a model from its bytes; only the small headers and names are parsed.
     pub fn parse(bytes: &'a [u8]) -> Result<Model<'a>, ModelError> {
-        let mut c = Cursor { bytes };
+        let mut c = Cursor { bytes, at: 0 };
         if c.take(8)? != MAGIC {
             return Err(ModelError("not a bilateral syntax model (bad magic)"));
         }
@@ -344,7 +392,9 @@ impl<'a> Model<'a> {
         let parser = c.table()?;
         let lemmas = c.records()?;
         let rules = c.records()?;
+        let finite = super::tagger::finite_classes(tags.iter().map(|t| t.1));
         Ok(Model {
+            finite,
             tags,
             labels,
             tagger,
@@ -386,17 +436,27 @@ pub fn table_capacity(features: usize) -> usize {
 /// Bytes a table of these rows takes in the model.
 pub fn table_bytes(rows: &[Row]) -> usize {
     let rows = rows.iter().filter(|r| !r.1.is_empty());
-    let (mut n, mut entries) = (0, 0);
+    let (mut n, mut outside) = (0, 0);
     for r in rows {
         n += 1;
-        entries += r.1.len().min(255);
+        outside += entry_bytes(r.1.len());
     }
-    table_bytes_for(n, entries)
+    table_bytes_for(n, outside)
 }
 
-/// Bytes a table of `features` features with `entries` weights in all takes in the model.
-pub fn table_bytes_for(features: usize, entries: usize) -> usize {
-    8 + 1024 + table_capacity(features) * SLOT + features + 2 * entries
+/// Bytes a feature with `weights` weights takes outside its slot.
+pub fn entry_bytes(weights: usize) -> usize {
+    if weights <= INLINE {
+        0
+    } else {
+        2 * weights.min(255)
+    }
+}
+
+/// Bytes a table of `features` features takes in the model, `outside` bytes of them outside
+/// the slots (the sum of [`entry_bytes`]).
+pub fn table_bytes_for(features: usize, outside: usize) -> usize {
+    8 + 1024 + SLOT + table_capacity(features) * SLOT + outside
 }
 
 /// The weight codes: 0 is 0; 1..=127 are positive magnitudes growing geometrically from the
@@ -444,13 +504,14 @@ fn write_table(out: &mut Vec<u8>, rows: &[Row]) {
     let mut slots = vec![0u8; capacity * SLOT];
     let mut entries = Vec::new();
     for (hash, weights) in rows {
-        if entries.len() >= 1 << 24 {
-            break; // offsets are 24 bits
+        let weights = &weights[..weights.len().min(255)];
+        if weights.len() > INLINE && entries.len() + weights.len() * 2 > 1 << 24 {
+            continue; // offsets are 24 bits
         }
         let key = key_of(*hash);
         let mut idx = home(*hash, capacity);
         loop {
-            let (k, _) = read_slot(&slots, idx);
+            let k = slot_key(read_slot(&slots, idx));
             if k == 0 || k == key {
                 break;
             }
@@ -460,14 +521,20 @@ fn write_table(out: &mut Vec<u8>, rows: &[Row]) {
         if slots[at..at + 2] != [0, 0] {
             continue; // the same home and key: the first feature keeps the slot
         }
-        let offset = entries.len();
         slots[at..at + 2].copy_from_slice(&key.to_le_bytes());
-        slots[at + 2..at + 5].copy_from_slice(&(offset as u32).to_le_bytes()[..3]);
-        let weights = &weights[..weights.len().min(255)];
-        entries.push(weights.len() as u8);
-        for &(class, w) in weights {
-            entries.push(class);
-            entries.push(encode(w, lo, step));
+        slots[at + 2] = weights.len() as u8;
+        if weights.len() <= INLINE {
+            for (k, &(class, w)) in weights.iter().enumerate() {
+                slots[at + 3 + 2 * k] = class;
+                slots[at + 4 + 2 * k] = encode(w, lo, step);
+            }
+        } else {
+            let offset = entries.len() as u32;
+            slots[at + 3..at + 6].copy_from_slice(&offset.to_le_bytes()[..3]);
+            for &(class, w) in weights {
+                entries.push(class);
+                entries.push(encode(w, lo, step));
+            }
         }
     }
     put_u32(out, capacity);
@@ -475,6 +542,7 @@ fn write_table(out: &mut Vec<u8>, rows: &[Row]) {
     for w in lut {
         out.extend_from_slice(&w.to_le_bytes());
     }
+    out.resize(out.len() + padding(out.len()), 0);
     out.extend_from_slice(&slots);
     out.extend_from_slice(&entries);
 }
@@ -576,6 +644,23 @@ mod tests {
             let want = i32::from(w[0].1);
             assert!((got - want).abs() <= want.abs() / 20 + 1, "{got} {want}");
         }
+        // a feature with more weights than a slot holds keeps them in the entries
+        let long = crate::analysis::text::hash::str("long");
+        let weights: Vec<(u8, i16)> = (0..5u8).map(|c| (c, i16::from(c) * 100 - 150)).collect();
+        let bytes3 = write(&ModelParts {
+            parser: vec![(a, vec![(3, 7)]), (long, weights.clone())],
+            ..parts_clone(&parts)
+        });
+        let m3 = Model::parse(&bytes3).unwrap();
+        let got = m3.parser.lookup(long).unwrap();
+        assert_eq!(got.len(), 5);
+        for ((c, w), (gc, gw)) in weights.iter().zip(&got) {
+            assert_eq!(c, gc);
+            assert!((gw - i32::from(*w)).abs() <= i32::from(*w).abs() / 20 + 1);
+        }
+        let mut scores = [0i32; 5];
+        m3.parser.add_scores(&[long, a], &mut scores);
+        assert_eq!(scores[3], got[3].1 + m3.parser.lookup(a).unwrap()[0].1);
         assert_eq!(m.lemmas.get(b"\x01went"), Some(&b"go"[..]));
         assert_eq!(m.lemmas.get(b"\x01go"), None);
         assert!(m.parser.lookup(a).is_none());

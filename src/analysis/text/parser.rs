@@ -17,9 +17,14 @@
 //! the label is chosen with the arc, from the same features. The trees produced are projective;
 //! training trees are made projective by lifting (the training program's job).
 //!
+//! The features (about 115 templates): Zhang & Nivre's words, tags, distances, valencies and
+//! children's labels of `s0`, `s1`, `b0`; the tags of the words next to `s0`, `s1` and `b0` in
+//! the sentence (which the stack and buffer do not show); children's children (third order).
+//! A state with an empty stack can only shift, and is not scored.
+//!
 //! [`State`], [`features`], [`State::costs`] are shared with the training program.
 
-use super::hash::{f1, f2, f3};
+use super::hash::{f1, f2, f3, f4};
 use super::model::Table;
 use super::tagger::{WordInfo, argmax};
 
@@ -309,6 +314,19 @@ pub fn features(state: &State, words: &[WordInfo], tags: &[u8], out: &mut Vec<u6
     let b0vl = u64::from(nb.left_count);
     let empty = |x: u16| if x == NIL { Node::default() } else { node(x) };
     let (n0, n1, nb) = (empty(s0), empty(s1), empty(b0));
+    // the words next to s0, s1 and b0 in the sentence (not on the stack or buffer)
+    let near = |x: u16, d: isize| {
+        if x == NIL || usize::from(x) >= n {
+            return NIL;
+        }
+        match usize::from(x).checked_add_signed(d) {
+            Some(k) if k < n => k as u16,
+            _ => NIL,
+        }
+    };
+    let (s0m1, s0p1, s1p1, b0m1) = (near(s0, -1), near(s0, 1), near(s1, 1), near(b0, -1));
+    // children's children (third order)
+    let (s0l, s0r, b0l) = (empty(n0.lc1), empty(n0.rc1), empty(nb.lc1));
     let f = [
         f1(1, s0w),
         f1(2, s0t),
@@ -408,6 +426,23 @@ pub fn features(state: &State, words: &[WordInfo], tags: &[u8], out: &mut Vec<u6
         f3(96, s1w, s0t, b0t),
         f3(97, s0t, b0w, b1t),
         f2(98, s1t, b0wt),
+        f2(99, s0t, t(s0m1)),
+        f2(100, s0t, t(s0p1)),
+        f3(101, s0t, t(s0p1), b0t),
+        f3(102, t(s0m1), s0t, b0t),
+        f3(103, s0t, t(b0m1), b0t),
+        f3(104, s1t, t(s1p1), s0t),
+        f3(105, s0t, t(n0.lc1), t(s0l.lc1)),
+        f3(106, s0t, t(n0.rc1), t(s0r.rc1)),
+        f3(107, b0t, t(nb.lc1), t(b0l.lc1)),
+        f4(108, s1t, s0t, b0t, b1t),
+        f3(109, s0w, lab(n0.lc1), lab(n0.rc1)),
+        f3(110, s0t, s0vl, s0vr),
+        f3(111, s0t, b0t, b0vl),
+        f3(112, s0t, w(n0.rc1), b0t),
+        f3(113, s0w, t(n0.rc1), b0t),
+        f3(114, s0t, b0w, t(nb.lc1)),
+        f3(115, s1t, s0t, lab(n0.lc1)),
     ];
     out.extend_from_slice(&f);
 }
@@ -423,9 +458,14 @@ pub fn parse(
 ) -> Vec<(u16, u8)> {
     let n = words.len().min(usize::from(NIL) - 1);
     let mut state = State::new(n, root_label);
-    let mut feats = Vec::with_capacity(96);
+    let mut feats = Vec::with_capacity(128);
     let mut scores = vec![0i32; 1 + 2 * n_labels];
     while !state.done() {
+        if state.stack.is_empty() {
+            // nothing but a shift is legal: no need to score
+            state.apply(Action::Shift);
+            continue;
+        }
         features(&state, words, tags, &mut feats);
         scores.iter_mut().for_each(|s| *s = 0);
         table.add_scores(&feats, &mut scores);

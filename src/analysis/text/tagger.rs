@@ -11,7 +11,10 @@
 //! Tagging runs in two passes. The first sees only the tags to its left (its own earlier
 //! decisions); the second ([`features_second`]) also sees the first pass's tags of the words
 //! to its right and of the word itself, which settles the cases the left context cannot
-//! ("that" before a noun or a verb, a past participle after a noun). The second pass was
+//! ("that" before a noun or a verb, a past participle after a noun); it also sees how many
+//! finite verbs the first pass found on either side ([`verb_context`]), which tells a
+//! sentence's only verb in the past (VBD) from a participle or an adjective. The second pass
+//! was
 //! trained on first-pass tags made by jackknifing (each quarter of the training data tagged
 //! by a first pass that never saw it), so it learnt how far to trust them.
 //!
@@ -151,14 +154,37 @@ pub fn argmax(scores: &[i32]) -> usize {
     best
 }
 
+/// Per token, how many other words the first pass tagged as finite verbs (`finite[tag]`:
+/// VBD, VBZ, VBP, MD) to its left and to its right, each counted 0, 1 or "2 or more", as
+/// `3 * left + right`. A past form with no finite verb around it is the sentence's verb
+/// (VBD), one after a finite verb more often a participle (VBN); the word's own tag is left
+/// out of its count.
+pub fn verb_context(first: &[u8], finite: &[bool; 256]) -> Vec<u8> {
+    let is = |t: u8| u8::from(finite[usize::from(t)]);
+    let total: u32 = first.iter().map(|&t| u32::from(is(t))).sum();
+    let mut left = 0u32;
+    first
+        .iter()
+        .map(|&t| {
+            let own = u32::from(is(t));
+            let right = total - left - own;
+            let c = 3 * left.min(2) + right.min(2);
+            left += own;
+            c as u8
+        })
+        .collect()
+}
+
 /// The second pass's features: the first pass's, plus the first-pass tags `first` around
-/// and at token `i`.
+/// and at token `i`, and the finite verbs around it (`context`, from [`verb_context`]).
+#[allow(clippy::too_many_arguments)]
 pub fn features_second(
     words: &[WordInfo],
     i: usize,
     p1: u8,
     p2: u8,
     first: &[u8],
+    context: &[u8],
     out: &mut Vec<u64>,
 ) {
     features(words, i, p1, p2, out);
@@ -166,6 +192,11 @@ pub fn features_second(
     let tag = |k: usize| first.get(k).map_or(u64::from(NO_TAG), |&t| u64::from(t));
     let (f0, n1, n2) = (tag(i), tag(i + 1), tag(i + 2));
     let t1 = u64::from(p1);
+    let c = context.get(i).map_or(9, |&c| u64::from(c));
+    out.push(f2(50, c, f0));
+    out.push(f3(51, c, f0, w.suffix[1]));
+    out.push(f3(52, c, t1, f0));
+    out.push(f2(53, c, w.norm));
     out.push(f1(40, f0));
     out.push(f1(41, n1));
     out.push(f2(42, n1, n2));
@@ -182,15 +213,23 @@ pub fn features_second(
     ));
 }
 
-/// One greedy pass over the sentence; `first` is the first pass's tags for a second pass.
-pub fn pass(table: &Table<'_>, n_tags: usize, words: &[WordInfo], first: Option<&[u8]>) -> Vec<u8> {
+/// One greedy pass over the sentence; `first` is the first pass's tags for a second pass,
+/// `finite` which tag classes are finite verbs.
+pub fn pass(
+    table: &Table<'_>,
+    n_tags: usize,
+    words: &[WordInfo],
+    first: Option<&[u8]>,
+    finite: &[bool; 256],
+) -> Vec<u8> {
+    let context = first.map_or_else(Vec::new, |f| verb_context(f, finite));
     let mut tags = Vec::with_capacity(words.len());
     let mut feats = Vec::with_capacity(48);
     let mut scores = vec![0i32; n_tags];
     let (mut p1, mut p2) = (NO_TAG, NO_TAG);
     for i in 0..words.len() {
         match first {
-            Some(first) => features_second(words, i, p1, p2, first, &mut feats),
+            Some(first) => features_second(words, i, p1, p2, first, &context, &mut feats),
             None => features(words, i, p1, p2, &mut feats),
         }
         scores.iter_mut().for_each(|s| *s = 0);
@@ -205,15 +244,30 @@ pub fn pass(table: &Table<'_>, n_tags: usize, words: &[WordInfo], first: Option<
 
 /// The first pass alone.
 pub fn tag_first(table: &Table<'_>, n_tags: usize, words: &[WordInfo]) -> Vec<u8> {
-    pass(table, n_tags, words, None)
+    pass(table, n_tags, words, None, &[false; 256])
 }
 
 /// Tags a sentence: one joint class per word. The second pass is skipped when its table is
 /// empty.
-pub fn tag(first: &Table<'_>, second: &Table<'_>, n_tags: usize, words: &[WordInfo]) -> Vec<u8> {
-    let tags = pass(first, n_tags, words, None);
+pub fn tag(
+    first: &Table<'_>,
+    second: &Table<'_>,
+    n_tags: usize,
+    finite: &[bool; 256],
+    words: &[WordInfo],
+) -> Vec<u8> {
+    let tags = pass(first, n_tags, words, None, finite);
     if second.capacity() == 0 {
         return tags;
     }
-    pass(second, n_tags, words, Some(&tags))
+    pass(second, n_tags, words, Some(&tags), finite)
+}
+
+/// Which joint tag classes are finite verbs (Penn VBD, VBZ, VBP, MD), by class number.
+pub fn finite_classes<'a>(xpos: impl IntoIterator<Item = &'a str>) -> [bool; 256] {
+    let mut out = [false; 256];
+    for (slot, x) in out.iter_mut().zip(xpos) {
+        *slot = matches!(x, "VBD" | "VBZ" | "VBP" | "MD");
+    }
+    out
 }
