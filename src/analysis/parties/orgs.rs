@@ -1,7 +1,8 @@
 //! Organisations that are not in the gazetteer (a company, a union), found from how the text
 //! uses them.
 //!
-//! Rules: a candidate is a run of capitalised words that are not common words, gazetteer
+//! Rules: a candidate is a run of capitalised words that are not common words (unless the
+//! tagger reads the first as a proper noun: "Network Rail"), gazetteer
 //! forms, titles or known people's names. It becomes an organisation when it is the subject of
 //! a verb ("Acme has announced", "Acme sues", "Acme's representatives have not commented") or
 //! the object of "according to", and when it also appears capitalised somewhere other than at the

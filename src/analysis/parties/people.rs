@@ -1,7 +1,8 @@
 //! People tied to a side by the text itself, from titles and appositions.
 //!
 //! Rules (a "country word" is a gazetteer name, demonym, capital or seat; TITLE comes from
-//! `assets/titles.txt`; a Name is 1–4 capitalised words that are not common words, not
+//! `assets/titles.txt`; a Name is 1–4 capitalised words that are not common words (or that
+//! the tagger reads as proper nouns: "Grant" in "Secretary Grant Shapps", [`Slot`]), not
 //! gazetteer forms and not titles, with particles such as "da" and hyphens inside, an
 //! honorific such as "Mr." in front and a trailing "MP" dropped):
 //!
