@@ -132,41 +132,77 @@ pub const MAX_PARSED_BYTES: usize = 20_000;
 /// Reads every sentence of the document: annotates it (the text layer: tokens, tags, tree)
 /// and reads its speech and act. A quotation left open at the end of a sentence is open at
 /// the start of the next one in the same paragraph. Sentences over [`MAX_PARSED_BYTES`] are
-/// not parsed (the tree rules leave them to the others).
+/// not parsed (the tree rules leave them to the others). Sentences are annotated a batch of
+/// about [`BATCH_BYTES`] at a time ([`text::annotate_many`], which may use every core), then
+/// read in order: the trees of one batch at most are alive at once.
 pub fn read_all(src: &str, sentences: &[Span], roles: &[Role]) -> Vec<Reading> {
     let common = casing::CommonWords::of(src);
+    let mut out = Vec::with_capacity(sentences.len());
     let mut open = false;
     let mut paragraph = usize::MAX;
-    sentences
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
+    let mut batch: Vec<(Option<String>, usize)> = Vec::new();
+    let mut from = 0;
+    while from < sentences.len() {
+        // the batch: sentences [from, to) of about BATCH_BYTES, each with its cased text
+        // when it is a title-case headline
+        batch.clear();
+        let (mut to, mut bytes) = (from, 0);
+        while to < sentences.len() && (to == from || bytes < BATCH_BYTES) {
+            let s = &sentences[to];
+            if parsed(roles, to, s) {
+                // a headline in title case is tagged as the sentence it stands for: "Poll
+                // Shows Bump For Vale" → "Poll shows bump for Vale" (same bytes, offsets)
+                batch.push((common.sentence_case(&src[s.start..s.end]), to));
+                bytes += s.end - s.start;
+            }
+            to += 1;
+        }
+        let texts: Vec<(&str, u32)> = batch
+            .iter()
+            .map(|(cased, i)| {
+                let s = &sentences[*i];
+                (
+                    cased.as_deref().unwrap_or(&src[s.start..s.end]),
+                    s.start as u32,
+                )
+            })
+            .collect();
+        let mut trees = text::annotate_many(&texts).into_iter();
+        let mut next_parsed = batch.iter().map(|(_, i)| *i).peekable();
+        for (i, s) in sentences.iter().enumerate().take(to).skip(from) {
             if s.paragraph != paragraph {
                 open = false;
                 paragraph = s.paragraph;
             }
-            let role = roles.get(i).copied().unwrap_or(Role::Body);
-            if matches!(role, Role::Byline | Role::Source | Role::Dateline) {
-                return Reading::default();
+            if next_parsed.peek() != Some(&i) {
+                // a "sentence" of tens of thousands of words (a list, a paragraph with no
+                // full stop) has no tree worth reading: the rules that need none still apply
+                if s.end - s.start > MAX_PARSED_BYTES {
+                    open = false;
+                }
+                out.push(Reading::default());
+                continue;
             }
-            let sentence = &src[s.start..s.end];
-            // a "sentence" of tens of thousands of words (a list, a paragraph with no full
-            // stop) has no tree worth reading: the rules that need none still apply
-            if sentence.len() > MAX_PARSED_BYTES {
-                open = false;
-                return Reading::default();
-            }
-            // a headline in title case is tagged as the sentence it stands for: "Poll Shows
-            // Bump For Vale" → "Poll shows bump for Vale" (same bytes, same offsets)
-            let toks = match common.sentence_case(sentence) {
-                Some(cased) => text::annotate(&cased, s.start as u32),
-                None => text::annotate(sentence, s.start as u32),
-            };
-            let (reading, still_open) = read(&toks, sentence, s.start as u32, open);
+            next_parsed.next();
+            let toks = trees.next().unwrap_or_default();
+            let (reading, still_open) = read(&toks, &src[s.start..s.end], s.start as u32, open);
             open = still_open;
-            reading
-        })
-        .collect()
+            out.push(reading);
+        }
+        from = to;
+    }
+    out
+}
+
+/// Bytes of text annotated together by [`read_all`].
+const BATCH_BYTES: usize = 64 * 1024;
+
+/// Sentence `i` is annotated: a body-like sentence no longer than [`MAX_PARSED_BYTES`]
+/// (bylines, source lines and datelines name no one's statement).
+fn parsed(roles: &[Role], i: usize, s: &Span) -> bool {
+    let role = roles.get(i).copied().unwrap_or(Role::Body);
+    !matches!(role, Role::Byline | Role::Source | Role::Dateline)
+        && s.end - s.start <= MAX_PARSED_BYTES
 }
 
 /// Reads one annotated sentence. `text` is the sentence, `base` its byte offset in the
