@@ -405,7 +405,9 @@ fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
                 .collect()
         })
         .unwrap_or_default();
-    // "…, the minister said:" — a colon after the verb and no complement of its own
+    // "…, the minister said:" — a colon after the verb and no complement of its own after
+    // it (a complement before it is a misparsed subject: "Harbour Secretary, Lena Ostrova
+    // said:" read as a fronted quotation)
     let opens = toks
         .iter()
         .rev()
@@ -413,7 +415,7 @@ fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
         .is_some_and(|t| word(t, text, base) == ":")
         && !shape
             .children(v)
-            .any(|c| matches!(toks[c].rel_base(), "ccomp" | "obj" | "xcomp"));
+            .any(|c| c > v && matches!(toks[c].rel_base(), "ccomp" | "obj" | "xcomp"));
     Some(Speech {
         cue: (toks[v].start, toks[v].end),
         speaker,

@@ -238,6 +238,18 @@ fn a_reporting_verb_before_a_colon_opens_the_speech_that_follows() {
     ]);
     let (r, _) = read(&toks, &text, 0, false);
     assert!(!r.speech.unwrap().opens);
+    // Harbour Secretary , Vale said :  — the parser's misreading of the title as a fronted
+    // complement is before the verb: the speech still opens
+    let (text, toks) = sentence(&[
+        "Harbour PROPN NNP 2 compound harbour",
+        "Secretary PROPN NNP 5 ccomp secretary",
+        ", PUNCT , 2 punct ,",
+        "Vale PROPN NNP 5 nsubj vale",
+        "said VERB VBD 0 root say",
+        ": PUNCT : 5 punct :",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    assert!(r.speech.unwrap().opens);
 }
 
 #[test]
