@@ -69,7 +69,8 @@ fn stages(c: &mut Criterion) {
     );
     // attribution takes the facts out of `found`: each timed run gets a fresh copy
     let with_facts = found.clone();
-    let attributions = attribute_all(text, &seg.sentences, &roles, &readings, &mut found);
+    let attributions =
+        attribute::attribute_all(text, &seg.sentences, &roles, &readings, &mut found);
     let analysis = analyze(&doc, &options);
     let sentences: Vec<Sentence> = analysis.sentences.clone();
 
@@ -105,7 +106,9 @@ fn stages(c: &mut Criterion) {
     group.bench_function("attribute", |b| {
         b.iter_batched(
             || with_facts.clone(),
-            |mut p| attribute_all(black_box(text), &seg.sentences, &roles, &readings, &mut p),
+            |mut p| {
+                attribute::attribute_all(black_box(text), &seg.sentences, &roles, &readings, &mut p)
+            },
             BatchSize::LargeInput,
         )
     });
@@ -143,19 +146,3 @@ fn stages(c: &mut Criterion) {
 
 criterion_group!(benches, whole, stages);
 criterion_main!(benches);
-
-/// Attribution's two phases as the analysis runs them, the facts taken out of `parties`
-/// (without the orchestrator's memory hand-backs).
-fn attribute_all(
-    text: &str,
-    sentences: &[segment::Span],
-    roles: &[bilateral::model::Role],
-    readings: &[clauses::Reading],
-    parties: &mut parties::Parties,
-) -> Vec<attribute::Attribution> {
-    let decided = attribute::decide_all(text, sentences, roles, readings, parties);
-    let facts = std::mem::take(&mut parties.facts);
-    decided
-        .into_attributions(text, sentences, facts, parties)
-        .collect()
-}

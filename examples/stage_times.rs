@@ -95,7 +95,8 @@ fn main() -> ExitCode {
     );
     // attribution takes the facts out of `found`: each timed round gets a fresh copy
     let with_facts = found.clone();
-    let attributions = attribute_all(text, &seg.sentences, &roles, &readings, &mut found);
+    let attributions =
+        attribute::attribute_all(text, &seg.sentences, &roles, &readings, &mut found);
     let analysis = analyze(&doc, &Options::default());
 
     let mb = text.len() as f64 / 1e6;
@@ -131,7 +132,7 @@ fn main() -> ExitCode {
         best_with(
             rounds,
             || with_facts.clone(),
-            |mut p| attribute_all(text, &seg.sentences, &roles, &readings, &mut p),
+            |mut p| attribute::attribute_all(text, &seg.sentences, &roles, &readings, &mut p),
         ),
     );
     report(
@@ -166,20 +167,4 @@ fn main() -> ExitCode {
         }),
     );
     ExitCode::SUCCESS
-}
-
-/// Attribution's two phases as the analysis runs them, the facts taken out of `parties`
-/// (without the orchestrator's memory hand-backs).
-fn attribute_all(
-    text: &str,
-    sentences: &[segment::Span],
-    roles: &[bilateral::model::Role],
-    readings: &[clauses::Reading],
-    parties: &mut parties::Parties,
-) -> Vec<attribute::Attribution> {
-    let decided = attribute::decide_all(text, sentences, roles, readings, parties);
-    let facts = std::mem::take(&mut parties.facts);
-    decided
-        .into_attributions(text, sentences, facts, parties)
-        .collect()
 }

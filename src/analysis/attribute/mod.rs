@@ -151,6 +151,22 @@ pub struct Decided {
     speeches: Vec<Option<clauses::Speech>>,
 }
 
+/// Both phases at once, the facts taken out of `parties`, without the orchestrator's memory
+/// hand-backs: the benches' and `stage_times`' way to time attribution alone.
+pub fn attribute_all(
+    text: &str,
+    sentences: &[Span],
+    roles: &[Role],
+    readings: &[Reading],
+    parties: &mut Parties,
+) -> Vec<Attribution> {
+    let decided = decide_all(text, sentences, roles, readings, parties);
+    let facts = std::mem::take(&mut parties.facts);
+    decided
+        .into_attributions(text, sentences, facts, parties)
+        .collect()
+}
+
 /// Decides the side of every sentence. `parties.facts` must have one entry per sentence; they
 /// are only read.
 pub fn decide_all(
