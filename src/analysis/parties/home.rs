@@ -5,8 +5,8 @@
 //! after the person would make a third "side" of what is one. The rules, in order:
 //!
 //! 0. **Source line.** A "Source: …" line naming one country and nothing else that can
-//!    speak ("Source: Freedonian Government"): the text was issued by that country, and its
-//!    untitled-by-country minister is that country's.
+//!    speak ("Source: Government of Freedonia"): the text was issued by that country, and
+//!    a minister no title ties to a country speaks for it.
 //! 1. **Compound with the counterpart.** A country glued by a hyphen to the other side
 //!    ("Freedonia-Sylvania relationship", "Sylvania–Freedonia talks") is the home country.
 //! 2. **Sole acting country.** Otherwise, the one country (other than the counterpart) that is

@@ -7,7 +7,9 @@
 //!    seats of government; organisations; media; places) and one title automaton run over each
 //!    sentence ([`gazetteer`], [`lexicon`]) — only over a sentence with a token that is the mark
 //!    word of some form ([`lexicon::mark`]): without one the sentence has no match to find.
-//!    People are tied to a country by the text ([`people`]).
+//!    People are tied to a country by the text ([`people`]). A name word is a capitalised
+//!    word that is no common word, or that the tagger reads as a proper noun
+//!    ([`clauses::Reading::proper`]; words of closed classes keep their class).
 //!    Organisations outside the gazetteer are found from their use as subjects ([`orgs`]).
 //!    Their names, name words and aliases go into one per-document automaton, run once.
 //!    A country missing from the gazetteer is learnt from its demonym before a title and its
@@ -21,8 +23,8 @@
 //! 4. **Order.** A is the side that first appears as a source in the body (headlines count
 //!    after the body, since they often lead with the reaction), else the first mentioned.
 //!    A side that is a lone person or bare office facing a country side is renamed after its
-//!    home country when the text shows it (`home`: a hyphen compound with the counterpart,
-//!    or the one other country that acts); its mentions and people move to that country.
+//!    home country when the text shows it (`home`: the one country of a "Source: …" line, a
+//!    hyphen compound with the counterpart, or the one other country that acts); its mentions and people move to that country.
 //!    A capitalised run ending in a known person's surname ("Karl Brun" after "President
 //!    Brun") is that person, never an organisation.
 //! 5. **Overrides.** `--party` / front-matter sides are fixed in the order given: a name that is
