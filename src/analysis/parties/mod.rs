@@ -9,7 +9,7 @@
 //!    word of some form ([`lexicon::mark`]): without one the sentence has no match to find.
 //!    People are tied to a country by the text ([`people`]). A name word is a capitalised
 //!    word that is no common word, or that the tagger reads as a proper noun
-//!    ([`clauses::Reading::proper`]; words of closed classes keep their class).
+//!    ([`Reading::proper`]; words of closed classes keep their class).
 //!    Organisations outside the gazetteer are found from their use as subjects ([`orgs`]).
 //!    Their names, name words and aliases go into one per-document automaton, run once.
 //!    A country missing from the gazetteer is learnt from its demonym before a title and its
