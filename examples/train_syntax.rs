@@ -147,10 +147,11 @@ impl Perceptron {
         self.clock += 1;
     }
 
-    /// Averaged, quantised to i16; entries with |weight| ≤ `floor` dropped.
-    fn quantised(&self, floor: i16) -> Vec<Row> {
+    /// The averaged weight of a parameter, and the scale that maps the largest of them to
+    /// the i16 range (32 000).
+    fn averaged(&self) -> (impl Fn(&Param) -> f64 + '_, f64) {
         let clock = self.clock as f64;
-        let avg = |p: &Param| f64::from(p.w) - p.total as f64 / clock;
+        let avg = move |p: &Param| f64::from(p.w) - p.total as f64 / clock;
         let max = self
             .rows
             .values()
@@ -158,7 +159,12 @@ impl Perceptron {
             .map(|p| avg(p).abs())
             .fold(0.0f64, f64::max)
             .max(1e-9);
-        let scale = 32000.0 / max;
+        (avg, 32000.0 / max)
+    }
+
+    /// Averaged, quantised to i16; entries with |weight| ≤ `floor` dropped.
+    fn quantised(&self, floor: i16) -> Vec<Row> {
+        let (avg, scale) = self.averaged();
         let mut rows: Vec<Row> = self
             .rows
             .iter()
@@ -180,16 +186,7 @@ impl Perceptron {
     /// Quantised and pruned to fit `budget` bytes: the smallest floor on |weight| that
     /// fits, found from histograms of the weights in one pass.
     fn fitted(&self, budget: usize) -> (Vec<Row>, i16) {
-        let clock = self.clock as f64;
-        let avg = |p: &Param| f64::from(p.w) - p.total as f64 / clock;
-        let max = self
-            .rows
-            .values()
-            .flatten()
-            .map(|p| avg(p).abs())
-            .fold(0.0f64, f64::max)
-            .max(1e-9);
-        let scale = 32000.0 / max;
+        let (avg, scale) = self.averaged();
         const TOP: usize = 32768;
         // every row's quantised magnitudes, one after the other
         let mut mags: Vec<u16> = Vec::new();
