@@ -75,9 +75,11 @@ fn more_parties_are_noted_with_how_to_pick_two() {
 
 #[test]
 fn plain_without_front_matter_has_the_title_and_fixed_wording() {
-    let dir = std::env::temp_dir().join(format!("bilateral-exports-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("lone.txt");
+    let dir = tempfile::Builder::new()
+        .prefix("bilateral-exports-")
+        .tempdir()
+        .unwrap();
+    let path = dir.path().join("lone.txt");
     std::fs::write(
         &path,
         "Freedonia reopens the border\n\nFreedonian President Karl Brun said the crossing would \
@@ -90,5 +92,4 @@ fn plain_without_front_matter_has_the_title_and_fixed_wording() {
         "{plain}"
     );
     assert!(!plain.contains("(nothing from this side)"), "{plain}");
-    std::fs::remove_dir_all(&dir).ok();
 }

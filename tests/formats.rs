@@ -160,9 +160,11 @@ fn right_to_left_page_opens_with_a_note() {
 fn legacy_encodings_are_decoded() {
     let mut html = b"<html><head><meta charset=\"windows-1252\"><title>Caf\xe9 talks</title></head><body><article><p>The caf\xe9 owners of Varn and the city council met on Monday and agreed on new opening hours for the summer.</p></article></body></html>".to_vec();
     html.extend_from_slice(b"\n");
-    let dir = std::env::temp_dir().join(format!("bilateral-formats-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("latin1.html");
+    let dir = tempfile::Builder::new()
+        .prefix("bilateral-formats-")
+        .tempdir()
+        .unwrap();
+    let path = dir.path().join("latin1.html");
     std::fs::write(&path, html).unwrap();
     let a = json_of(&bilateral(
         &["extract", "--json", path.to_str().unwrap()],
@@ -292,9 +294,11 @@ fn a_hostile_page_gives_an_error_not_a_hang() {
         "<div>".repeat(n),
         "</div>".repeat(n)
     );
-    let dir = std::env::temp_dir().join(format!("bilateral-formats-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("deep.html");
+    let dir = tempfile::Builder::new()
+        .prefix("bilateral-formats-")
+        .tempdir()
+        .unwrap();
+    let path = dir.path().join("deep.html");
     std::fs::write(&path, html).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_bilateral"))
         .args(["--json", path.to_str().unwrap()])

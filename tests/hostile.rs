@@ -34,12 +34,27 @@ fn bilateral(args: &[&str], stdin: &[u8]) -> Output {
     out
 }
 
-fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("bilateral-hostile-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
+/// A file in a directory of its own, removed with the directory when this is dropped.
+struct TempInput {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+impl std::ops::Deref for TempInput {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.path
+    }
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> TempInput {
+    let dir = tempfile::Builder::new()
+        .prefix("bilateral-hostile-")
+        .tempdir()
+        .unwrap();
+    let path = dir.path().join(name);
     std::fs::write(&path, bytes).unwrap();
-    path
+    TempInput { _dir: dir, path }
 }
 
 /// Every `text` field of a JSON sentence, mention (speaker, cue, hedge) and date is exactly

@@ -128,9 +128,11 @@ fn seed_spans_index_the_input_as_read() {
 
 #[test]
 fn offsets_count_the_bom_and_crlf() {
-    let dir = std::env::temp_dir().join(format!("bilateral-json-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("crlf.txt");
+    let dir = tempfile::Builder::new()
+        .prefix("bilateral-json-")
+        .tempdir()
+        .unwrap();
+    let path = dir.path().join("crlf.txt");
     let input = "\u{feff}+++\r\ntitle = \"Talks\"\r\n+++\r\nTalks resume\r\n\r\nFreedonia spoke. Sylvania listened.\r\n";
     std::fs::write(&path, input).unwrap();
     let json = json_of(&["--json", path.to_str().unwrap()]);

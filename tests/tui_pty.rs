@@ -596,7 +596,7 @@ fn hostile_article_is_shown_not_obeyed() {
          Sylvania said \u{1b}[2Jwiped and \u{9b}31mred and \u{202e}desrever.\n\
          Freedonia said the file read {binary} in full.\n"
     );
-    let path = temp_article("hostile", &text);
+    let (_dir, path) = temp_article("hostile", &text);
     let mut s = Session::start(
         &[
             path.to_str().unwrap(),
@@ -644,12 +644,15 @@ fn send_signal(s: &Session, signal: nix::sys::signal::Signal) {
 }
 
 /// Writes `text` to a file in a directory of its own (tests run in parallel).
-fn temp_article(name: &str, text: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("bilateral-tui-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("article.txt");
+/// The directory and the file go when the returned guard is dropped.
+fn temp_article(name: &str, text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::Builder::new()
+        .prefix(&format!("bilateral-tui-{name}-"))
+        .tempdir()
+        .unwrap();
+    let path = dir.path().join("article.txt");
     std::fs::write(&path, text).unwrap();
-    path
+    (dir, path)
 }
 
 /// SIGHUP with the terminal still there: restored, exit 128 + 1.
@@ -679,7 +682,7 @@ fn reader_exits_when_its_terminal_is_closed() {
 /// `/dev/tty`, and that is the one watched.
 #[test]
 fn reader_on_stdin_exits_when_its_terminal_is_closed() {
-    let path = temp_article("stdin", "Freedonia said talks ended. Sylvania agreed.\n");
+    let (_dir, path) = temp_article("stdin", "Freedonia said talks ended. Sylvania agreed.\n");
     let mut cmd = CommandBuilder::new("/bin/sh");
     cmd.args([
         "-c",
@@ -822,7 +825,7 @@ fn degenerate_articles_open_in_the_reader() {
         ("tiny", tiny, vec![], vec!["Yes 0.", "Yes 1."]),
     ];
     for (name, text, extra, expected) in &cases {
-        let path = temp_article(name, text);
+        let (_dir, path) = temp_article(name, text);
         let mut args = vec![path.to_str().unwrap()];
         args.extend(extra.iter().copied());
         let mut s = Session::start(&args, 120, 30, &[]);
@@ -871,7 +874,7 @@ fn a_huge_sentence_wraps_in_the_reader_without_freezing() {
         i += 1;
     }
     text.push('\n');
-    let path = temp_article("huge", &text);
+    let (_dir, path) = temp_article("huge", &text);
     let mut s = Session::start(&[path.to_str().unwrap()], 100, 30, &[]);
     // The analysis comes first (about a second per megabyte in a debug build, more under load).
     s.wait_within(Duration::from_secs(300), "the first frame", |t| {
