@@ -546,3 +546,23 @@ fn a_minister_of_a_release_speaks_for_the_country_of_its_source_line() {
     assert!(a.parties[0].people.iter().any(|p| p.name == "Elena Soto"));
     assert_eq!(side_of(&a, "\"This is a good day"), "Chile");
 }
+
+#[test]
+fn a_country_that_opens_an_organisation_name_does_not_claim_its_president() {
+    // "President of the Sylvania Nursing Association" is the association's president: no person
+    // "Nursing Association", and Lenz is not Sylvania's side against Sylvania's own minister
+    let a = run("association_president.txt", &[]);
+    let names: Vec<&str> = a.parties.iter().map(|p| p.name.as_str()).collect();
+    assert!(names.contains(&"Mira Lenz"), "{names:?}");
+    assert!(
+        a.parties
+            .iter()
+            .flat_map(|p| &p.people)
+            .all(|p| !p.name.contains("Association")),
+        "{:?}",
+        a.parties
+    );
+    let lenz = side_of(&a, "Lenz said the association");
+    assert_eq!(lenz, "Mira Lenz");
+    assert_ne!(side_of(&a, "Brandt urged"), lenz);
+}

@@ -153,6 +153,17 @@ pub fn build(
                     push(&mut out, first, h.last, Target::Entity(h.entity), true);
                     i = h.last;
                 }
+                HitForm::Name | HitForm::Demonym
+                    if super::people::org_named_after(toks, h.last, |j| {
+                        toks.get(j).is_some_and(|t| t.is_word() && t.capitalised())
+                    })
+                    .is_some() =>
+                {
+                    // "the Kenya Medical Association", "Sylvanian Farmers Union": the country
+                    // word opens an organisation's name; that organisation is not the state
+                    push(&mut out, h.first, h.last, Target::Entity(h.entity), false);
+                    i = h.last;
+                }
                 HitForm::Name | HitForm::Demonym => {
                     let mut last = h.last;
                     let mut extended = false;
@@ -205,7 +216,15 @@ pub fn build(
                 if lw(src, toks, k, "the") {
                     k += 1;
                 }
-                if let Some(h) = hit_at(k).filter(|h| h.form == HitForm::Name) {
+                // not "President of the Kenya Medical Association": the title is the
+                // organisation's, whose name the country only opens
+                if let Some(h) = hit_at(k).filter(|h| {
+                    h.form == HitForm::Name
+                        && super::people::org_named_after(toks, h.last, |j| {
+                            toks.get(j).is_some_and(|t| t.is_word() && t.capitalised())
+                        })
+                        .is_none()
+                }) {
                     let mut last = h.last;
                     if let Some(p) = hit_at(last).filter(|p| p.form == HitForm::Person) {
                         last = p.last;

@@ -464,11 +464,17 @@ pub fn find(
         if reg.entities[e].kind == EntityKind::Person && reg.entities[e].name.len() < p.name.len() {
             reg.entities[e].name = p.name.clone();
         }
-        if !reg.entities[e]
+        // the same person seen again ("Mr. Fumio Kishida", later "Minister Kishida") keeps the
+        // first name found and the first title
+        if let Some(q) = reg.entities[e]
             .people
-            .iter()
-            .any(|q| q.name == p.name || p.words.iter().any(|w| q.name.split(' ').any(|x| x == w)))
+            .iter_mut()
+            .find(|q| q.name == p.name || p.words.iter().any(|w| q.name.split(' ').any(|x| x == w)))
         {
+            if q.title.is_none() {
+                q.title = p.title.clone();
+            }
+        } else {
             reg.entities[e].people.push(Person {
                 name: p.name.clone(),
                 title: p.title.clone(),

@@ -11,7 +11,13 @@
 //! * `TITLE Name of COUNTRY` — "Prime Minister Vex of Freedonia";
 //! * `COUNTRY TITLE to/in PLACE[,] Name` — the country before the title wins over the host after it;
 //! * `Name, [the] [COUNTRY] TITLE [of COUNTRY]` — "Brun, the Sylvanian leader", "Ola Sand, Minister for Trade of Freedonia";
-//! * `TITLE Name` with no country — an untied person, who may become a side of their own.
+//! * `TITLE Name` with no country — an untied person, who may become a side of their own;
+//! * `HONORIFIC Name` — "Dr Mira Lenz", "Mr. Sand": an untied person, title or not.
+//!
+//! A run of name words that ends in (or stands before) an organisation's head word
+//! ("Association", "Union", "Party": `generic-org` and `union-head` in `assets/lexicon.txt`) is
+//! an organisation, never a person, and a country word that opens such a name ("President of
+//! the Kenya Medical Association") ties no one to the country.
 //!
 //! The person's name words then resolve to the same person anywhere ("President Brun",
 //! "Mr Brun", "Brun"). A comma before a name is accepted only when a country ties it,
@@ -86,13 +92,14 @@ fn glued_hyphen(src: &str, toks: &[Token], i: usize) -> bool {
     }
 }
 
+/// Token `i` is the head word of an organisation's name ("Association", "Union", "Party"):
+/// a run of name words ending in one is an organisation, never a person.
+fn org_head(toks: &[Token], i: usize) -> bool {
+    word_is(toks, i, class::GENERIC_ORG | class::UNION_HEAD) && toks[i].capitalised()
+}
+
 /// A name starting at token `i` (after an optional honorific): `[first, last)`.
-pub fn name_forward(
-    src: &str,
-    toks: &[Token],
-    mut i: usize,
-    slots: &[Slot],
-) -> Option<(usize, usize)> {
+fn name_forward(src: &str, toks: &[Token], mut i: usize, slots: &[Slot]) -> Option<(usize, usize)> {
     if word_is(toks, i, class::HONORIFIC) {
         i += 1;
         if toks.get(i).is_some_and(|t| t.is_punct(src, '.')) {
@@ -116,7 +123,8 @@ pub fn name_forward(
             break;
         }
     }
-    if count == 0 {
+    // "Medical Association": the run, with the head that ends it, names an organisation
+    if count == 0 || org_head(toks, j - 1) || org_head(toks, j) {
         return None;
     }
     // drop a trailing post-nominal such as "MP"
@@ -163,7 +171,23 @@ fn name_backward(src: &str, toks: &[Token], end: usize, slots: &[Slot]) -> Optio
             break;
         }
     }
-    (count > 0).then_some((j, last))
+    (count > 0 && !org_head(toks, last - 1)).then_some((j, last))
+}
+
+/// The end of an organisation's name that a country word at `first` opens: name words after
+/// it, the last an organisation's head ("the Kenya Medical Association", "the Freedonia
+/// Farmers Union"). `None` when the country stands alone.
+/// `name_word` tells the words that may stand before the head.
+pub fn org_named_after(
+    toks: &[Token],
+    first: usize,
+    name_word: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let mut j = first;
+    while j < first + 4 && name_word(j) && !org_head(toks, j) {
+        j += 1;
+    }
+    org_head(toks, j).then_some(j + 1)
 }
 
 fn make(
@@ -202,8 +226,8 @@ fn make(
 
 /// People introduced in one sentence. `titles` are token ranges of title matches;
 /// `hits` are gazetteer hits (country-like ones can tie a person); `slots` tell the tokens
-/// inside a hit or a title and the proper nouns (one per token). Every person hangs on a title: a sentence with
-/// none has none.
+/// inside a hit or a title and the proper nouns (one per token). Every person hangs on a title
+/// or an honorific: a sentence with neither has none.
 pub fn find(
     src: &str,
     toks: &[Token],
@@ -211,7 +235,8 @@ pub fn find(
     hits: &[TokHit],
     slots: &[Slot],
 ) -> Vec<Found> {
-    if titles.is_empty() {
+    let honorific = |k: usize| word_is(toks, k, class::HONORIFIC) && toks[k].capitalised();
+    if titles.is_empty() && !(0..toks.len()).any(honorific) {
         return Vec::new();
     }
     let n = toks.len();
@@ -249,8 +274,16 @@ pub fn find(
                     k += 1;
                 }
                 if let Some(h) = hit_starting(k).filter(|h| h.country_like) {
-                    tie.get_or_insert(h.entry);
-                    after = h.last;
+                    if let Some(end) =
+                        org_named_after(toks, h.last, |k| is_name_word(toks, k, slots))
+                    {
+                        // "President of the Kenya Medical Association": the title is the
+                        // organisation's, not the country's
+                        after = end;
+                    } else {
+                        tie.get_or_insert(h.entry);
+                        after = h.last;
+                    }
                 }
             }
             Some("to" | "in" | "at") => {
@@ -277,6 +310,7 @@ pub fn find(
             if tie.is_none()
                 && word(src, toks, span.1).is_some_and(|w| w == "of")
                 && let Some(h) = hit_starting(span.1 + 1).filter(|h| h.country_like)
+                && org_named_after(toks, h.last, |k| is_name_word(toks, k, slots)).is_none()
             {
                 tie = Some(h.entry);
             }
@@ -296,6 +330,15 @@ pub fn find(
             && let Some(span) = name_backward(src, toks, k - 1, slots)
         {
             out.push(make(src, toks, span, Some(title), tie));
+        }
+    }
+    // "Dr Mira Lenz", "Mr. Sand": an honorific makes the name after it a person's, title or not
+    for k in (0..toks.len()).filter(|&k| honorific(k)) {
+        if let Some(span) = name_forward(src, toks, k, slots) {
+            let found = make(src, toks, span, None, None);
+            if !out.iter().any(|f| f.name == found.name) {
+                out.push(found);
+            }
         }
     }
     out
@@ -361,16 +404,65 @@ mod tests {
             "Freedonia",
             &["Minister"],
         );
-        assert!(
-            f.is_empty(),
-            "title 'Minister' alone is followed by 'for', no tie: {f:?}"
-        );
+        // the title "Minister" is followed by "for": no tie; the honorific still makes Sand a
+        // person, untied
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!((f[0].name.as_str(), f[0].tie), ("Ola da Sand", None));
         let f = run(
             "Prime Minister Vex of Freedonia spoke",
             "Freedonia",
             &["Prime Minister"],
         );
         assert_eq!(f[0].name, "Vex");
+        assert_eq!(f[0].tie, Some(7));
+    }
+
+    #[test]
+    fn a_country_opening_an_organisation_name_ties_no_one() {
+        // "Medical Association" is no one's name, and the title is the association's, so
+        // neither the name nor the apposition before it is tied to the country
+        let f = run(
+            "Dr Ada Kell, President of the Sylvania Medical Association, spoke.",
+            "Sylvania",
+            &["President"],
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!((f[0].name.as_str(), f[0].tie), ("Ada Kell", None));
+        let f = run(
+            "Prime Minister Ola Sand of Sylvania Farmers Union spoke.",
+            "Sylvania",
+            &["Prime Minister"],
+        );
+        assert_eq!(f[0].name, "Ola Sand");
+        assert_eq!(f[0].tie, None);
+        // the country alone still ties
+        let f = run(
+            "Dr Ada Kell, President of Sylvania, spoke.",
+            "Sylvania",
+            &["President"],
+        );
+        assert_eq!(f[0].name, "Ada Kell");
+        assert_eq!(f[0].tie, Some(7));
+    }
+
+    #[test]
+    fn an_honorific_names_a_person_without_a_title() {
+        let f = run(
+            "Dr Mira Lenz told reporters that Sylvania was wrong.",
+            "Sylvania",
+            &[],
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].name, "Mira Lenz");
+        assert_eq!(f[0].words, ["Mira", "Lenz"]);
+        assert_eq!(f[0].tie, None);
+        // a title and an honorific give the person once
+        let f = run(
+            "President Dr Mira Lenz of Sylvania spoke.",
+            "Sylvania",
+            &["President"],
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].tie, Some(7));
     }
 
