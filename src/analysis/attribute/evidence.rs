@@ -66,7 +66,7 @@ pub fn build(
     };
     let Some(facts) = facts else {
         return Evidence {
-            rule: d.rule.into(),
+            rule: d.rule.name().into(),
             hedged: !hedges.is_empty(),
             hedges,
             ..Evidence::default()
@@ -145,7 +145,7 @@ pub fn build(
         QuoteKind::None
     };
     Evidence {
-        rule: d.rule.into(),
+        rule: d.rule.name().into(),
         speaker,
         cue,
         actor,

@@ -1,8 +1,12 @@
 //! Attribution: the side of every sentence — A, B, both or neither — with its evidence.
 //!
 //! The label is the **source** of the content (the speaker of a quote or paraphrase, the
-//! holder of a position, the actor of an act), never merely who is mentioned. The rules, in
-//! the order they are tried for each sentence (the name in brackets is `evidence.rule`):
+//! holder of a position, the actor of an act), never merely who is mentioned. The rules (the
+//! name in brackets is `evidence.rule`) are tried for each sentence in the order of the step
+//! tables in `steps` (`steps::RULES`, then the tree, `steps::TREE`), which is this list's
+//! but for rules 7–10: 1–6, 10 under a scope, 8 (10's name after "It has been stressed"), 9,
+//! 7, 12, the scope of 4, 10 without a scope, the tree, 13. Rules 11 and 14 run once all
+//! sentences are decided.
 //!
 //! 1. **Boilerplate** (`boilerplate`): bylines, source lines and datelines are `neither`.
 //! 2. **Headline colon** (`headline-colon`): "Brun: we will not yield" — the words before a
@@ -86,12 +90,15 @@
 mod decide;
 mod evidence;
 mod readout;
+mod rule;
+mod steps;
 
 use super::clauses::{self, Reading};
 use super::parties::{Facts, Parties};
 use super::segment::Span;
 use crate::model::{Evidence, Role, Side};
 use decide::{Context, Decision};
+use rule::Rule;
 
 /// The side of one sentence and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -183,7 +190,7 @@ pub fn decide_all(
     for (i, span) in sentences.iter().enumerate() {
         let role = roles.get(i).copied().unwrap_or(Role::Body);
         let Some(facts) = parties.facts.get(i) else {
-            decisions.push(Decision::neither("no-source"));
+            decisions.push(Decision::neither(Rule::NoSource));
             speeches.push(None);
             continue;
         };
@@ -207,8 +214,8 @@ pub fn decide_all(
             if role != Role::Body {
                 opened = None;
             } else if o.label {
-                if d.rule != "boilerplate" {
-                    d.continues(o.side, "speaker-label");
+                if d.rule != Rule::Boilerplate {
+                    d.continues(o.side, Rule::SpeakerLabel);
                 }
             } else if span.paragraph > o.paragraph {
                 // "…, the minister said:" opens a speech that runs over the next paragraphs,
@@ -220,8 +227,8 @@ pub fn decide_all(
                     .is_some_and(|s| s.reported && s.speaker.is_some());
                 if d.side != o.side && reported {
                     opened = None;
-                } else if d.rule != "boilerplate" {
-                    d.continues(o.side, "speech-continuation");
+                } else if d.rule != Rule::Boilerplate {
+                    d.continues(o.side, Rule::SpeechContinuation);
                 }
             }
         }
@@ -243,7 +250,7 @@ pub fn decide_all(
             && prev.open_to_scope(side)
         {
             prev.side = side;
-            prev.rule = "scope";
+            prev.rule = Rule::Scope;
         }
         decisions.push(d);
     }

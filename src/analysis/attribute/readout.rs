@@ -30,6 +30,7 @@ use super::super::parties::tokens::Token;
 use super::super::parties::{Facts, Parties, Target};
 use super::super::segment::Span;
 use super::decide::Decision;
+use super::rule::Rule;
 use crate::model::{PartyId, Role, Side};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::sync::LazyLock;
@@ -172,19 +173,19 @@ pub fn apply(issuer: Side, roles: &[Role], decisions: &mut [Decision]) {
         let content_of_other = d.side == other(issuer)
             && matches!(
                 d.rule,
-                "subject-source"
-                    | "subject-actor"
-                    | "post-posed"
-                    | "embedded-source"
-                    | "subject-state"
-                    | "quote-continuation"
-                    | "according-to"
-                    | "scope"
+                Rule::SubjectSource
+                    | Rule::SubjectActor
+                    | Rule::PostPosed
+                    | Rule::EmbeddedSource
+                    | Rule::SubjectState
+                    | Rule::QuoteContinuation
+                    | Rule::AccordingTo
+                    | Rule::Scope
             );
-        let agentless = d.side == Side::Neither && d.rule == "agentless-report";
+        let agentless = d.side == Side::Neither && d.rule == Rule::AgentlessReport;
         if content_of_other || agentless {
             d.side = issuer;
-            d.rule = "readout";
+            d.rule = Rule::Readout;
         }
     }
 }

@@ -1,0 +1,49 @@
+//! Step 6 of the module doc, bare offices: "the Prime Minister" is the one person with that
+//! title, unless a sentence has the bare title next to that person ("the Prime Minister and
+//! Prime Minister Vex"): then it is someone else, an office of its own that can be a side.
+
+use super::{Facts, Target};
+use rustc_hash::FxHashMap as HashMap;
+
+/// Points the mentions of each bare office (`offices`: title → office entity) at the one
+/// person holding that title (`person_titles`: entity, lower-case title), where there is one
+/// and the two never appear in one sentence.
+pub fn resolve(
+    offices: &HashMap<String, usize>,
+    person_titles: &[(usize, String)],
+    facts: &mut [Facts],
+) {
+    let mut redirect: HashMap<usize, usize> = HashMap::default();
+    for (title, &office) in offices {
+        let holders: Vec<usize> = {
+            let mut h: Vec<usize> = person_titles
+                .iter()
+                .filter(|(_, t)| t == title)
+                .map(|(e, _)| *e)
+                .collect();
+            h.sort_unstable();
+            h.dedup();
+            h
+        };
+        if holders.len() != 1 {
+            continue;
+        }
+        let holder = holders[0];
+        let side_by_side = facts.iter().any(|f| {
+            let has = |e: usize| f.mentions.iter().any(|m| m.target == Target::Entity(e));
+            has(office) && has(holder)
+        });
+        if !side_by_side {
+            redirect.insert(office, holder);
+        }
+    }
+    for f in facts {
+        for m in &mut f.mentions {
+            if let Target::Entity(e) = m.target
+                && let Some(&r) = redirect.get(&e)
+            {
+                m.target = Target::Entity(r);
+            }
+        }
+    }
+}
