@@ -566,3 +566,15 @@ fn a_country_that_opens_an_organisation_name_does_not_claim_its_president() {
     assert_eq!(lenz, "Mira Lenz");
     assert_ne!(side_of(&a, "Brandt urged"), lenz);
 }
+
+#[test]
+fn a_bare_office_is_the_one_person_whose_title_ends_in_it() {
+    // "the minister" after "Anton Keller, Sylvania's defence minister": no one holds the title
+    // "minister" as written, one person's title ends in it; before, it was a third party
+    let a = run("bare_office_head.txt", &[]);
+    assert_eq!(
+        side_of(&a, "\"We will not give up"),
+        side_of(&a, "Anton Keller, Sylvania's")
+    );
+    assert_eq!(side_of(&a, "Anton Keller, Sylvania's"), "Sylvania");
+}
