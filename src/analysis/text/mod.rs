@@ -160,6 +160,11 @@ pub fn tokenize(text: &str) -> Vec<(u32, u32)> {
     tokenize::tokenize(text)
 }
 
+/// [`tokenize`] into `out`, its contents replaced (a caller reading many texts allocates once).
+pub fn tokenize_into(text: &str, out: &mut Vec<(u32, u32)>) {
+    tokenize::tokenize_into(text, out);
+}
+
 /// Tokenizes, tags, lemmatizes and parses one sentence; offsets are shifted by `base`.
 pub fn annotate(text: &str, base: u32) -> Vec<Token> {
     let spans = tokenize::tokenize(text);
