@@ -787,7 +787,7 @@ mod tests {
             "A 40-minute² call; their fifth meeting",
         ];
         for s in texts {
-            let summary = super::super::tokens::tokenize_into(s, &mut Vec::new());
+            let summary = super::super::tokens::tokenize_into(s, &mut Vec::new(), &mut Vec::new());
             assert_eq!(
                 attributes_with(s, Hints::of(summary)),
                 attributes(s),
@@ -796,6 +796,7 @@ mod tests {
         }
         let plain = Hints::of(super::super::tokens::tokenize_into(
             "about “50” minutes",
+            &mut Vec::new(),
             &mut Vec::new(),
         ));
         assert!(plain.plain && plain.duration && !plain.ordinal);

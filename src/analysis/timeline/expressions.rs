@@ -1201,8 +1201,10 @@ fn fix_last_end(mut items: Vec<(usize, usize, Expr)>, end: usize) -> Vec<(usize,
 pub struct Scratch<'a> {
     /// The tokens of the last text read.
     pub toks: Vec<Tok<'a>>,
-    /// What the tokenizer saw in it.
+    /// What the view saw in it.
     pub summary: Summary,
+    /// The text layer's tokens of the last text read.
+    spans: Vec<(u32, u32)>,
     tags: Vec<tense::Tag>,
 }
 
@@ -1230,7 +1232,7 @@ pub fn find(text: &str) -> Vec<Found> {
 /// can match: an ASCII digit or a numeric character outside ASCII ([`Summary::numeric`], a
 /// superset, so no miss).
 pub fn find_with<'a>(text: &'a str, scratch: &mut Scratch<'a>) -> Vec<Found> {
-    scratch.summary = tokenize_into(text, &mut scratch.toks);
+    scratch.summary = tokenize_into(text, &mut scratch.spans, &mut scratch.toks);
     let toks = &scratch.toks;
     let mut raw: Vec<(usize, usize, Expr)> = Vec::new();
     let covered = if scratch.summary.numeric {
