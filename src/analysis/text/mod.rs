@@ -6,7 +6,9 @@
 //! syntax, and every stage should read the same tokens. [`annotate`] turns one sentence into
 //! [`Token`]s: byte spans, UPOS and Penn tags, lower-case lemma, head and UD relation.
 //!
-//! - `tokenize.rs`: the tokenizer (UD English EWT conventions);
+//! - `tokenize.rs`: the tokenizer (UD English EWT conventions), the one every stage reads:
+//!   [`annotate`] tags and parses its tokens, and stages that need no tree read
+//!   [`tokenize`] alone (the timeline's dates, alignment's topic words);
 //! - `tagger.rs`: averaged-perceptron tagger (joint UPOS + XPOS);
 //! - `lemma.rs`: lemma table and learnt suffix rules;
 //! - `parser.rs`: greedy arc-hybrid parser with an averaged perceptron;

@@ -22,7 +22,10 @@
 //!
 //! Spans are byte offsets into the text: `&text[start..end]` is the token, always on char
 //! boundaries. Whitespace never lies inside a token. Text past 4 GiB is not tokenized
-//! (offsets are `u32`). Linear in the text.
+//! (offsets are `u32`). Linear in the text, with no allocation per word: ASCII is read byte
+//! by byte, a word of ASCII letters and digits (most words) goes straight to the last step
+//! (contractions, units), and a step skips a piece that holds nothing it splits.
+//! [`tokenize_into`] refills a caller's vector.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;

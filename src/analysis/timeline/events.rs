@@ -134,7 +134,7 @@ static NEEDLES: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("attribute needle automaton")
 });
 
-/// What the tokenizer saw of a sentence's attribute key words ([`super::words`]).
+/// What the token view saw of a sentence's attribute key words ([`super::words`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hints {
     /// The sentence has no non-ASCII alphanumeric character, so its words are whole tokens
@@ -147,7 +147,7 @@ pub struct Hints {
 }
 
 impl Hints {
-    /// The hints of a sentence from what the tokenizer saw in it.
+    /// The hints of a sentence from what the token view saw in it.
     pub fn of(summary: Summary) -> Hints {
         Hints {
             plain: !summary.non_ascii_run,

@@ -33,8 +33,9 @@
 //! - Anaphora: `that day`, `the same day`, `the next day`, `the day before`, `that week`…
 //!   resolved against the last date in context.
 //!
-//! Mechanism: the numeric regex runs once over the text (only if it has a digit); the word
-//! forms are parsed over tokens, tried only at a token that can begin one (a number, an
+//! Mechanism: the numeric regex runs over the stretches of the text a numeric date can lie in
+//! (digits, separators and spaces; only if the text has a digit); the word forms are parsed
+//! over the tokens of [`super::tokens`] (the text layer's tokens as the dates read them), tried only at a token that can begin one (a number, an
 //! ordinal, or a word marked as a starter in [`super::words`]: a month, weekday, number word,
 //! holiday, `the`, `this`, `last`, `yesterday`…). A new form that begins with another word
 //! must add that word to the starters; a test checks that the parser finds nothing elsewhere.
