@@ -6,7 +6,9 @@
 //! syntax, and every stage should read the same tokens. [`annotate`] turns one sentence into
 //! [`Token`]s: byte spans, UPOS and Penn tags, lower-case lemma, head and UD relation.
 //!
-//! - `tokenize.rs`: the tokenizer (UD English EWT conventions);
+//! - `tokenize.rs`: the tokenizer (UD English EWT conventions), the one every stage reads:
+//!   [`annotate`] tags and parses its tokens, and stages that need no tree read
+//!   [`tokenize`] alone (the timeline's dates, alignment's topic words);
 //! - `tagger.rs`: averaged-perceptron tagger (joint UPOS + XPOS);
 //! - `lemma.rs`: lemma table and learnt suffix rules;
 //! - `parser.rs`: greedy arc-hybrid parser with an averaged perceptron;
@@ -158,6 +160,11 @@ pub struct Annotation {
 /// Token spans of `text` (see `tokenize.rs` for the conventions).
 pub fn tokenize(text: &str) -> Vec<(u32, u32)> {
     tokenize::tokenize(text)
+}
+
+/// [`tokenize`] into `out`, its contents replaced (a caller reading many texts allocates once).
+pub fn tokenize_into(text: &str, out: &mut Vec<(u32, u32)>) {
+    tokenize::tokenize_into(text, out);
 }
 
 /// Tokenizes, tags, lemmatizes and parses one sentence; offsets are shifted by `base`.

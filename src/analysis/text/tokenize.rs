@@ -22,7 +22,10 @@
 //!
 //! Spans are byte offsets into the text: `&text[start..end]` is the token, always on char
 //! boundaries. Whitespace never lies inside a token. Text past 4 GiB is not tokenized
-//! (offsets are `u32`). Linear in the text.
+//! (offsets are `u32`). Linear in the text, with no allocation per word: ASCII is read byte
+//! by byte, a word of ASCII letters and digits (most words) goes straight to the last step
+//! (contractions, units), and a step skips a piece that holds nothing it splits.
+//! [`tokenize_into`] refills a caller's vector.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -92,22 +95,90 @@ fn is_currency(c: char) -> bool {
     matches!(c, '$' | '€' | '£' | '¥' | '₹')
 }
 
+/// [`BYTES`]: a byte that ends an ASCII run (a separator or a non-ASCII byte).
+const STOP: u8 = 1;
+/// [`BYTES`]: an ASCII letter or digit.
+const ALNUM: u8 = 2;
+
+/// What the scan needs of each byte.
+static BYTES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 || c <= b' ' || c == 0x7f {
+            STOP
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Tokenizes `text`; spans of every token in order.
 pub fn tokenize(text: &str) -> Vec<(u32, u32)> {
+    let mut out = Vec::new();
+    tokenize_into(text, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out`, its contents replaced (a caller reading many texts allocates once).
+pub fn tokenize_into(text: &str, out: &mut Vec<(u32, u32)>) {
+    out.clear();
+    out.reserve(text.len() / 5 + 1);
     let limit = text.len().min(u32::MAX as usize);
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let bytes = text.as_bytes();
     let mut start = None;
-    for (i, c) in text.char_indices() {
-        if i >= limit {
-            break;
-        }
-        if c.is_whitespace() || c.is_control() || c == '\u{200b}' || c == '\u{feff}' {
-            if let Some(s) = start.take() {
-                chunk(text, s, i, &mut out);
+    // the chunk so far is ASCII letters and digits only
+    let mut alnum = true;
+    let mut i = 0;
+    while i < limit {
+        let b = bytes[i];
+        // ASCII is read byte by byte: its whitespace and control characters are the bytes
+        // below a space, the space and DEL.
+        if b < 0x80 && b > b' ' && b != 0x7f {
+            if start.is_none() {
+                start = Some(i);
+                alnum = true;
             }
-        } else if start.is_none() {
-            start = Some(i);
+            // the rest of an ASCII run in one go
+            while let Some(&b) = bytes.get(i).filter(|_| i < limit) {
+                let class = BYTES[usize::from(b)];
+                if class & STOP != 0 {
+                    break;
+                }
+                alnum &= class & ALNUM != 0;
+                i += 1;
+            }
+            continue;
         }
+        let (separator, len) = if b < 0x80 {
+            (true, 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or('\u{fffd}');
+            (
+                c.is_whitespace() || c.is_control() || c == '\u{200b}' || c == '\u{feff}',
+                c.len_utf8(),
+            )
+        };
+        if separator {
+            if let Some(s) = start.take() {
+                if alnum {
+                    whole_word(text, s, i, out);
+                } else {
+                    chunk(text, s, i, out);
+                }
+            }
+        } else {
+            if start.is_none() {
+                start = Some(i);
+            }
+            alnum = false;
+        }
+        i += len;
     }
     if let Some(s) = start {
         let mut end = limit;
@@ -115,10 +186,9 @@ pub fn tokenize(text: &str) -> Vec<(u32, u32)> {
             end -= 1;
         }
         if end > s {
-            chunk(text, s, end, &mut out);
+            chunk(text, s, end, out);
         }
     }
-    out
 }
 
 fn push(out: &mut Vec<(u32, u32)>, start: usize, end: usize) {
@@ -136,15 +206,26 @@ fn last_char(s: &str) -> Option<char> {
 }
 
 fn looks_like_address(word: &str) -> bool {
-    word.contains("://")
-        || word.starts_with("www.")
-        || word
-            .split_once('@')
-            .is_some_and(|(a, b)| !a.is_empty() && b.contains('.'))
+    let bytes = word.as_bytes();
+    (bytes.contains(&b':') && word.contains("://"))
+        || bytes.starts_with(b"www.")
+        || bytes.contains(&b'@')
+            && word
+                .split_once('@')
+                .is_some_and(|(a, b)| !a.is_empty() && b.contains('.'))
 }
 
 /// One whitespace-free chunk `text[start..end]`.
 fn chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<(u32, u32)>) {
+    // Letters and digits only (most words): no punctuation to split off, no hyphen, no
+    // apostrophe, no address; what the steps below would do to it, done directly.
+    if text.as_bytes()[start..end]
+        .iter()
+        .all(u8::is_ascii_alphanumeric)
+    {
+        whole_word(text, start, end, out);
+        return;
+    }
     // leading punctuation, one token each (a run of dots or hyphens as one)
     while start < end {
         let rest = &text[start..end];
@@ -175,11 +256,17 @@ fn chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<(u32, u32)>
             break;
         }
     }
-    // trailing punctuation, collected back to front
+    // trailing punctuation, collected back to front; only a chunk with `:` or `@` or that
+    // begins with `www.` can have an address in it (the loop only shortens it at the end)
+    let may_address = {
+        let b = &text.as_bytes()[start..end];
+        b.contains(&b':') || b.contains(&b'@') || b.starts_with(b"www.")
+    };
     let mut tail: Vec<(usize, usize)> = Vec::new();
     while start < end {
         let word = &text[start..end];
-        if looks_like_address(word)
+        if may_address
+            && looks_like_address(word)
             && !word.ends_with(['.', ',', ';', ':', '!', '?', ')', '"', '”', '’', '\''])
         {
             break;
@@ -222,7 +309,7 @@ fn chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<(u32, u32)>
         break;
     }
     if start < end {
-        if looks_like_address(&text[start..end]) {
+        if may_address && looks_like_address(&text[start..end]) {
             push(out, start, end);
         } else {
             core(text, start, end, out);
@@ -258,6 +345,18 @@ fn is_abbreviation(word: &str) -> bool {
 /// currency and units.
 fn core(text: &str, start: usize, end: usize, out: &mut Vec<(u32, u32)>) {
     let word = &text[start..end];
+    // Nothing that splits here (the characters below, two dots, or a dash, `…` or a curly
+    // double quote, whose UTF-8 all begin with byte E2): the piece is the whole.
+    let splits = |(i, &b): (usize, &u8)| {
+        matches!(
+            b,
+            b',' | b';' | b'!' | b'?' | b'"' | b'(' | b')' | b'[' | b']' | 0xe2
+        ) || b == b'.' && word.as_bytes().get(i + 1) == Some(&b'.')
+    };
+    if !word.as_bytes().iter().enumerate().any(splits) {
+        piece(text, start, end, out);
+        return;
+    }
     let mut piece_start = start;
     let chars: Vec<(usize, char)> = word.char_indices().collect();
     let mut k = 0;
@@ -298,6 +397,10 @@ fn piece(text: &str, start: usize, end: usize, out: &mut Vec<(u32, u32)>) {
         return;
     }
     let word = &text[start..end];
+    if !word.contains('-') {
+        word_with_clitics(text, start, end, out);
+        return;
+    }
     if word.bytes().all(|b| b == b'-') {
         push(out, start, end);
         return;
@@ -328,20 +431,30 @@ fn keeps_hyphens(parts: &[&str]) -> bool {
         .all(|p| p.len() >= 3 && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// The clitics split off a word, for each apostrophe, in the order they are tried.
+const CLITICS: [[&str; 7]; 2] = [
+    ["n't", "'s", "'re", "'ll", "'ve", "'m", "'d"],
+    ["n’t", "’s", "’re", "’ll", "’ve", "’m", "’d"],
+];
+
 /// Length in bytes of the clitic `word` ends with (`n't`, `'s`…), 0 if none.
 fn clitic_len(word: &str) -> usize {
-    let lower = word.to_lowercase();
-    if lower.len() != word.len() {
+    // no `'` and no `’` (whose UTF-8 begins with byte E2)
+    if !word.bytes().any(|b| b == b'\'' || b == 0xe2) {
         return 0;
     }
-    for apostrophe in ["'", "’"] {
-        let nt = format!("n{apostrophe}t");
-        if lower.ends_with(&nt) {
-            return nt.len();
-        }
-        for tail in ["s", "re", "ll", "ve", "m", "d"] {
-            let clitic = format!("{apostrophe}{tail}");
-            if lower.ends_with(&clitic) {
+    // A word whose lower case has another length is left whole.
+    if !word.is_ascii() && word.to_lowercase().len() != word.len() {
+        return 0;
+    }
+    // The clitics are ASCII but for the apostrophe, and lower-casing keeps the length: the
+    // word's end lower-cased is the lower-cased word's end.
+    let bytes = word.as_bytes();
+    for list in CLITICS {
+        for clitic in list {
+            if bytes.len() >= clitic.len()
+                && bytes[bytes.len() - clitic.len()..].eq_ignore_ascii_case(clitic.as_bytes())
+            {
                 return clitic.len();
             }
         }
@@ -361,9 +474,15 @@ fn word_with_clitics(text: &str, start: usize, end: usize, out: &mut Vec<(u32, u
         push(out, end - cut, end);
         return;
     }
-    let lower = word.to_ascii_lowercase();
+    whole_word(text, start, end, out);
+}
+
+/// A word without a clitic (the rest of [`word_with_clitics`]; ASCII letters and digits
+/// alone come here directly): a contraction EWT splits, or a word [`currency_and_units`] reads.
+fn whole_word(text: &str, start: usize, end: usize, out: &mut Vec<(u32, u32)>) {
+    let word = &text[start..end];
     for (whole, split) in [("cannot", 3), ("gonna", 3), ("gotta", 3), ("wanna", 3)] {
-        if lower == whole {
+        if word.len() == whole.len() && word.eq_ignore_ascii_case(whole) {
             push(out, start, start + split);
             push(out, start + split, end);
             return;
@@ -374,6 +493,11 @@ fn word_with_clitics(text: &str, start: usize, end: usize, out: &mut Vec<(u32, u
 
 fn currency_and_units(text: &str, mut start: usize, end: usize, out: &mut Vec<(u32, u32)>) {
     let word = &text[start..end];
+    // A word that begins with a letter has neither.
+    if word.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        push(out, start, end);
+        return;
+    }
     if let Some(c) = first_char(word)
         && is_currency(c)
         && word.len() > c.len_utf8()
@@ -388,7 +512,7 @@ fn currency_and_units(text: &str, mut start: usize, end: usize, out: &mut Vec<(u
         .count();
     if digits > 0 && digits < word.len() && word.as_bytes()[0].is_ascii_digit() {
         let unit = &word[digits..];
-        if UNITS.contains(&unit.to_ascii_lowercase().as_str())
+        if UNITS.iter().any(|u| u.eq_ignore_ascii_case(unit))
             && !word[..digits].ends_with(['.', ','])
         {
             push(out, start, start + digits);

@@ -134,7 +134,7 @@ static NEEDLES: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("attribute needle automaton")
 });
 
-/// What the tokenizer saw of a sentence's attribute key words ([`super::words`]).
+/// What the token view saw of a sentence's attribute key words ([`super::words`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hints {
     /// The sentence has no non-ASCII alphanumeric character, so its words are whole tokens
@@ -147,7 +147,7 @@ pub struct Hints {
 }
 
 impl Hints {
-    /// The hints of a sentence from what the tokenizer saw in it.
+    /// The hints of a sentence from what the token view saw in it.
     pub fn of(summary: Summary) -> Hints {
         Hints {
             plain: !summary.non_ascii_run,
@@ -787,7 +787,7 @@ mod tests {
             "A 40-minute² call; their fifth meeting",
         ];
         for s in texts {
-            let summary = super::super::tokens::tokenize_into(s, &mut Vec::new());
+            let summary = super::super::tokens::tokenize_into(s, &mut Vec::new(), &mut Vec::new());
             assert_eq!(
                 attributes_with(s, Hints::of(summary)),
                 attributes(s),
@@ -796,6 +796,7 @@ mod tests {
         }
         let plain = Hints::of(super::super::tokens::tokenize_into(
             "about “50” minutes",
+            &mut Vec::new(),
             &mut Vec::new(),
         ));
         assert!(plain.plain && plain.duration && !plain.ordinal);

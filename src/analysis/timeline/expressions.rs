@@ -33,8 +33,9 @@
 //! - Anaphora: `that day`, `the same day`, `the next day`, `the day before`, `that week`…
 //!   resolved against the last date in context.
 //!
-//! Mechanism: the numeric regex runs once over the text (only if it has a digit); the word
-//! forms are parsed over tokens, tried only at a token that can begin one (a number, an
+//! Mechanism: the numeric regex runs over the stretches of the text a numeric date can lie in
+//! (digits, separators and spaces; only if the text has a digit); the word forms are parsed
+//! over the tokens of [`super::tokens`] (the text layer's tokens as the dates read them), tried only at a token that can begin one (a number, an
 //! ordinal, or a word marked as a starter in [`super::words`]: a month, weekday, number word,
 //! holiday, `the`, `this`, `last`, `yesterday`…). A new form that begins with another word
 //! must add that word to the starters; a test checks that the parser finds nothing elsewhere.
@@ -165,10 +166,55 @@ fn two_digit_year(y: u32) -> i32 {
     }
 }
 
+/// Whether a match of [`NUMERIC`] can hold `c`: a digit (any numeric character, a superset
+/// of Unicode `\d`), whitespace, or a separator its forms write (`-` `/` `–` `:` `.` `+`,
+/// `T` and `Z` of an ISO time).
+fn in_numeric(c: char) -> bool {
+    c.is_ascii_digit()
+        || matches!(c, '-' | '/' | '–' | ':' | '.' | '+' | 'T' | 'Z')
+        || c.is_whitespace()
+        || !c.is_ascii() && c.is_numeric()
+}
+
+/// The maximal stretches of `text` made of characters [`in_numeric`] with a digit among
+/// them: every match of [`NUMERIC`] lies inside one of them.
+fn numeric_stretches(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        loop {
+            let (start, c) = chars.next()?;
+            if !in_numeric(c) {
+                continue;
+            }
+            let mut digit = c.is_numeric();
+            let mut end = start + c.len_utf8();
+            while let Some(&(i, c)) = chars.peek() {
+                if !in_numeric(c) {
+                    break;
+                }
+                digit |= c.is_numeric();
+                end = i + c.len_utf8();
+                chars.next();
+            }
+            if digit {
+                return Some(start..end);
+            }
+        }
+    })
+}
+
 /// Numeric forms: appends found items, returns the covered byte ranges.
+///
+/// The regex is run only on the stretches of the text that a match can lie in
+/// ([`numeric_stretches`]), each searched as a span of the whole text (so `\b` still sees the
+/// characters around it): the same matches as one search of the whole text, without running
+/// the regex's slow engine (which Unicode `\b` needs on a non-ASCII sentence) over words.
 fn numeric(text: &str, out: &mut Vec<(usize, usize, Expr)>) -> Vec<(usize, usize)> {
     let mut covered = Vec::new();
-    for c in NUMERIC.for_text(text).captures_iter(text) {
+    let regex = NUMERIC.for_text(text);
+    let matches = numeric_stretches(text)
+        .flat_map(|stretch| regex.captures_iter(regex_automata::Input::new(text).span(stretch)));
+    for c in matches {
         let whole = c
             .get_match()
             .map(|m| (m.start(), m.end()))
@@ -1201,8 +1247,10 @@ fn fix_last_end(mut items: Vec<(usize, usize, Expr)>, end: usize) -> Vec<(usize,
 pub struct Scratch<'a> {
     /// The tokens of the last text read.
     pub toks: Vec<Tok<'a>>,
-    /// What the tokenizer saw in it.
+    /// What the view saw in it.
     pub summary: Summary,
+    /// The text layer's tokens of the last text read.
+    spans: Vec<(u32, u32)>,
     tags: Vec<tense::Tag>,
 }
 
@@ -1230,7 +1278,7 @@ pub fn find(text: &str) -> Vec<Found> {
 /// can match: an ASCII digit or a numeric character outside ASCII ([`Summary::numeric`], a
 /// superset, so no miss).
 pub fn find_with<'a>(text: &'a str, scratch: &mut Scratch<'a>) -> Vec<Found> {
-    scratch.summary = tokenize_into(text, &mut scratch.toks);
+    scratch.summary = tokenize_into(text, &mut scratch.spans, &mut scratch.toks);
     let toks = &scratch.toks;
     let mut raw: Vec<(usize, usize, Expr)> = Vec::new();
     let covered = if scratch.summary.numeric {

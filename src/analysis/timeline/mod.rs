@@ -2,7 +2,9 @@
 //!
 //! Stages, one file each:
 //! - [`expressions`] finds temporal expressions in a sentence (with [`tokens`], [`words`] and
-//!   [`tense`]);
+//!   [`tense`]); [`tokens`] is the timeline's view of the text layer's tokens
+//!   ([`crate::analysis::text::tokenize`], the one tokenizer): each token's alphanumeric runs
+//!   and punctuation, with the per-word date facts of [`words`];
 //! - [`resolve`] normalises them against the reference date (`published`) with `jiff`;
 //! - [`events`] groups the mentions into events and ties every sentence to at most one, by the
 //!   event-kind [`cues`] read from the sentence's tokens (the cue list itself is parsed in

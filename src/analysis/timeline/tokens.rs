@@ -1,19 +1,31 @@
-//! A small tokenizer for finding temporal expressions: words, numbers, ordinals, punctuation.
+//! The timeline's view of the text layer's tokens: words, numbers, ordinals, punctuation.
 //!
-//! Rules: a token is a run of alphanumeric characters or a single other non-space character.
+//! The text layer ([`crate::analysis::text::tokenize`], the one tokenizer every stage reads)
+//! cuts a sentence into UD tokens; the date grammar reads finer pieces of them. Rules of the
+//! view:
+//! - a token of the text layer is seen as its alphanumeric runs and its other characters, one
+//!   token each: `mid-December` → `mid` `-` `December`, `Oct.` → `Oct` `.`, `10:30` → `10`
+//!   `:` `30`, `2,023` → `2` `,` `023`, `'s` → `'` `s`;
+//! - two text-layer tokens that touch with an alphanumeric character on both sides are one run
+//!   again: the date grammar reads `16th` (the text layer's `16` `th`) as one ordinal, and a
+//!   run split by the text layer for the parser (`ca` `n't`, `can` `not`, `20` `cm`) stays the
+//!   word it was written as, so every word the cue and attribute rules look at is whole;
+//! - what the text layer skips between tokens (whitespace, control characters, zero-width
+//!   spaces) is a space: each token remembers whether one came before it, so "2,023" (no
+//!   space) can be told from "2, 2023".
+//!
 //! A run of digits is a [`TokKind::Num`]; digits followed by `st`/`nd`/`rd`/`th` are an
 //! [`TokKind::Ord`] ("16th"); letters only are a [`TokKind::Word`]; anything else mixed
-//! ("20cm", "1990s") is [`TokKind::Mixed`] and never part of a date. Each token remembers
-//! whether whitespace came before it, so "2,023" (no space) can be told from "2, 2023".
-//! Offsets are byte offsets into the string given; the tokenizer is linear and never panics.
-//! Tokens borrow the text. The lower-cased form ([`Lower`]) is the text itself when it has no
-//! capitals, the word table's key when the word is known, and only otherwise an allocated
-//! string. A word token carries its
-//! [`Facts`] from [`super::words`] (one look-up per word, so later rules never hash it again).
-//! ASCII text is scanned byte by byte; only non-ASCII characters are decoded. [`tokenize_into`]
-//! refills a caller's vector, so a pass over many sentences allocates once.
+//! ("20cm", "1990s") is [`TokKind::Mixed`] and never part of a date. Offsets are byte offsets
+//! into the string given; the view is linear and never panics. Tokens borrow the text. The
+//! lower-cased form ([`Lower`]) is the text itself when it has no capitals, the word table's
+//! key when the word is known, and only otherwise an allocated string. A word token carries
+//! its [`Facts`] from [`super::words`] (one look-up per word, so later rules never hash it
+//! again). ASCII text is read byte by byte; only non-ASCII characters are decoded.
+//! [`tokenize_into`] refills a caller's vectors, so a pass over many sentences allocates once.
 
 use super::words::{self, Facts};
+use crate::analysis::text as text_layer;
 use std::borrow::Cow;
 
 /// A token's lower-cased text (see the module doc).
@@ -146,7 +158,6 @@ mod class {
     pub const DIGIT: u8 = 1 << 1;
     pub const LETTER: u8 = 1 << 2;
     pub const UPPER: u8 = 1 << 3;
-    pub const SPACE: u8 = 1 << 4;
 }
 
 /// [`class`] bits of every byte (zero for non-ASCII bytes).
@@ -161,9 +172,6 @@ const CLASS: [u8; 256] = {
             class::ALNUM | class::LETTER | class::UPPER
         } else if c.is_ascii_lowercase() {
             class::ALNUM | class::LETTER
-        } else if matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
-            // Exactly the ASCII characters `char::is_whitespace` accepts.
-            class::SPACE
         } else {
             0
         };
@@ -236,77 +244,86 @@ fn push_run<'a>(out: &mut Vec<Tok<'a>>, text: &'a str, r: Run, e: usize, sum: &m
     });
 }
 
-/// Splits `text` into tokens.
+/// The timeline's tokens of `text` (see the module doc).
 pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
-    tokenize_into(text, &mut out);
+    tokenize_into(text, &mut Vec::new(), &mut out);
     out
 }
 
-/// Splits `text` into tokens, replacing the contents of `out`.
-pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) -> Summary {
+/// The timeline's tokens of `text`, replacing the contents of `out`; `spans` is a buffer for
+/// the text layer's tokens (afterwards it holds them).
+pub fn tokenize_into<'a>(
+    text: &'a str,
+    spans: &mut Vec<(u32, u32)>,
+    out: &mut Vec<Tok<'a>>,
+) -> Summary {
+    text_layer::tokenize_into(text, spans);
+    view_into(text, spans, out)
+}
+
+/// The view of the text layer's tokens `spans` of `text` (see the module doc), replacing the
+/// contents of `out`.
+pub fn view_into<'a>(text: &'a str, spans: &[(u32, u32)], out: &mut Vec<Tok<'a>>) -> Summary {
     out.clear();
     let mut sum = Summary::default();
     let bytes = text.as_bytes();
     let mut run: Option<Run> = None;
-    let mut space = true;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let c = CLASS[b as usize];
-        if c & class::ALNUM != 0 {
-            let r = run.get_or_insert(Run {
-                start: i,
-                space_before: space,
-                ..Run::default()
-            });
-            let mut acc = c;
-            i += 1;
-            while let Some(&b) = bytes.get(i) {
-                let c = CLASS[b as usize];
-                if c & class::ALNUM == 0 {
-                    break;
-                }
-                acc |= c;
-                i += 1;
-            }
-            r.class |= acc;
-            space = false;
-            continue;
+    // where the last token ended; `None` before the first
+    let mut last_end: Option<usize> = None;
+    for &(start, end) in spans {
+        let (start, end) = (start as usize, end.min(text.len() as u32) as usize);
+        // something the text layer skips (whitespace) lies before this token
+        let mut space = last_end.is_none_or(|e| start > e);
+        if space && let Some(r) = run.take() {
+            push_run(out, text, r, last_end.unwrap_or(start), &mut sum);
         }
-        if c & class::SPACE != 0 {
+        let mut i = start;
+        while i < end {
+            let b = bytes[i];
+            let c = CLASS[b as usize];
+            if c & class::ALNUM != 0 {
+                let r = run.get_or_insert(Run {
+                    start: i,
+                    space_before: space,
+                    ..Run::default()
+                });
+                let mut acc = c;
+                i += 1;
+                while i < end {
+                    let c = CLASS[bytes[i] as usize];
+                    if c & class::ALNUM == 0 {
+                        break;
+                    }
+                    acc |= c;
+                    i += 1;
+                }
+                r.class |= acc;
+                space = false;
+                continue;
+            }
+            let ch = if b < 0x80 {
+                b as char
+            } else {
+                text[i..].chars().next().unwrap_or('\u{fffd}')
+            };
+            let len = ch.len_utf8();
+            // The General Punctuation block (curly quotes, dashes, ellipsis: most non-ASCII
+            // characters in news text) has no letter or digit; skip the Unicode table look-up.
+            if b >= 0x80 && !('\u{2000}'..='\u{206f}').contains(&ch) && ch.is_alphanumeric() {
+                let r = run.get_or_insert(Run {
+                    start: i,
+                    space_before: space,
+                    ..Run::default()
+                });
+                r.non_ascii = true;
+                space = false;
+                i += len;
+                continue;
+            }
             if let Some(r) = run.take() {
                 push_run(out, text, r, i, &mut sum);
             }
-            space = true;
-            i += 1;
-            continue;
-        }
-        let ch = if b < 0x80 {
-            b as char
-        } else {
-            text[i..].chars().next().unwrap_or('\u{fffd}')
-        };
-        let len = ch.len_utf8();
-        // The General Punctuation block (curly quotes, dashes, ellipsis: most non-ASCII
-        // characters in news text) has no letter or digit; skip the Unicode table look-up.
-        if b >= 0x80 && !('\u{2000}'..='\u{206f}').contains(&ch) && ch.is_alphanumeric() {
-            let r = run.get_or_insert(Run {
-                start: i,
-                space_before: space,
-                ..Run::default()
-            });
-            r.non_ascii = true;
-            space = false;
-            i += len;
-            continue;
-        }
-        if let Some(r) = run.take() {
-            push_run(out, text, r, i, &mut sum);
-        }
-        if ch.is_whitespace() {
-            space = true;
-        } else {
             let t = &text[i..i + len];
             out.push(Tok {
                 start: i,
@@ -318,11 +335,12 @@ pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) -> Summary {
                 facts: None,
             });
             space = false;
+            i += len;
         }
-        i += len;
+        last_end = Some(end);
     }
     if let Some(r) = run {
-        push_run(out, text, r, text.len(), &mut sum);
+        push_run(out, text, r, last_end.unwrap_or(text.len()), &mut sum);
     }
     sum
 }
@@ -351,6 +369,29 @@ mod tests {
     #[test]
     fn general_punctuation_has_no_alphanumeric() {
         assert!(('\u{2000}'..='\u{206f}').all(|c| !c.is_alphanumeric()));
+    }
+
+    #[test]
+    fn the_view_splits_text_layer_tokens_for_dates() {
+        let text = "On 16th mid-December, Oct. 10:30 the U.S.’s talks can't end\u{200b}2023-12-10";
+        let toks = tokenize(text);
+        let words: Vec<_> = toks.iter().map(|t| t.text).collect();
+        assert_eq!(
+            words,
+            [
+                "On", "16th", "mid", "-", "December", ",", "Oct", ".", "10", ":", "30", "the", "U",
+                ".", "S", ".", "’", "s", "talks", "can", "'", "t", "end", "2023", "-", "12", "-",
+                "10"
+            ]
+        );
+        assert_eq!(toks[1].kind, TokKind::Ord);
+        assert!(toks[2].space_before && !toks[3].space_before && !toks[4].space_before);
+        // a zero-width space is skipped by the text layer: a space
+        assert!(toks[23].space_before && !toks[24].space_before);
+        assert_eq!(
+            toks[4].facts.and_then(|f| f.month).map(|m| m.number),
+            Some(12)
+        );
     }
 
     #[test]
