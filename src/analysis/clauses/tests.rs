@@ -576,3 +576,64 @@ fn a_learnt_verb_in_a_form_rarely_counted_is_no_cue() {
         ..toks[1].clone()
     }));
 }
+
+#[test]
+fn an_inverted_reporting_verb_takes_the_noun_phrase_after_it_whatever_the_parser_made_of_it() {
+    // “ The plan failed , ” said Republican consultant Chris Russell .
+    // (misparsed: "plan" as the subject of "said", the speaker as its object)
+    let (text, toks) = sentence(&[
+        "“ PUNCT `` 7 punct “",
+        "The DET DT 3 det the",
+        "plan NOUN NN 7 nsubj plan",
+        "failed VERB VBD 3 acl fail",
+        ", PUNCT , 7 punct ,",
+        "” PUNCT '' 7 punct ”",
+        "said VERB VBD 0 root say",
+        "Republican ADJ JJ 10 amod republican",
+        "consultant NOUN NN 10 compound consultant",
+        "Chris PROPN NNP 7 obj Chris",
+        "Russell PROPN NNP 10 flat Russell",
+        ". PUNCT . 7 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    let sp = r.speech.unwrap();
+    assert_eq!(span_text(&text, sp.cue), "said");
+    assert_eq!(
+        span_text(&text, sp.speaker.unwrap()),
+        "Republican consultant Chris Russell"
+    );
+    // “ We failed , ” Ramos told AFP .  — "told" is never put before its speaker: AFP is
+    // its object
+    let (text, toks) = sentence(&[
+        "“ PUNCT `` 3 punct “",
+        "We PRON PRP 3 nsubj we",
+        "failed VERB VBD 7 ccomp fail",
+        ", PUNCT , 3 punct ,",
+        "” PUNCT '' 3 punct ”",
+        "Ramos PROPN NNP 7 nsubj Ramos",
+        "told VERB VBD 0 root tell",
+        "AFP PROPN NNP 7 obj AFP",
+        ". PUNCT . 7 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    assert_eq!(span_text(&text, r.speech.unwrap().speaker.unwrap()), "Ramos");
+    // Kasich , a Republican who left , said the family deserved better .  — the noun
+    // phrase after "said" has a verb of its own: the content's subject, not the speaker
+    let (text, toks) = sentence(&[
+        "Kasich PROPN NNP 8 nsubj Kasich",
+        ", PUNCT , 4 punct ,",
+        "a DET DT 4 det a",
+        "Republican NOUN NN 1 appos republican",
+        "who PRON WP 6 nsubj who",
+        "left VERB VBD 4 acl:relcl leave",
+        ", PUNCT , 8 punct ,",
+        "said VERB VBD 0 root say",
+        "the DET DT 10 det the",
+        "family NOUN NN 11 nsubj family",
+        "deserved VERB VBD 8 ccomp deserve",
+        "better ADV RBR 11 advmod well",
+        ". PUNCT . 8 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    assert_eq!(span_text(&text, r.speech.unwrap().speaker.unwrap()), "Kasich");
+}
