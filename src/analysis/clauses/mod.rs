@@ -35,7 +35,10 @@
 //!      one, takes the noun phrase after it whatever the parser made the subject ("“…,” said
 //!      Republican consultant Chris Russell", "…, says political scientist Dossym Satpayev"),
 //!      unless that phrase has a verb of its own ("Kasich, a Republican, said the family
-//!      deserved better"). A verb whose learnt cues mostly name no source ("seems", "appears",
+//!      deserved better"). A noun phrase right before a finite cue, nearer to it than the
+//!      subject the parser gave it, is the speaker ("The money kept her there, Ms. Henry
+//!      said", "Sunday on CNN, President Obama said") — not past a comma, nor an object or a
+//!      time. A verb whose learnt cues mostly name no source ("seems", "appears",
 //!      "is expected") has no speaker; an agentless cue ("It was stressed") still names the
 //!      cue;
 //!    - else a **reporting noun** (not the interaction: "their first call") with its holder:
@@ -396,7 +399,11 @@ fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
         }
         inverted(shape, text, base, v)
             .map(|head| shape::Subject { head, agent: false })
-            .or_else(|| shape.subject(v))
+            .or_else(|| {
+                shape
+                    .subject(v)
+                    .map(|s| shape.nearer_subject(v, s).unwrap_or(s))
+            })
             .or_else(|| shape.adjacent_subject(v))
     };
     let (v, subject) = cands

@@ -637,3 +637,50 @@ fn an_inverted_reporting_verb_takes_the_noun_phrase_after_it_whatever_the_parser
     let (r, _) = read(&toks, &text, 0, false);
     assert_eq!(span_text(&text, r.speech.unwrap().speaker.unwrap()), "Kasich");
 }
+
+#[test]
+fn a_noun_phrase_right_before_the_verb_is_nearer_than_the_subject_the_parser_gave_it() {
+    // The money kept her there , Ms. Henry said .
+    // (misparsed: "money" as the subject of "said", the speaker as its apposition)
+    let (text, toks) = sentence(&[
+        "The DET DT 2 det the",
+        "money NOUN NN 9 nsubj money",
+        "kept VERB VBD 2 acl keep",
+        "her PRON PRP 3 obj she",
+        "there ADV RB 3 advmod there",
+        ", PUNCT , 7 punct ,",
+        "Ms. PROPN NNP 2 appos Ms.",
+        "Henry PROPN NNP 7 flat Henry",
+        "said VERB VBD 0 root say",
+        ". PUNCT . 9 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    let sp = r.speech.unwrap();
+    assert_eq!(span_text(&text, sp.speaker.unwrap()), "Ms. Henry");
+    // Vale , a senator , said .  — past a comma the parser's subject stands
+    let (text, toks) = sentence(&[
+        "Vale PROPN NNP 6 nsubj Vale",
+        ", PUNCT , 4 punct ,",
+        "a DET DT 4 det a",
+        "senator NOUN NN 1 appos senator",
+        ", PUNCT , 4 punct ,",
+        "said VERB VBD 0 root say",
+        ". PUNCT . 6 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    assert_eq!(span_text(&text, r.speech.unwrap().speaker.unwrap()), "Vale");
+    // Vale told reporters Tuesday he would stay .  — "told" has its subject; an object or a
+    // time before a later verb is not one
+    let (text, toks) = sentence(&[
+        "Vale PROPN NNP 2 nsubj Vale",
+        "told VERB VBD 0 root tell",
+        "reporters NOUN NNS 2 obj reporter",
+        "Tuesday PROPN NNP 2 obl:unmarked Tuesday",
+        "he PRON PRP 7 nsubj he",
+        "would AUX MD 7 aux would",
+        "stay VERB VB 2 ccomp stay",
+        ". PUNCT . 2 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    assert_eq!(span_text(&text, r.speech.unwrap().speaker.unwrap()), "Vale");
+}
