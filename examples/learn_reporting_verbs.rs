@@ -1,24 +1,24 @@
-//! Learns the reporting verbs (and nouns: "claim", "statement") of
-//! `assets/reporting_verbs.tsv` from PolNeAR's training split.
+//! Learns the reporting verbs (and nouns: "claim", "statement"; adjectives of a stance:
+//! "confident", "eager") of `assets/reporting_verbs.tsv` from PolNeAR's training split.
 //!
 //! ```sh
 //! cargo run --release --example learn_reporting_verbs -- ../shared/eval/polnear/data/train \
 //!     > assets/reporting_verbs.tsv
 //! ```
 //!
-//! Every article is segmented and parsed by bilateral itself; a verb or noun lemma is a cue
-//! when the people who annotated PolNeAR put its tokens inside an attribution's Cue at least
-//! `MIN_COUNT` times and in at least `MIN_RATE` of its occurrences — the occurrences that
-//! could be annotated: PolNeAR marks only the outermost of nested attributions, so a word
-//! inside another attribution's Content and outside every Cue ("I think" inside a quotation)
-//! is not counted. The last column, `sourced`, is the share of its cues whose attribution
-//! names a Source: a verb that is mostly a cue without one ("seems", "appears") gives no
-//! speaker. The column `inverted` is the share of its sourced cues whose Source follows it
-//! straight away ("“…,” said Vale", "…, writes Nate Silver": at most two words between, none
-//! of them "by"): a verb that English puts before its speaker, where "told AFP" never is. Rows with UPOS `VERB:XPOS` list the forms under the rate ("continues" is rarely a
-//! cue where "continued" is one): the tree rules do not read them as cues. Only the training
-//! split is read (the dev split measures, the test split is kept aside). Deterministic: the
-//! output is sorted by count, then lemma.
+//! Every article is segmented and parsed by bilateral itself; a verb, noun or adjective lemma is a
+//! cue when the people who annotated PolNeAR put its tokens inside an attribution's Cue at least
+//! `MIN_COUNT` times and in at least `MIN_RATE` of its occurrences — the occurrences that could be
+//! annotated: PolNeAR marks only the outermost of nested attributions, so a word inside another
+//! attribution's Content and outside every Cue ("I think" inside a quotation) is not counted. The
+//! last column, `sourced`, is the share of its cues whose attribution names a Source: a verb that
+//! is mostly a cue without one ("seems", "appears") gives no speaker. The column `inverted` is the
+//! share of its sourced cues whose Source follows it straight away ("“…,” said Vale", "…, writes
+//! Nate Silver": at most two words between, none of them "by"): a verb that English puts before its
+//! speaker, where "told AFP" never is. Rows with UPOS `VERB:XPOS` list the forms under the rate
+//! ("continues" is rarely a cue where "continued" is one): the tree rules do not read them as cues.
+//! Only the training split is read (the dev split measures, the test split is kept aside).
+//! Deterministic: the output is sorted by count, then lemma.
 
 use bilateral::analysis::{segment, text};
 use std::collections::BTreeMap;
@@ -72,7 +72,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let toks = text::annotate(&body[s.start..s.end], s.start as u32);
             for (i, t) in toks.iter().enumerate() {
                 let pos = t.upos.as_str();
-                if pos != "VERB" && pos != "NOUN" {
+                if !matches!(pos, "VERB" | "NOUN" | "ADJ") {
                     continue;
                 }
                 let hit = |&(a, b): &(u32, u32)| a < t.end && t.start < b;
@@ -80,10 +80,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 // the Source follows the cue straight away: "said Vale", "wrote a man" (not
                 // "was reported by the press")
                 let inverted = cue.and_then(|(_, s)| *s).is_some_and(|from| {
-                    let between: Vec<&text::Token> = toks[i + 1..]
-                        .iter()
-                        .take_while(|u| u.end <= from)
-                        .collect();
+                    let between: Vec<&text::Token> =
+                        toks[i + 1..].iter().take_while(|u| u.end <= from).collect();
                     from >= t.end
                         && toks[i + 1..].iter().any(|u| u.start >= from)
                         && between.len() <= 2

@@ -43,7 +43,11 @@
 //!      cue;
 //!    - else a **reporting noun** (not the interaction: "their first call") with its holder:
 //!      "Sylvania's statement", "criticism by the ministry" — but a pronoun holder under a
-//!      predicate with a subject is that subject's act ("Brun threw his support behind…").
+//!      predicate with a subject is that subject's act ("Brun threw his support behind…");
+//!    - else a **stance adjective** (learnt from PolNeAR's training split like the verbs:
+//!      "confident", "eager", "skeptical") with its subject and a complement: "Trump allies
+//!      were hopeful that…" — not a stance of "it", "this", "that", "what" ("it is clear
+//!      that…"), nor one without a complement ("They were quick").
 //!
 //!    The speaker is whoever the subject is: a side, a third party, "experts", "she".
 //! 2. **Act** ([`Act`]): the subject of the main predicate — of *any* verb, adjective or noun
@@ -389,7 +393,7 @@ fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
         cands.push(if framing { (0, k) } else { (d + 1, k) });
     }
     if cands.is_empty() {
-        return noun_cue(shape);
+        return noun_cue(shape).or_else(|| stance(shape, text, base));
     }
     cands.sort_by_key(|&(d, k)| (d, k));
     // a verb that is mostly a cue without a source ("the outcome seems certain") names none
@@ -486,9 +490,8 @@ fn inverted(shape: &Shape, text: &str, base: u32, v: usize) -> Option<usize> {
     } else if w(p) != "," {
         return None;
     }
-    let content = (0..p).any(|k| {
-        shape.inside[k] || matches!(toks[k].upos.as_str(), "VERB" | "AUX")
-    });
+    let content =
+        (0..p).any(|k| shape.inside[k] || matches!(toks[k].upos.as_str(), "VERB" | "AUX"));
     if !content {
         return None;
     }
@@ -518,7 +521,9 @@ fn inverted(shape: &Shape, text: &str, base: u32, v: usize) -> Option<usize> {
     }
     // no finite verb of its own and no quotation up to the next comma or relative pronoun
     for k in e..n {
-        if matches!(w(k), "," | ";" | "\u{2014}" | "--") || matches!(toks[k].xpos, "WP" | "WDT" | "WP$") {
+        if matches!(w(k), "," | ";" | "\u{2014}" | "--")
+            || matches!(toks[k].xpos, "WP" | "WDT" | "WP$")
+        {
             break;
         }
         if shape.inside[k]
@@ -603,6 +608,51 @@ fn quote_frame(shape: &Shape, text: &str, base: u32, v: usize) -> bool {
         && !around
             .iter()
             .any(|&k| matches!(toks[k].upos.as_str(), "VERB" | "AUX"))
+}
+
+/// An adjective of a stance with its holder as subject and a complement after it: "Trump
+/// allies were hopeful that…", "Sanders is eager to…", "voters worried about…" — not a
+/// stance of "it", "this", "that" or "what" ("it is clear that…": no one holds it), nor one
+/// without a complement ("The dinner was quick").
+fn stance(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
+    let toks = shape.toks;
+    for (k, t) in toks.iter().enumerate() {
+        if shape.inside[k] || !words::stance(t) {
+            continue;
+        }
+        let Some(h) = shape.child_with(k, "nsubj") else {
+            continue;
+        };
+        let thing = toks[h].upos.as_str() == "PRON"
+            && matches!(
+                word(&toks[h], text, base).to_ascii_lowercase().as_str(),
+                "it" | "this" | "that" | "what" | "which"
+            );
+        let complement = shape.children(k).any(|c| {
+            c > k
+                && matches!(
+                    toks[c].rel_base(),
+                    "ccomp" | "xcomp" | "advcl" | "obl" | "csubj"
+                )
+        });
+        if thing || shape.inside[h] || !words::nominal(&toks[h]) || !complement {
+            continue;
+        }
+        return Some(Speech {
+            cue: (t.start, t.end),
+            speaker: Some(shape.phrase(h)),
+            speakers: shape
+                .conjuncts(h)
+                .iter()
+                .map(|&c| shape.tie(c, words::agent_like))
+                .collect(),
+            according: false,
+            opens: false,
+            label: false,
+            reported: false,
+        });
+    }
+    None
 }
 
 /// A reporting noun with its holder: "Sylvania's statement", "the minister's criticism of",

@@ -616,7 +616,10 @@ fn an_inverted_reporting_verb_takes_the_noun_phrase_after_it_whatever_the_parser
         ". PUNCT . 7 punct .",
     ]);
     let (r, _) = read(&toks, &text, 0, false);
-    assert_eq!(span_text(&text, r.speech.unwrap().speaker.unwrap()), "Ramos");
+    assert_eq!(
+        span_text(&text, r.speech.unwrap().speaker.unwrap()),
+        "Ramos"
+    );
     // Kasich , a Republican who left , said the family deserved better .  — the noun
     // phrase after "said" has a verb of its own: the content's subject, not the speaker
     let (text, toks) = sentence(&[
@@ -635,7 +638,10 @@ fn an_inverted_reporting_verb_takes_the_noun_phrase_after_it_whatever_the_parser
         ". PUNCT . 8 punct .",
     ]);
     let (r, _) = read(&toks, &text, 0, false);
-    assert_eq!(span_text(&text, r.speech.unwrap().speaker.unwrap()), "Kasich");
+    assert_eq!(
+        span_text(&text, r.speech.unwrap().speaker.unwrap()),
+        "Kasich"
+    );
 }
 
 #[test]
@@ -683,4 +689,48 @@ fn a_noun_phrase_right_before_the_verb_is_nearer_than_the_subject_the_parser_gav
     ]);
     let (r, _) = read(&toks, &text, 0, false);
     assert_eq!(span_text(&text, r.speech.unwrap().speaker.unwrap()), "Vale");
+}
+
+#[test]
+fn a_stance_adjective_names_its_holder_but_not_the_stance_of_it() {
+    // Trump allies were confident that the problems would be forgotten .
+    let (text, toks) = sentence(&[
+        "Trump PROPN NNP 2 compound Trump",
+        "allies NOUN NNS 4 nsubj ally",
+        "were AUX VBD 4 cop be",
+        "confident ADJ JJ 0 root confident",
+        "that SCONJ IN 10 mark that",
+        "the DET DT 7 det the",
+        "problems NOUN NNS 10 nsubj:pass problem",
+        "would AUX MD 10 aux would",
+        "be AUX VB 10 aux:pass be",
+        "forgotten VERB VBN 4 ccomp forget",
+        ". PUNCT . 4 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    let sp = r.speech.expect("a stance");
+    assert_eq!(span_text(&text, sp.cue), "confident");
+    assert_eq!(span_text(&text, sp.speaker.unwrap()), "Trump allies");
+    // It is clear that Vale lost .  — no one holds this stance
+    let (text, toks) = sentence(&[
+        "It PRON PRP 3 nsubj it",
+        "is AUX VBZ 3 cop be",
+        "clear ADJ JJ 0 root clear",
+        "that SCONJ IN 6 mark that",
+        "Vale PROPN NNP 6 nsubj Vale",
+        "lost VERB VBD 3 ccomp lose",
+        ". PUNCT . 3 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    assert_eq!(r.speech, None);
+    // The dinner was quick .  — no complement: a description, not a stance
+    let (text, toks) = sentence(&[
+        "The DET DT 2 det the",
+        "dinner NOUN NN 4 nsubj dinner",
+        "was AUX VBD 4 cop be",
+        "quick ADJ JJ 0 root quick",
+        ". PUNCT . 4 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    assert_eq!(r.speech, None);
 }

@@ -89,6 +89,22 @@ fn learnt(pos: &str) -> FxHashSet<&'static str> {
 }
 
 static REPORTING: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| learnt("VERB"));
+/// Adjectives of a stance that name its holder as their subject: "confident", "eager",
+/// "skeptical" (learnt, as cues that mostly name a Source).
+static STANCES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    crate::assets::entries(LEARNT)
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            let sourced: f64 = f.get(5)?.parse().ok()?;
+            (f[1] == "ADJ" && sourced >= MIN_SOURCED).then_some(f[0])
+        })
+        .collect()
+});
+
+/// An adjective of a stance: "confident", "worried", "eager" (learnt).
+pub fn stance(t: &Token) -> bool {
+    pos(t) == "ADJ" && STANCES.contains(&*t.lemma)
+}
 static NOUN_CUES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| learnt("NOUN"));
 
 /// A word form of a learnt cue, in lower case ("says", "shows", "claims"): its lemma, or the
