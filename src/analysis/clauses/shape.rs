@@ -414,10 +414,11 @@ impl Shape<'_> {
             }
         }
         let rel = self.toks[h].rel;
-        if matches!(
-            self.toks[h].rel_base(),
-            "obj" | "iobj" | "obl" | "nmod"
-        ) || matches!(rel, "obl:unmarked" | "obl:tmod" | "nmod:unmarked" | "nmod:tmod")
+        if matches!(self.toks[h].rel_base(), "obj" | "iobj" | "obl" | "nmod")
+            || matches!(
+                rel,
+                "obl:unmarked" | "obl:tmod" | "nmod:unmarked" | "nmod:tmod"
+            )
         {
             return None;
         }
