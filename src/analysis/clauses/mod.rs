@@ -520,15 +520,13 @@ fn inverted(shape: &Shape, text: &str, base: u32, v: usize) -> Option<usize> {
         return None;
     }
     // no finite verb of its own and no quotation up to the next comma or relative pronoun
-    for k in e..n {
-        if matches!(w(k), "," | ";" | "\u{2014}" | "--")
-            || matches!(toks[k].xpos, "WP" | "WDT" | "WP$")
-        {
+    for (k, u) in toks.iter().enumerate().skip(e) {
+        if matches!(w(k), "," | ";" | "\u{2014}" | "--") || matches!(u.xpos, "WP" | "WDT" | "WP$") {
             break;
         }
         if shape.inside[k]
-            || (matches!(toks[k].upos.as_str(), "VERB" | "AUX")
-                && matches!(toks[k].xpos, "VBD" | "VBZ" | "VBP" | "MD"))
+            || (matches!(u.upos.as_str(), "VERB" | "AUX")
+                && matches!(u.xpos, "VBD" | "VBZ" | "VBP" | "MD"))
         {
             return None;
         }
@@ -536,10 +534,8 @@ fn inverted(shape: &Shape, text: &str, base: u32, v: usize) -> Option<usize> {
     // the head: the last noun whose head lies outside the phrase, else its last noun
     let outside = |k: &usize| shape.head(*k).is_none_or(|h| !run.contains(&h));
     run.clone()
-        .filter(noun)
-        .filter(outside)
-        .last()
-        .or_else(|| run.clone().filter(noun).last())
+        .rfind(|k| noun(k) && outside(k))
+        .or_else(|| run.clone().rfind(noun))
 }
 
 /// A quotation mark, opening or closing.
