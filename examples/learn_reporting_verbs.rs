@@ -1,22 +1,24 @@
-//! Learns the reporting verbs (and nouns: "claim", "statement") of
-//! `assets/reporting_verbs.tsv` from PolNeAR's training split.
+//! Learns the reporting verbs (and nouns: "claim", "statement"; adjectives of a stance:
+//! "confident", "eager") of `assets/reporting_verbs.tsv` from PolNeAR's training split.
 //!
 //! ```sh
 //! cargo run --release --example learn_reporting_verbs -- ../shared/eval/polnear/data/train \
 //!     > assets/reporting_verbs.tsv
 //! ```
 //!
-//! Every article is segmented and parsed by bilateral itself; a verb or noun lemma is a cue
-//! when the people who annotated PolNeAR put its tokens inside an attribution's Cue at least
-//! `MIN_COUNT` times and in at least `MIN_RATE` of its occurrences — the occurrences that
-//! could be annotated: PolNeAR marks only the outermost of nested attributions, so a word
-//! inside another attribution's Content and outside every Cue ("I think" inside a quotation)
-//! is not counted. The last column, `sourced`, is the share of its cues whose attribution
-//! names a Source: a verb that is mostly a cue without one ("seems", "appears") gives no
-//! speaker. Rows with UPOS `VERB:XPOS` list the forms under the rate ("continues" is rarely a
-//! cue where "continued" is one): the tree rules do not read them as cues. Only the training
-//! split is read (the dev split measures, the test split is kept aside). Deterministic: the
-//! output is sorted by count, then lemma.
+//! Every article is segmented and parsed by bilateral itself; a verb, noun or adjective lemma is a
+//! cue when the people who annotated PolNeAR put its tokens inside an attribution's Cue at least
+//! `MIN_COUNT` times and in at least `MIN_RATE` of its occurrences — the occurrences that could be
+//! annotated: PolNeAR marks only the outermost of nested attributions, so a word inside another
+//! attribution's Content and outside every Cue ("I think" inside a quotation) is not counted. The
+//! last column, `sourced`, is the share of its cues whose attribution names a Source: a verb that
+//! is mostly a cue without one ("seems", "appears") gives no speaker. The column `inverted` is the
+//! share of its sourced cues whose Source follows it straight away ("“…,” said Vale", "…, writes
+//! Nate Silver": at most two words between, none of them "by"): a verb that English puts before its
+//! speaker, where "told AFP" never is. Rows with UPOS `VERB:XPOS` list the forms under the rate
+//! ("continues" is rarely a cue where "continued" is one): the tree rules do not read them as cues.
+//! Only the training split is read (the dev split measures, the test split is kept aside).
+//! Deterministic: the output is sorted by count, then lemma.
 
 use bilateral::analysis::{segment, text};
 use std::collections::BTreeMap;
@@ -40,7 +42,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .collect();
     names.sort();
     // lemma -> (in a cue, occurrences, in a cue of an attribution with a Source)
-    let mut counts: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
+    // (in a cue, occurrences, in a cue of an attribution with a Source, of those with the
+    // Source right after the cue)
+    let mut counts: BTreeMap<String, (usize, usize, usize, usize)> = BTreeMap::new();
     for gold_path in &names {
         let gold: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(gold_path)?)?;
         let txt = gold["text_file"].as_str().ok_or("gold without text_file")?;
@@ -54,24 +58,35 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .collect()
         };
         let atts = gold["attributions"].as_array().cloned().unwrap_or_default();
-        // (cue fragment, the attribution has a Source)
-        let cues: Vec<((u32, u32), bool)> = atts
+        // (cue fragment, where the attribution's Source starts, if it has one)
+        let cues: Vec<((u32, u32), Option<u32>)> = atts
             .iter()
             .flat_map(|a| {
-                let sourced = !fragments(a, "source").is_empty();
-                fragments(a, "cue").into_iter().map(move |f| (f, sourced))
+                let source = fragments(a, "source").iter().map(|f| f.0).min();
+                fragments(a, "cue").into_iter().map(move |f| (f, source))
             })
             .collect();
         let contents: Vec<(u32, u32)> = atts.iter().flat_map(|a| fragments(a, "content")).collect();
         let seg = segment::segment(&body, 0);
         for s in &seg.sentences {
-            for t in text::annotate(&body[s.start..s.end], s.start as u32) {
+            let toks = text::annotate(&body[s.start..s.end], s.start as u32);
+            for (i, t) in toks.iter().enumerate() {
                 let pos = t.upos.as_str();
-                if pos != "VERB" && pos != "NOUN" {
+                if !matches!(pos, "VERB" | "NOUN" | "ADJ") {
                     continue;
                 }
                 let hit = |&(a, b): &(u32, u32)| a < t.end && t.start < b;
                 let cue = cues.iter().find(|(f, _)| hit(f));
+                // the Source follows the cue straight away: "said Vale", "wrote a man" (not
+                // "was reported by the press")
+                let inverted = cue.and_then(|(_, s)| *s).is_some_and(|from| {
+                    let between: Vec<&text::Token> =
+                        toks[i + 1..].iter().take_while(|u| u.end <= from).collect();
+                    from >= t.end
+                        && toks[i + 1..].iter().any(|u| u.start >= from)
+                        && between.len() <= 2
+                        && between.iter().all(|u| &*u.lemma != "by")
+                });
                 // inside another attribution's content, a cue is nested and never annotated
                 // (PolNeAR marks the outermost only): not an occurrence the rate is about
                 if cue.is_none() && contents.iter().any(hit) {
@@ -84,18 +99,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 for key in keys {
                     let e = counts.entry(key).or_default();
                     e.1 += 1;
-                    if let Some(&(_, sourced)) = cue {
+                    if let Some(&(_, source)) = cue {
                         e.0 += 1;
-                        e.2 += usize::from(sourced);
+                        e.2 += usize::from(source.is_some());
+                        e.3 += usize::from(inverted);
                     }
                 }
             }
         }
     }
     // lemmas over the rate; forms ("VERB:VBZ") under it, seen often enough to tell
-    let mut rows: Vec<(&String, usize, usize, usize)> = counts
+    let mut rows: Vec<(&String, usize, usize, usize, usize)> = counts
         .iter()
-        .filter(|&(l, &(c, n, _))| {
+        .filter(|&(l, &(c, n, _, _))| {
             let low = (c as f64) < MIN_RATE * n as f64;
             if let Some((lemma, _)) = l.split_once("\tVERB:") {
                 // a form of a verb that is a cue often enough to matter
@@ -107,7 +123,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 c >= MIN_COUNT && !low
             }
         })
-        .map(|(l, &(c, n, src))| (l, c, n, src))
+        .map(|(l, &(c, n, src, inv))| (l, c, n, src, inv))
         .collect();
     rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     println!(
@@ -115,16 +131,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
          examples/learn_reporting_verbs.rs:\n# lemmas inside a gold Cue >= {MIN_COUNT} times \
          and in >= {:.0}% of their occurrences outside other attributions' Content, as parsed \
          by bilateral;\n# sourced: the share of those cues whose attribution names a Source;\n\
+         # inverted: the share of the sourced ones whose Source follows the cue straight away;\n\
          # UPOS VERB:XPOS: a form under that rate, seen >= {MIN_FORM} times (\"continues\").\n\
-         # lemma\tUPOS\tin_cue\ttotal\trate\tsourced",
+         # lemma\tUPOS\tin_cue\ttotal\trate\tsourced\tinverted",
         names.len(),
         MIN_RATE * 100.0
     );
-    for (l, c, n, src) in rows {
+    for (l, c, n, src, inv) in rows {
         println!(
-            "{l}\t{c}\t{n}\t{:.3}\t{:.3}",
+            "{l}\t{c}\t{n}\t{:.3}\t{:.3}\t{:.3}",
             c as f64 / n as f64,
-            src as f64 / c.max(1) as f64
+            src as f64 / c.max(1) as f64,
+            inv as f64 / src.max(1) as f64
         );
     }
     Ok(())

@@ -90,11 +90,14 @@ pub fn claim_source<'s>(analysis: &Analysis, sentence: &'s Sentence) -> Option<&
 }
 
 /// The cue of a claim: its attribution's cue, else its act's predicate, when it lies in the
-/// sentence.
+/// sentence. A cue without a speaker beside an act is not the claim's (its source is the
+/// actor, [`claim_source`]): the predicate is.
 pub fn claim_cue(sentence: &Sentence) -> Option<&Mention> {
     let ev = &sentence.evidence;
+    let act = ev.speaker.is_none() && ev.predicate.is_some();
     ev.cue
         .as_ref()
+        .filter(|_| !act)
         .or(ev.predicate.as_ref())
         .filter(|c| sentence.start <= c.start && c.end <= sentence.end)
 }

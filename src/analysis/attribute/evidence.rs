@@ -35,8 +35,8 @@ fn byte_mention((start, end): (u32, u32), party: Option<PartyId>) -> Mention {
 /// ([`crate::analysis::clauses::Speech`]): `speaker` and `cue` name attributions only — the
 /// tree's when it has a speaker (the outermost attribution: "Vale said Brun congratulated
 /// him" is Vale's, whichever side the decision took from the embedded clause), else the
-/// decision's own when it is speech, else the tree's agentless cue with no speaker ("the
-/// outcome seems certain") — and an act's subject and predicate go to `actor` and
+/// decision's own when it is speech, else the tree's cue with no speaker ("the outcome seems
+/// certain", also beside an act) — and an act's subject and predicate go to `actor` and
 /// `predicate`.
 pub fn build(
     text: &str,
@@ -115,8 +115,10 @@ pub fn build(
         // an act with an attribution beside it ("Russia avoided criticism and emphasized…")
         (tree_speaker, tree_cue, who, what)
     } else if who.is_some() {
-        // a cue with no one behind it says nothing on an act ("a resolution calling for…")
-        (None, None, who, what)
+        // an attribution whose source the tree did not find still has its cue beside the
+        // act ("Outside groups supporting Rubio also have spent heavily": PolNeAR's and the
+        // reader's cue); the claim's cue stays the act's predicate (`view::claim_cue`)
+        (None, tree_cue, who, what)
     } else {
         // but where there is no act it is the sentence's attribution ("the outcome seems
         // certain")

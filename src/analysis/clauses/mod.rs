@@ -30,12 +30,24 @@
 //!      `acl` or `xcomp` ("Others supported the bid"); where the parser left a finite verb
 //!      with no subject slot at all, the noun phrase next to it ("Rep. Vale (Fr.) said",
 //!      "“…,” said Mr. Vale"), read over a prepositional phrase ("Vale, on the other hand,
-//!      argued"). A verb whose learnt cues mostly name no source ("seems", "appears",
+//!      argued"). A verb that English puts before its speaker (learnt: the table's `inverted`
+//!      share; "said", "wrote", never "told"), right after a comma or a quotation closed by
+//!      one, takes the noun phrase after it whatever the parser made the subject ("“…,” said
+//!      Republican consultant Chris Russell", "…, says political scientist Dossym Satpayev"),
+//!      unless that phrase has a verb of its own ("Kasich, a Republican, said the family
+//!      deserved better"). A noun phrase right before a finite cue, nearer to it than the
+//!      subject the parser gave it, is the speaker ("The money kept her there, Ms. Henry
+//!      said", "Sunday on CNN, President Obama said") — not past a comma, nor an object or a
+//!      time. A verb whose learnt cues mostly name no source ("seems", "appears",
 //!      "is expected") has no speaker; an agentless cue ("It was stressed") still names the
 //!      cue;
 //!    - else a **reporting noun** (not the interaction: "their first call") with its holder:
 //!      "Sylvania's statement", "criticism by the ministry" — but a pronoun holder under a
-//!      predicate with a subject is that subject's act ("Brun threw his support behind…").
+//!      predicate with a subject is that subject's act ("Brun threw his support behind…");
+//!    - else a **stance adjective** (learnt from PolNeAR's training split like the verbs:
+//!      "confident", "eager", "skeptical") with its subject and a complement: "Trump allies
+//!      were hopeful that…" — not a stance of "it", "this", "that", "what" ("it is clear
+//!      that…"), nor one without a complement ("They were quick").
 //!
 //!    The speaker is whoever the subject is: a side, a third party, "experts", "she".
 //! 2. **Act** ([`Act`]): the subject of the main predicate — of *any* verb, adjective or noun
@@ -381,7 +393,7 @@ fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
         cands.push(if framing { (0, k) } else { (d + 1, k) });
     }
     if cands.is_empty() {
-        return noun_cue(shape);
+        return noun_cue(shape).or_else(|| stance(shape, text, base));
     }
     cands.sort_by_key(|&(d, k)| (d, k));
     // a verb that is mostly a cue without a source ("the outcome seems certain") names none
@@ -389,7 +401,14 @@ fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
         if words::sourceless(&toks[v]) {
             return None;
         }
-        shape.subject(v).or_else(|| shape.adjacent_subject(v))
+        inverted(shape, text, base, v)
+            .map(|head| shape::Subject { head, agent: false })
+            .or_else(|| {
+                shape
+                    .subject(v)
+                    .map(|s| shape.nearer_subject(v, s).unwrap_or(s))
+            })
+            .or_else(|| shape.adjacent_subject(v))
     };
     let (v, subject) = cands
         .iter()
@@ -439,6 +458,92 @@ fn set_off(shape: &Shape, text: &str, base: u32, v: usize) -> bool {
     first > 0
         && matches!(word(&toks[first - 1], text, base), "," | "\u{2014}" | "--")
         && toks[first..v].iter().all(|t| t.upos.as_str() != "VERB")
+}
+
+/// The speaker after a reporting verb put before it: "“…,” said Mr. Vale", "…, says political
+/// scientist Dossym Satpayev in Almaty", "“…,” wrote a man calling himself Paul" — whatever
+/// the parser made of it (it often takes a noun of the quotation or of the reported clause
+/// for the subject). The verb is one that English inverts ([`words::inverts`], learnt: "said"
+/// and "wrote" are, "told" never is: "…, Ramos told AFP"), finite, right after a comma or
+/// after a quotation closed by a comma, question or exclamation mark, with a clause or a
+/// quotation before it; the noun phrase after it (determiners, adjectives, numbers, nouns, at
+/// least one noun, no time: "said Tuesday") is followed by no finite verb and no quotation up
+/// to the next comma or relative pronoun — "Kasich, a Republican, said the Khan family
+/// deserved better" is the content's subject, not an inverted speaker. Returns the noun
+/// phrase's head.
+fn inverted(shape: &Shape, text: &str, base: u32, v: usize) -> Option<usize> {
+    let toks = shape.toks;
+    let t = &toks[v];
+    if shape.inside[v] || !matches!(t.xpos, "VBD" | "VBZ") || !words::inverts(t) {
+        return None;
+    }
+    let w = |k: usize| word(&toks[k], text, base);
+    // before: "…, said" or "…,” said" (any closing quotation marks, then , ? ! or a dash)
+    let mut p = v.checked_sub(1)?;
+    if shape.inside[p] {
+        while p > 0 && shape.inside[p] && quote_mark(w(p)) {
+            p -= 1;
+        }
+        if p + 1 == v || !matches!(w(p), "," | "?" | "!" | "\u{2014}") {
+            return None;
+        }
+    } else if w(p) != "," {
+        return None;
+    }
+    let content =
+        (0..p).any(|k| shape.inside[k] || matches!(toks[k].upos.as_str(), "VERB" | "AUX"));
+    if !content {
+        return None;
+    }
+    // after: the noun phrase
+    let n = toks.len();
+    let mut e = v + 1;
+    while e < n
+        && !shape.inside[e]
+        && (matches!(
+            toks[e].upos.as_str(),
+            "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM"
+        ) || matches!(w(e), "'s" | "\u{2019}s"))
+    {
+        e += 1;
+    }
+    let run = v + 1..e;
+    let noun = |k: &usize| matches!(toks[*k].upos.as_str(), "NOUN" | "PROPN");
+    if !run.clone().any(|k| noun(&k))
+        || run.clone().any(|k| {
+            matches!(
+                toks[k].rel,
+                "obl:unmarked" | "obl:tmod" | "nmod:unmarked" | "nmod:tmod"
+            )
+        })
+    {
+        return None;
+    }
+    // no finite verb of its own and no quotation up to the next comma or relative pronoun
+    for (k, u) in toks.iter().enumerate().skip(e) {
+        if matches!(w(k), "," | ";" | "\u{2014}" | "--") || matches!(u.xpos, "WP" | "WDT" | "WP$") {
+            break;
+        }
+        if shape.inside[k]
+            || (matches!(u.upos.as_str(), "VERB" | "AUX")
+                && matches!(u.xpos, "VBD" | "VBZ" | "VBP" | "MD"))
+        {
+            return None;
+        }
+    }
+    // the head: the last noun whose head lies outside the phrase, else its last noun
+    let outside = |k: &usize| shape.head(*k).is_none_or(|h| !run.contains(&h));
+    run.clone()
+        .rfind(|k| noun(k) && outside(k))
+        .or_else(|| run.clone().rfind(noun))
+}
+
+/// A quotation mark, opening or closing.
+fn quote_mark(w: &str) -> bool {
+    matches!(
+        w,
+        "\u{201d}" | "\u{201c}" | "\"" | "'" | "''" | "\u{00bb}" | "\u{00ab}"
+    )
 }
 
 /// Fewest words inside a quotation that a framing verb can introduce (fewer is a title or a
@@ -499,6 +604,51 @@ fn quote_frame(shape: &Shape, text: &str, base: u32, v: usize) -> bool {
         && !around
             .iter()
             .any(|&k| matches!(toks[k].upos.as_str(), "VERB" | "AUX"))
+}
+
+/// An adjective of a stance with its holder as subject and a complement after it: "Trump
+/// allies were hopeful that…", "Sanders is eager to…", "voters worried about…" — not a
+/// stance of "it", "this", "that" or "what" ("it is clear that…": no one holds it), nor one
+/// without a complement ("The dinner was quick").
+fn stance(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
+    let toks = shape.toks;
+    for (k, t) in toks.iter().enumerate() {
+        if shape.inside[k] || !words::stance(t) {
+            continue;
+        }
+        let Some(h) = shape.child_with(k, "nsubj") else {
+            continue;
+        };
+        let thing = toks[h].upos.as_str() == "PRON"
+            && matches!(
+                word(&toks[h], text, base).to_ascii_lowercase().as_str(),
+                "it" | "this" | "that" | "what" | "which"
+            );
+        let complement = shape.children(k).any(|c| {
+            c > k
+                && matches!(
+                    toks[c].rel_base(),
+                    "ccomp" | "xcomp" | "advcl" | "obl" | "csubj"
+                )
+        });
+        if thing || shape.inside[h] || !words::nominal(&toks[h]) || !complement {
+            continue;
+        }
+        return Some(Speech {
+            cue: (t.start, t.end),
+            speaker: Some(shape.phrase(h)),
+            speakers: shape
+                .conjuncts(h)
+                .iter()
+                .map(|&c| shape.tie(c, words::agent_like))
+                .collect(),
+            according: false,
+            opens: false,
+            label: false,
+            reported: false,
+        });
+    }
+    None
 }
 
 /// A reporting noun with its holder: "Sylvania's statement", "the minister's criticism of",

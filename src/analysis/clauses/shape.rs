@@ -357,6 +357,77 @@ impl Shape<'_> {
 }
 
 impl Shape<'_> {
+    /// A noun phrase right before finite verb `v` that is nearer to it than the subject `s`
+    /// the parser gave it, further left: "The money kept her there, Ms. Henry said", "Sunday on
+    /// CNN, President Obama said", where the parser took a noun of the reported clause or a
+    /// time for the subject. Between the phrase and the verb only adverbs, auxiliaries and the
+    /// phrase's own prepositional phrase ("Clinton on Tuesday said"); not past a comma ("Vale, a
+    /// senator, said": the subject stands), nor an object, an oblique or a time.
+    pub fn nearer_subject(&self, v: usize, s: Subject) -> Option<Subject> {
+        if s.agent || s.head > v || !matches!(self.toks[v].xpos, "VBD" | "VBZ" | "VBP") {
+            return None;
+        }
+        let word = |j: usize| {
+            !self.inside[j] && matches!(self.toks[j].upos.as_str(), "NOUN" | "PROPN" | "PRON")
+        };
+        let mut j = v.checked_sub(1)?;
+        for _ in 0..12 {
+            if matches!(
+                self.toks[j].upos.as_str(),
+                "ADV" | "AUX" | "PART" | "NUM" | "ADJ"
+            ) && !self.inside[j]
+            {
+                j = j.checked_sub(1)?;
+                continue;
+            }
+            if word(j)
+                && let Some(case) = self.case_before(j)
+            {
+                j = case.checked_sub(1)?;
+                continue;
+            }
+            break;
+        }
+        if !word(j) {
+            return None;
+        }
+        let (lo, hi) = self.phrase(s.head);
+        let at = self.toks[j].start;
+        if lo > at || (lo..hi).contains(&at) {
+            return None;
+        }
+        // the phrase's head: up through its modifiers and the parts of a name
+        let mut h = j;
+        for _ in 0..6 {
+            match self.head(h) {
+                Some(up)
+                    if (up > h
+                        && matches!(
+                            self.toks[h].rel_base(),
+                            "compound" | "flat" | "amod" | "det" | "nummod"
+                        ))
+                        || (up < h && self.toks[h].rel_base() == "flat") =>
+                {
+                    h = up
+                }
+                _ => break,
+            }
+        }
+        let rel = self.toks[h].rel;
+        if matches!(self.toks[h].rel_base(), "obj" | "iobj" | "obl" | "nmod")
+            || matches!(
+                rel,
+                "obl:unmarked" | "obl:tmod" | "nmod:unmarked" | "nmod:tmod"
+            )
+        {
+            return None;
+        }
+        Some(Subject {
+            head: h,
+            agent: false,
+        })
+    }
+
     /// The case marker ("on", "at", "of") of the noun phrase that ends at token `j`, when it
     /// stands before `j`: the phrase is a prepositional one, not a subject.
     fn case_before(&self, j: usize) -> Option<usize> {

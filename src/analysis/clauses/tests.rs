@@ -576,3 +576,159 @@ fn a_learnt_verb_in_a_form_rarely_counted_is_no_cue() {
         ..toks[1].clone()
     }));
 }
+
+#[test]
+fn an_inverted_reporting_verb_takes_the_noun_phrase_after_it_whatever_the_parser_made_of_it() {
+    // “ The plan failed , ” said Republican consultant Chris Russell .
+    // (misparsed: "plan" as the subject of "said", the speaker as its object)
+    let (text, toks) = sentence(&[
+        "“ PUNCT `` 7 punct “",
+        "The DET DT 3 det the",
+        "plan NOUN NN 7 nsubj plan",
+        "failed VERB VBD 3 acl fail",
+        ", PUNCT , 7 punct ,",
+        "” PUNCT '' 7 punct ”",
+        "said VERB VBD 0 root say",
+        "Republican ADJ JJ 10 amod republican",
+        "consultant NOUN NN 10 compound consultant",
+        "Chris PROPN NNP 7 obj Chris",
+        "Russell PROPN NNP 10 flat Russell",
+        ". PUNCT . 7 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    let sp = r.speech.unwrap();
+    assert_eq!(span_text(&text, sp.cue), "said");
+    assert_eq!(
+        span_text(&text, sp.speaker.unwrap()),
+        "Republican consultant Chris Russell"
+    );
+    // “ We failed , ” Ramos told AFP .  — "told" is never put before its speaker: AFP is
+    // its object
+    let (text, toks) = sentence(&[
+        "“ PUNCT `` 3 punct “",
+        "We PRON PRP 3 nsubj we",
+        "failed VERB VBD 7 ccomp fail",
+        ", PUNCT , 3 punct ,",
+        "” PUNCT '' 3 punct ”",
+        "Ramos PROPN NNP 7 nsubj Ramos",
+        "told VERB VBD 0 root tell",
+        "AFP PROPN NNP 7 obj AFP",
+        ". PUNCT . 7 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    assert_eq!(
+        span_text(&text, r.speech.unwrap().speaker.unwrap()),
+        "Ramos"
+    );
+    // Kasich , a Republican who left , said the family deserved better .  — the noun
+    // phrase after "said" has a verb of its own: the content's subject, not the speaker
+    let (text, toks) = sentence(&[
+        "Kasich PROPN NNP 8 nsubj Kasich",
+        ", PUNCT , 4 punct ,",
+        "a DET DT 4 det a",
+        "Republican NOUN NN 1 appos republican",
+        "who PRON WP 6 nsubj who",
+        "left VERB VBD 4 acl:relcl leave",
+        ", PUNCT , 8 punct ,",
+        "said VERB VBD 0 root say",
+        "the DET DT 10 det the",
+        "family NOUN NN 11 nsubj family",
+        "deserved VERB VBD 8 ccomp deserve",
+        "better ADV RBR 11 advmod well",
+        ". PUNCT . 8 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    assert_eq!(
+        span_text(&text, r.speech.unwrap().speaker.unwrap()),
+        "Kasich"
+    );
+}
+
+#[test]
+fn a_noun_phrase_right_before_the_verb_is_nearer_than_the_subject_the_parser_gave_it() {
+    // The money kept her there , Ms. Henry said .
+    // (misparsed: "money" as the subject of "said", the speaker as its apposition)
+    let (text, toks) = sentence(&[
+        "The DET DT 2 det the",
+        "money NOUN NN 9 nsubj money",
+        "kept VERB VBD 2 acl keep",
+        "her PRON PRP 3 obj she",
+        "there ADV RB 3 advmod there",
+        ", PUNCT , 7 punct ,",
+        "Ms. PROPN NNP 2 appos Ms.",
+        "Henry PROPN NNP 7 flat Henry",
+        "said VERB VBD 0 root say",
+        ". PUNCT . 9 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    let sp = r.speech.unwrap();
+    assert_eq!(span_text(&text, sp.speaker.unwrap()), "Ms. Henry");
+    // Vale , a senator , said .  — past a comma the parser's subject stands
+    let (text, toks) = sentence(&[
+        "Vale PROPN NNP 6 nsubj Vale",
+        ", PUNCT , 4 punct ,",
+        "a DET DT 4 det a",
+        "senator NOUN NN 1 appos senator",
+        ", PUNCT , 4 punct ,",
+        "said VERB VBD 0 root say",
+        ". PUNCT . 6 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    assert_eq!(span_text(&text, r.speech.unwrap().speaker.unwrap()), "Vale");
+    // Vale told reporters Tuesday he would stay .  — "told" has its subject; an object or a
+    // time before a later verb is not one
+    let (text, toks) = sentence(&[
+        "Vale PROPN NNP 2 nsubj Vale",
+        "told VERB VBD 0 root tell",
+        "reporters NOUN NNS 2 obj reporter",
+        "Tuesday PROPN NNP 2 obl:unmarked Tuesday",
+        "he PRON PRP 7 nsubj he",
+        "would AUX MD 7 aux would",
+        "stay VERB VB 2 ccomp stay",
+        ". PUNCT . 2 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    assert_eq!(span_text(&text, r.speech.unwrap().speaker.unwrap()), "Vale");
+}
+
+#[test]
+fn a_stance_adjective_names_its_holder_but_not_the_stance_of_it() {
+    // Trump allies were confident that Vale would win .
+    let (text, toks) = sentence(&[
+        "Trump PROPN NNP 2 compound Trump",
+        "allies NOUN NNS 4 nsubj ally",
+        "were AUX VBD 4 cop be",
+        "confident ADJ JJ 0 root confident",
+        "that SCONJ IN 8 mark that",
+        "Vale PROPN NNP 8 nsubj Vale",
+        "would AUX MD 8 aux would",
+        "win VERB VB 4 ccomp win",
+        ". PUNCT . 4 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    let sp = r.speech.expect("a stance");
+    assert_eq!(span_text(&text, sp.cue), "confident");
+    assert_eq!(span_text(&text, sp.speaker.unwrap()), "Trump allies");
+    // It is clear that Vale lost .  — no one holds this stance
+    let (text, toks) = sentence(&[
+        "It PRON PRP 3 nsubj it",
+        "is AUX VBZ 3 cop be",
+        "clear ADJ JJ 0 root clear",
+        "that SCONJ IN 6 mark that",
+        "Vale PROPN NNP 6 nsubj Vale",
+        "lost VERB VBD 3 ccomp lose",
+        ". PUNCT . 3 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    assert_eq!(r.speech, None);
+    // The dinner was quick .  — no complement: a description, not a stance
+    let (text, toks) = sentence(&[
+        "The DET DT 2 det the",
+        "dinner NOUN NN 4 nsubj dinner",
+        "was AUX VBD 4 cop be",
+        "quick ADJ JJ 0 root quick",
+        ". PUNCT . 4 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    assert_eq!(r.speech, None);
+}

@@ -10,7 +10,7 @@ use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 /// Cue lemmas learnt from PolNeAR's training split:
-/// `lemma<TAB>UPOS<TAB>in_cue<TAB>total<TAB>rate<TAB>sourced`.
+/// `lemma<TAB>UPOS<TAB>in_cue<TAB>total<TAB>rate<TAB>sourced<TAB>inverted`.
 const LEARNT: &str = include_str!("../../../assets/reporting_verbs.tsv");
 
 /// A learnt verb whose cues name a Source less often than this is a cue without a speaker
@@ -26,6 +26,27 @@ static SOURCELESS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
         })
         .collect()
 });
+
+/// A learnt verb put right before its speaker in at least this share of its sourced cues
+/// ("“…,” said Vale", "…, writes Nate Silver") may take the noun phrase after it as its
+/// speaker; "told AFP", "praised the efforts" (an object after the verb) are never that.
+const MIN_INVERTED: f64 = 0.02;
+
+static INVERTING: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    crate::assets::entries(LEARNT)
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            let inverted: f64 = f.get(6)?.parse().ok()?;
+            (f[1] == "VERB" && inverted >= MIN_INVERTED).then_some(f[0])
+        })
+        .collect()
+});
+
+/// A reporting verb that English puts before its speaker ("said Vale", "wrote a man"), by the
+/// learnt table's `inverted` share.
+pub fn inverts(t: &Token) -> bool {
+    pos(t) == "VERB" && INVERTING.contains(&*t.lemma)
+}
 
 /// Verb forms (lemma, XPOS) that PolNeAR counts as a cue under the learnt rate, with that
 /// rate: "continues", "looks".
@@ -68,6 +89,22 @@ fn learnt(pos: &str) -> FxHashSet<&'static str> {
 }
 
 static REPORTING: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| learnt("VERB"));
+/// Adjectives of a stance that name its holder as their subject: "confident", "eager",
+/// "skeptical" (learnt, as cues that mostly name a Source).
+static STANCES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    crate::assets::entries(LEARNT)
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            let sourced: f64 = f.get(5)?.parse().ok()?;
+            (f[1] == "ADJ" && sourced >= MIN_SOURCED).then_some(f[0])
+        })
+        .collect()
+});
+
+/// An adjective of a stance: "confident", "worried", "eager" (learnt).
+pub fn stance(t: &Token) -> bool {
+    pos(t) == "ADJ" && STANCES.contains(&*t.lemma)
+}
 static NOUN_CUES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| learnt("NOUN"));
 
 /// A word form of a learnt cue, in lower case ("says", "shows", "claims"): its lemma, or the
