@@ -503,6 +503,8 @@ fn the_subject_of_any_verb_acts_and_logistics_stay_neither() {
         ),
         "both"
     );
+    // the headline's two names joined by a comma are one subject
+    assert_eq!(side_of(&a, "Brun, Varga vow"), "both");
     // evidence: an act names its actor and predicate, not a speaker
     let s = a
         .sentences

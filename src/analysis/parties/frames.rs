@@ -9,7 +9,8 @@
 //!   A preposition ("the call between Brun and Vex"), another verb (an object), a possessive
 //!   or a glued hyphen ("Freedonia-Sylvania talks") rules the mention out.
 //! * **Noun phrase.** A subject may run on: coordination with another mention ("Brun and Vex",
-//!   "Neither Acme's nor Bolt's representatives"), a possessive with an agent head ("Freedonia's
+//!   "Neither Acme's nor Bolt's representatives"; at the start of a sentence also two names
+//!   joined by a comma with no closing comma after the second: "Brun, Varga vow…"), a possessive with an agent head ("Freedonia's
 //!   Trade Ministry", "Acme's representatives", "Freedonia's President Karl Brun" — a mention
 //!   after the possessive is the head; a possessive with any other head — "Freedonia's
 //!   constitution" — makes the mention a possessor, not a subject), a prepositional phrase of
@@ -312,6 +313,11 @@ fn mention_starting(at: &[Option<usize>], tok: usize) -> Option<usize> {
     at.get(tok).copied().flatten()
 }
 
+/// A mention of a named entity (not a pronoun or a joint phrase).
+fn named(m: &Ment) -> bool {
+    matches!(m.target, Target::Entity(_))
+}
+
 fn can_lead(m: &Ment) -> bool {
     m.agentive || matches!(m.target, Target::Joint | Target::Pronoun(_))
 }
@@ -378,6 +384,20 @@ fn subject_np(
                 continue;
             }
             return None;
+        }
+        // "Brun, Varga vow to…" (a headline's or a lead's names joined by a comma): from the
+        // start of the sentence, a named mention after the comma that a word follows, not the
+        // closing comma of an apposition ("Brun, Varga's envoy, said" is one subject)
+        if ments[members[0]].first == 0
+            && t.is_punct(src, ',')
+            && members.len() < 6
+            && let Some(j) = mention_starting(at, e + 1)
+                .filter(|&j| named(&ments[members[0]]) && named(&ments[j]) && ments[j].agentive)
+            && toks.get(ments[j].last).is_some_and(|n| n.is_word())
+        {
+            members.push(j);
+            e = ments[j].last;
+            continue;
         }
         if t.is_word() && t.is(class::COORD) && !t.text(src).eq_ignore_ascii_case("so") {
             let k = skip_determiners(toks, e + 1);
