@@ -7,8 +7,6 @@
 //! tab-separated columns per word line and word IDs that count up from 1 in each sentence.
 //! A malformed line is an error naming its line number, never a panic.
 
-use std::fmt;
-
 /// One line of a sentence block.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Line {
@@ -36,21 +34,28 @@ pub const HEAD: usize = 6;
 pub const DEPREL: usize = 7;
 pub const MISC: usize = 9;
 
-/// A malformed CoNLL-U input.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A malformed CoNLL-U input: the line it was found on and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("CoNLL-U line {line}: {kind}")]
 pub struct ConlluError {
     /// 1-based line number.
     pub line: usize,
-    pub message: String,
+    pub kind: ConlluErrorKind,
 }
 
-impl fmt::Display for ConlluError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "CoNLL-U line {}: {}", self.line, self.message)
-    }
+/// What is wrong with a malformed CoNLL-U line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConlluErrorKind {
+    /// A line that is not blank or a comment has other than ten tab-separated columns.
+    #[error("expected 10 tab-separated columns, found {found}")]
+    Columns { found: usize },
+    /// A range or empty-node ID that is not `N-M` or `N.M`.
+    #[error("malformed ID (expected N, N-M or N.M)")]
+    MalformedId,
+    /// A word ID that is not the next in the sentence (they count up from 1).
+    #[error("expected word ID {expected}")]
+    WordId { expected: usize },
 }
-
-impl std::error::Error for ConlluError {}
 
 impl Sentence {
     /// The word lines' columns, in order.
@@ -104,7 +109,7 @@ pub fn read(text: &str) -> Result<Vec<Sentence>, ConlluError> {
         if cols.len() != 10 {
             return Err(ConlluError {
                 line: line_no,
-                message: format!("expected 10 tab-separated columns, found {}", cols.len()),
+                kind: ConlluErrorKind::Columns { found: cols.len() },
             });
         }
         let id = cols[ID];
@@ -115,7 +120,7 @@ pub fn read(text: &str) -> Result<Vec<Sentence>, ConlluError> {
             if !well_formed {
                 return Err(ConlluError {
                     line: line_no,
-                    message: "malformed ID (expected N, N-M or N.M)".to_string(),
+                    kind: ConlluErrorKind::MalformedId,
                 });
             }
             current.lines.push(Line::Other(line.to_string()));
@@ -124,7 +129,7 @@ pub fn read(text: &str) -> Result<Vec<Sentence>, ConlluError> {
         if id.parse::<usize>().ok() != Some(next_id) {
             return Err(ConlluError {
                 line: line_no,
-                message: format!("expected word ID {next_id}"),
+                kind: ConlluErrorKind::WordId { expected: next_id },
             });
         }
         next_id += 1;
@@ -155,9 +160,32 @@ mod tests {
 
     #[test]
     fn malformed_lines_are_errors() {
-        assert_eq!(read("1\ta\n").unwrap_err().line, 1);
-        assert!(read("2\ta\t_\t_\t_\t_\t_\t_\t_\t_\n").is_err());
-        assert!(read("1-x\ta\t_\t_\t_\t_\t_\t_\t_\t_\n").is_err());
+        let word = |id: &str| format!("{id}\ta\t_\t_\t_\t_\t_\t_\t_\t_\n");
+        let cases = [
+            (
+                "1\ta\n".to_string(),
+                1,
+                ConlluErrorKind::Columns { found: 2 },
+                "CoNLL-U line 1: expected 10 tab-separated columns, found 2",
+            ),
+            (
+                format!("# c\n{}\n{}{}", word("1"), word("1"), word("3")),
+                5,
+                ConlluErrorKind::WordId { expected: 2 },
+                "CoNLL-U line 5: expected word ID 2",
+            ),
+            (
+                word("1-x"),
+                1,
+                ConlluErrorKind::MalformedId,
+                "CoNLL-U line 1: malformed ID (expected N, N-M or N.M)",
+            ),
+        ];
+        for (text, line, kind, message) in cases {
+            let err = read(&text).unwrap_err();
+            assert_eq!(err, ConlluError { line, kind }, "{text:?}");
+            assert_eq!(err.to_string(), message);
+        }
         assert!(read("").unwrap().is_empty());
     }
 }

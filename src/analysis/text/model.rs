@@ -37,21 +37,31 @@
 //! two cache lines.
 
 use super::Upos;
-use std::fmt;
 
 const MAGIC: &[u8; 8] = b"BLSYN006";
 
-/// A model that cannot be read (truncated, wrong magic, bad string).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ModelError(pub &'static str);
-
-impl fmt::Display for ModelError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "syntax model: {}", self.0)
-    }
+/// A model that cannot be read: why [`Model::parse`] gave up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum ModelError {
+    /// The bytes end before a header, name or section does.
+    #[error("syntax model: truncated")]
+    Truncated,
+    /// The file does not start with the format's magic (not a model, or another version).
+    #[error("syntax model: not a bilateral syntax model (bad magic)")]
+    BadMagic,
+    /// A tag or label name is not UTF-8.
+    #[error("syntax model: a name is not UTF-8")]
+    NameNotUtf8,
+    /// A table or record section's size overflows `usize`.
+    #[error("syntax model: too big")]
+    TooBig,
+    /// A tag's UPOS index is not one of the 17 tags.
+    #[error("syntax model: bad UPOS")]
+    BadUpos,
+    /// No tags or labels, or more than the tagger and parser can index.
+    #[error("syntax model: bad tag or label count")]
+    BadCount,
 }
-
-impl std::error::Error for ModelError {}
 
 /// A feature → weights table, read in place.
 #[derive(Debug, Clone, Copy)]
@@ -316,7 +326,7 @@ struct Cursor<'a> {
 impl<'a> Cursor<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
         if n > self.bytes.len() {
-            return Err(ModelError("truncated"));
+            return Err(ModelError::Truncated);
         }
         let (head, rest) = self.bytes.split_at(n);
         self.bytes = rest;
@@ -331,7 +341,7 @@ impl<'a> Cursor<'a> {
         Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
     }
     fn str(&mut self, n: usize) -> Result<&'a str, ModelError> {
-        std::str::from_utf8(self.take(n)?).map_err(|_| ModelError("a name is not UTF-8"))
+        std::str::from_utf8(self.take(n)?).map_err(|_| ModelError::NameNotUtf8)
     }
     fn table(&mut self) -> Result<Table<'a>, ModelError> {
         let capacity = self.u32()?;
@@ -342,7 +352,7 @@ impl<'a> Cursor<'a> {
             *w = i32::from_le_bytes([b[0], b[1], b[2], b[3]]);
         }
         self.take(padding(self.at))?;
-        let slots = self.take(capacity.checked_mul(SLOT).ok_or(ModelError("too big"))?)?;
+        let slots = self.take(capacity.checked_mul(SLOT).ok_or(ModelError::TooBig)?)?;
         let entries = self.take(entries)?;
         Ok(Table {
             slots,
@@ -357,7 +367,7 @@ impl<'a> Cursor<'a> {
         let offsets = self.take(
             len.checked_add(1)
                 .and_then(|n| n.checked_mul(4))
-                .ok_or(ModelError("too big"))?,
+                .ok_or(ModelError::TooBig)?,
         )?;
         let blob = self.take(blob_len)?;
         Ok(Records { offsets, blob, len })
@@ -369,12 +379,12 @@ impl<'a> Model<'a> {
     pub fn parse(bytes: &'a [u8]) -> Result<Model<'a>, ModelError> {
         let mut c = Cursor { bytes, at: 0 };
         if c.take(8)? != MAGIC {
-            return Err(ModelError("not a bilateral syntax model (bad magic)"));
+            return Err(ModelError::BadMagic);
         }
         let n = c.u32()?;
         let mut tags = Vec::with_capacity(n.min(256));
         for _ in 0..n {
-            let upos = Upos::from_index(c.u8()?).ok_or(ModelError("bad UPOS"))?;
+            let upos = Upos::from_index(c.u8()?).ok_or(ModelError::BadUpos)?;
             let len = usize::from(c.u8()?);
             tags.push((upos, c.str(len)?));
         }
@@ -385,7 +395,7 @@ impl<'a> Model<'a> {
             labels.push(c.str(len)?);
         }
         if tags.is_empty() || tags.len() > 250 || labels.is_empty() || labels.len() > 127 {
-            return Err(ModelError("bad tag or label count"));
+            return Err(ModelError::BadCount);
         }
         let tagger = c.table()?;
         let tagger2 = c.table()?;
@@ -665,8 +675,68 @@ mod tests {
         assert_eq!(m.lemmas.get(b"\x01go"), None);
         assert!(m.parser.lookup(a).is_none());
         for cut in 0..bytes.len() {
-            let _ = Model::parse(&bytes[..cut]);
+            assert_eq!(
+                Model::parse(&bytes[..cut]).err(),
+                Some(ModelError::Truncated),
+                "cut at {cut}"
+            );
         }
-        assert!(Model::parse(b"nonsense").is_err());
+        assert_eq!(Model::parse(b"nonsense").err(), Some(ModelError::BadMagic));
+    }
+
+    #[test]
+    fn a_corrupted_model_says_what_is_wrong() {
+        let parts = ModelParts {
+            tags: vec![(Upos::Noun, "NN".into()), (Upos::Verb, "VB".into())],
+            labels: vec!["root".into()],
+            tagger: vec![],
+            tagger2: vec![],
+            parser: vec![],
+            lemmas: vec![],
+            rules: vec![],
+        };
+        let bytes = write(&parts);
+        assert!(Model::parse(&bytes).is_ok());
+        // magic (8 bytes), tag count (4), then the first tag: UPOS, name length, name.
+        let corrupt = |at: usize, byte: u8| {
+            let mut b = bytes.clone();
+            b[at] = byte;
+            Model::parse(&b).err()
+        };
+        let cases = [
+            (corrupt(0, b'X'), ModelError::BadMagic),
+            (corrupt(12, 200), ModelError::BadUpos),
+            (corrupt(14, 0xff), ModelError::NameNotUtf8),
+            (
+                Model::parse(&bytes[..bytes.len() - 1]).err(),
+                ModelError::Truncated,
+            ),
+            (
+                Model::parse(&write(&ModelParts {
+                    tags: vec![],
+                    ..parts_clone(&parts)
+                }))
+                .err(),
+                ModelError::BadCount,
+            ),
+        ];
+        for (got, want) in cases {
+            assert_eq!(got, Some(want));
+        }
+        assert_eq!(
+            ModelError::BadMagic.to_string(),
+            "syntax model: not a bilateral syntax model (bad magic)"
+        );
+        assert_eq!(ModelError::Truncated.to_string(), "syntax model: truncated");
+        assert_eq!(
+            ModelError::NameNotUtf8.to_string(),
+            "syntax model: a name is not UTF-8"
+        );
+        assert_eq!(ModelError::TooBig.to_string(), "syntax model: too big");
+        assert_eq!(ModelError::BadUpos.to_string(), "syntax model: bad UPOS");
+        assert_eq!(
+            ModelError::BadCount.to_string(),
+            "syntax model: bad tag or label count"
+        );
     }
 }
