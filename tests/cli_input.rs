@@ -4,30 +4,7 @@ use std::process::Output;
 
 mod common;
 
-use common::bilateral;
-
-/// A file in a directory of its own, removed with the directory when this is dropped.
-struct TempInput {
-    _dir: tempfile::TempDir,
-    path: std::path::PathBuf,
-}
-
-impl std::ops::Deref for TempInput {
-    type Target = std::path::Path;
-    fn deref(&self) -> &std::path::Path {
-        &self.path
-    }
-}
-
-fn temp_file(name: &str, bytes: &[u8]) -> TempInput {
-    let dir = tempfile::Builder::new()
-        .prefix("bilateral-cli-")
-        .tempdir()
-        .unwrap();
-    let path = dir.path().join(name);
-    std::fs::write(&path, bytes).unwrap();
-    TempInput { _dir: dir, path }
-}
+use common::{bilateral, temp_file};
 
 /// Asserts exit code 2 and a single stderr line containing every piece of `expected`.
 fn assert_input_error(out: &Output, expected: &[&str]) {

@@ -11,8 +11,11 @@
 use bilateral::analysis::invariants;
 use bilateral::model::Analysis;
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
+
+mod common;
+
+use common::temp_file;
 
 fn bilateral(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_bilateral"))
@@ -32,29 +35,6 @@ fn bilateral(args: &[&str], stdin: &[u8]) -> Output {
     let out = child.wait_with_output().unwrap();
     writer.join().unwrap();
     out
-}
-
-/// A file in a directory of its own, removed with the directory when this is dropped.
-struct TempInput {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-}
-
-impl std::ops::Deref for TempInput {
-    type Target = std::path::Path;
-    fn deref(&self) -> &std::path::Path {
-        &self.path
-    }
-}
-
-fn temp_file(name: &str, bytes: &[u8]) -> TempInput {
-    let dir = tempfile::Builder::new()
-        .prefix("bilateral-hostile-")
-        .tempdir()
-        .unwrap();
-    let path = dir.path().join(name);
-    std::fs::write(&path, bytes).unwrap();
-    TempInput { _dir: dir, path }
 }
 
 /// Every `text` field of a JSON sentence, mention (speaker, cue, hedge) and date is exactly

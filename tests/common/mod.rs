@@ -26,3 +26,27 @@ pub fn run_text(args: &[&str], stdin: &str) -> (String, String, Option<i32>) {
         out.status.code(),
     )
 }
+
+/// A file in a directory of its own, removed with the directory when this is dropped.
+pub struct TempInput {
+    _dir: tempfile::TempDir,
+    path: std::path::PathBuf,
+}
+
+impl std::ops::Deref for TempInput {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.path
+    }
+}
+
+/// Writes `bytes` to a file called `name` in a fresh temporary directory.
+pub fn temp_file(name: &str, bytes: &[u8]) -> TempInput {
+    let dir = tempfile::Builder::new()
+        .prefix("bilateral-test-")
+        .tempdir()
+        .unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    TempInput { _dir: dir, path }
+}

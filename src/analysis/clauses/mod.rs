@@ -102,6 +102,26 @@ pub struct Speech {
     pub reported: bool,
 }
 
+impl Speech {
+    /// A cue token `t` and the holder at token `h` (with its conjuncts), nothing more: a
+    /// stance ("Brun is confident that…") or a reporting noun ("Sylvania's statement").
+    fn held(shape: &Shape, t: &Token, h: usize) -> Speech {
+        Speech {
+            cue: (t.start, t.end),
+            speaker: Some(shape.phrase(h)),
+            speakers: shape
+                .conjuncts(h)
+                .iter()
+                .map(|&c| shape.tie(c, words::agent_like))
+                .collect(),
+            according: false,
+            opens: false,
+            label: false,
+            reported: false,
+        }
+    }
+}
+
 /// What the main predicate's subject is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Act {
@@ -634,19 +654,7 @@ fn stance(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
         if thing || shape.inside[h] || !words::nominal(&toks[h]) || !complement {
             continue;
         }
-        return Some(Speech {
-            cue: (t.start, t.end),
-            speaker: Some(shape.phrase(h)),
-            speakers: shape
-                .conjuncts(h)
-                .iter()
-                .map(|&c| shape.tie(c, words::agent_like))
-                .collect(),
-            according: false,
-            opens: false,
-            label: false,
-            reported: false,
-        });
+        return Some(Speech::held(shape, t, h));
     }
     None
 }
@@ -676,19 +684,7 @@ fn noun_cue(shape: &Shape) -> Option<Speech> {
         {
             continue;
         }
-        return Some(Speech {
-            cue: (t.start, t.end),
-            speaker: Some(shape.phrase(h)),
-            speakers: shape
-                .conjuncts(h)
-                .iter()
-                .map(|&c| shape.tie(c, words::agent_like))
-                .collect(),
-            according: false,
-            opens: false,
-            label: false,
-            reported: false,
-        });
+        return Some(Speech::held(shape, t, h));
     }
     None
 }
