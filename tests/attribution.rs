@@ -580,3 +580,13 @@ fn a_bare_office_is_the_one_person_whose_title_ends_in_it() {
     );
     assert_eq!(side_of(&a, "Anton Keller, Sylvania's"), "Sylvania");
 }
+
+#[test]
+fn they_after_one_actor_found_by_the_tree_keeps_the_joint_referent() {
+    // "Varga threw her support…" is decided by the tree (one person as the actor); "they" in
+    // the next sentence are still the two leaders who met, not Varga's side
+    let a = run("they_after_one_actor.txt", &[]);
+    assert_eq!(rule_of(&a, "Varga threw her support"), "tree-actor");
+    assert_eq!(side_of(&a, "Varga threw her support"), "Sylvania");
+    assert_eq!(side_of(&a, "Building on last month's summit, they"), "both");
+}

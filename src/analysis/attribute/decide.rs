@@ -231,14 +231,21 @@ pub fn decide(
     // carry the context
     match d.side {
         Side::A | Side::B => {
-            // "they" after one person ("The Prime Minister set out…") is not that person's side
-            let one_person = d.speaker.is_some_and(|(first, last)| {
-                let mut inside = facts
-                    .mentions
-                    .iter()
-                    .filter(|m| m.first >= first && m.last <= last);
-                matches!((inside.next(), inside.next()), (Some(m), None) if m.person)
-            });
+            // "they" after one person ("The Prime Minister set out…", "Varga threw her
+            // support…") is not that person's side, whether the rules (token span) or the
+            // tree (byte span) found the speaker or actor
+            let within = |m: &&super::super::parties::Ment| match (d.speaker, d.by_tree) {
+                (Some((first, last)), _) => m.first >= first && m.last <= last,
+                (
+                    None,
+                    Some(TreeHit {
+                        who: Some((a, b)), ..
+                    }),
+                ) => m.start >= a as usize && m.end <= b as usize,
+                _ => false,
+            };
+            let mut inside = facts.mentions.iter().filter(within);
+            let one_person = matches!((inside.next(), inside.next()), (Some(m), None) if m.person);
             ctx.last_group = if one_person {
                 ctx.last_group.filter(|&s| s == Side::Both)
             } else {

@@ -60,8 +60,9 @@
 //! Brun" is the two leaders' discussion, not Brun's report). "They" keeps its referent over a
 //! line that names no one (a banner, a date). "had/held an exchange of views on X" with a joint
 //! subject is the joint discussion of a topic (`both`), not logistics. "They" after a sentence
-//! whose source is one person ("The Prime Minister set out…") is not that person's side: it
-//! keeps a joint referent if there was one, else it is unresolved. A lone "it" before an active
+//! whose source is one person ("The Prime Minister set out…", or an actor the tree found:
+//! "Varga threw her support…") is not that person's side: it keeps a joint referent if there
+//! was one, else it is unresolved. A lone "it" before an active
 //! reporting verb ("In a statement, it said…") is a side subject earlier in the sentence, else
 //! the last single side; the expletive "It has been stressed" is not. A main-clause passive of
 //! a reporting or act verb with a noun subject and no agent ("The invitation was accepted") is
