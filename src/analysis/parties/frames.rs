@@ -10,7 +10,8 @@
 //!   or a glued hyphen ("Freedonia-Sylvania talks") rules the mention out.
 //! * **Noun phrase.** A subject may run on: coordination with another mention ("Brun and Vex",
 //!   "Neither Acme's nor Bolt's representatives"; at the start of a sentence also two names
-//!   joined by a comma with no closing comma after the second: "Brun, Varga vow…"), a possessive with an agent head ("Freedonia's
+//!   joined by a comma with no closing comma after the second: "Brun, Varga vow…"), a
+//!   possessive with an agent head ("Freedonia's
 //!   Trade Ministry", "Acme's representatives", "Freedonia's President Karl Brun" — a mention
 //!   after the possessive is the head; a possessive with any other head — "Freedonia's
 //!   constitution" — makes the mention a possessor, not a subject), a prepositional phrase of

@@ -153,12 +153,7 @@ pub fn build(
                     push(&mut out, first, h.last, Target::Entity(h.entity), true);
                     i = h.last;
                 }
-                HitForm::Name | HitForm::Demonym
-                    if super::people::org_named_after(toks, h.last, |j| {
-                        toks.get(j).is_some_and(|t| t.is_word() && t.capitalised())
-                    })
-                    .is_some() =>
-                {
+                HitForm::Name | HitForm::Demonym if opens_org_name(toks, h.last) => {
                     // "the Kenya Medical Association", "Sylvanian Farmers Union": the country
                     // word opens an organisation's name; that organisation is not the state
                     push(&mut out, h.first, h.last, Target::Entity(h.entity), false);
@@ -218,13 +213,9 @@ pub fn build(
                 }
                 // not "President of the Kenya Medical Association": the title is the
                 // organisation's, whose name the country only opens
-                if let Some(h) = hit_at(k).filter(|h| {
-                    h.form == HitForm::Name
-                        && super::people::org_named_after(toks, h.last, |j| {
-                            toks.get(j).is_some_and(|t| t.is_word() && t.capitalised())
-                        })
-                        .is_none()
-                }) {
+                if let Some(h) =
+                    hit_at(k).filter(|h| h.form == HitForm::Name && !opens_org_name(toks, h.last))
+                {
                     let mut last = h.last;
                     if let Some(p) = hit_at(last).filter(|p| p.form == HitForm::Person) {
                         last = p.last;
@@ -333,4 +324,13 @@ pub fn build(
         i += 1;
     }
     out
+}
+
+/// The capitalised words from token `after` run into an organisation's name ("… Medical
+/// Association"), so the country word just before them only opens that name.
+fn opens_org_name(toks: &[Token], after: usize) -> bool {
+    super::people::org_named_after(toks, after, |j| {
+        toks.get(j).is_some_and(|t| t.is_word() && t.capitalised())
+    })
+    .is_some()
 }
