@@ -251,7 +251,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
         (_, _, f) => f,
     };
     if format.is_none() && io::stdout().is_terminal() {
-        return match view::tui::run(&analysis).map_err(Failure::Terminal)? {
+        return match view::tui::run(&analysis, &bilateral::analyze_with_sides)
+            .map_err(Failure::Terminal)?
+        {
             view::tui::Exit::Quit => Ok(()),
             view::tui::Exit::Signal(sig) => Err(Failure::Signal(sig)),
         };

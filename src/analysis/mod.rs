@@ -1,4 +1,6 @@
-//! The analysis pipeline: a [`Document`] in, an [`Analysis`] out.
+//! The analysis pipeline: a [`Source`] (the text and what the reader found around it) in, an
+//! [`Analysis`] out. It knows nothing of how the text was read: the orchestrator
+//! ([`crate::analyze`]) lends it the reader's document.
 //!
 //! Each stage is a function of the stages before it and never reaches back:
 //!
@@ -38,8 +40,23 @@ pub mod structure;
 pub mod text;
 pub mod timeline;
 
-use crate::input::Document;
-use crate::model::{Analysis, GivenParty, SCHEMA_VERSION, Sentence};
+use crate::model::{Analysis, GivenParty, Meta, SCHEMA_VERSION, Sentence};
+use std::sync::Arc;
+
+/// What the analysis reads of a document: the text, where its body starts, what its header
+/// said, and the reader's remarks.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    /// The input exactly as read; shared with the [`Analysis`], whose spans index it.
+    pub text: &'a Arc<str>,
+    /// Byte offset where the article body starts (after a BOM and the front matter).
+    pub body_start: usize,
+    pub meta: &'a Meta,
+    /// Parties named in the front matter.
+    pub parties: &'a [GivenParty],
+    /// Remarks about the reading (shown first among the analysis notes).
+    pub notes: &'a [String],
+}
 
 /// What the user told us beyond the document itself.
 #[derive(Debug, Clone, Default)]
@@ -51,8 +68,8 @@ pub struct Options {
 }
 
 /// Runs the whole pipeline once.
-pub fn analyze(doc: &Document, options: &Options) -> Analysis {
-    let text: &str = &doc.text;
+pub fn analyze(doc: Source<'_>, options: &Options) -> Analysis {
+    let text: &str = doc.text;
     let mut meta = doc.meta.clone();
     if options.published.is_some() {
         meta.published = options.published.clone();
@@ -60,7 +77,7 @@ pub fn analyze(doc: &Document, options: &Options) -> Analysis {
     let seg = segment::segment(text, doc.body_start);
     let roles = structure::roles(text, &seg, &meta);
     // what the reading said (format recognised, parts dropped), then what the header lines give
-    let mut notes = doc.notes.clone();
+    let mut notes = doc.notes.to_vec();
     notes.extend(complete_meta(text, &seg, &roles, &mut meta));
     let furniture = roles
         .iter()
@@ -77,7 +94,7 @@ pub fn analyze(doc: &Document, options: &Options) -> Analysis {
     let (specs, origin) = if !options.parties.is_empty() {
         (options.parties.as_slice(), "command line")
     } else {
-        (doc.parties.as_slice(), "front matter")
+        (doc.parties, "front matter")
     };
     // the text layer: every sentence tagged and parsed once, read for its speech and act
     let readings = clauses::read_all(text, &seg.sentences, &roles);
@@ -132,7 +149,7 @@ pub fn analyze(doc: &Document, options: &Options) -> Analysis {
     }
 
     Analysis {
-        source: doc.text.clone(),
+        source: Arc::clone(doc.text),
         schema: SCHEMA_VERSION,
         meta,
         parties: parties.parties,
@@ -174,21 +191,6 @@ pub fn complete_meta(
         }
     }
     notes
-}
-
-/// The article of `doc` as `bilateral extract` prints it: what the document gives, completed
-/// from its header lines ([`complete_meta`]) like the analysis does.
-pub fn article_of(doc: &Document) -> crate::input::Article {
-    let mut article = doc.article();
-    let mut meta = doc.meta.clone();
-    if meta.title.is_none() || meta.published.is_none() {
-        let seg = segment::segment(&doc.text, doc.body_start);
-        let roles = structure::roles(&doc.text, &seg, &meta);
-        complete_meta(&doc.text, &seg, &roles, &mut meta);
-        article.title = meta.title;
-        article.published = meta.published;
-    }
-    article
 }
 
 /// Freed memory is handed back to the system at most this many times while a stage frees

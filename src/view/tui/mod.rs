@@ -110,8 +110,12 @@ fn osc52(text: &str) -> String {
     format!("\u{1b}]52;c;{encoded}\u{7}")
 }
 
+/// How the reader has the article analysed again with the two sides its user picked (`p`):
+/// the orchestrator's `analyze_with_sides`; `None` if the text cannot be read again.
+pub type Reanalyze<'a> = &'a dyn Fn(&Analysis, &[String]) -> Option<Analysis>;
+
 /// Runs the reader on `analysis` until the user quits or a signal ends it.
-pub fn run(analysis: &Analysis) -> io::Result<Exit> {
+pub fn run(analysis: &Analysis, reanalyze: Reanalyze<'_>) -> io::Result<Exit> {
     let theme = Theme::from_env();
     if theme.mono {
         Colored::set_ansi_color_disabled(false);
@@ -123,7 +127,7 @@ pub fn run(analysis: &Analysis) -> io::Result<Exit> {
     }
     let tty = hangup::watch()?;
     let _guard = Guard;
-    event_loop(analysis, &theme, &pending).or_else(|err| {
+    event_loop(analysis, reanalyze, &theme, &pending).or_else(|err| {
         // Reading or drawing failed because the terminal went away (a race with the
         // watchdog): that is a hang-up, not a terminal error. The wait is paid only on a real
         // terminal error, so it can be generous for a loaded machine.
@@ -139,7 +143,12 @@ pub fn run(analysis: &Analysis) -> io::Result<Exit> {
 /// chooser of the sides (`p`) ends a session with the two names picked: the article is then
 /// analysed again with them as `--party` (here, between key presses, never while drawing)
 /// and a new session starts on the new analysis.
-fn event_loop(analysis: &Analysis, theme: &Theme, pending: &AtomicUsize) -> io::Result<Exit> {
+fn event_loop(
+    analysis: &Analysis,
+    reanalyze: Reanalyze<'_>,
+    theme: &Theme,
+    pending: &AtomicUsize,
+) -> io::Result<Exit> {
     let mut run = Run {
         panic_at: panic::test_panic_frame(),
         frames: 0,
@@ -186,23 +195,6 @@ struct Run {
 enum Outcome {
     Exit(Exit),
     Reanalyze(Vec<String>),
-}
-
-/// The article of `analysis` analysed again with `names` as the two sides.
-fn reanalyze(analysis: &Analysis, names: &[String]) -> Option<Analysis> {
-    let doc = crate::input::Document::parse("article", analysis.source.as_bytes().to_vec()).ok()?;
-    let parties = names
-        .iter()
-        .map(|n| crate::model::GivenParty {
-            name: n.clone(),
-            aliases: Vec::new(),
-        })
-        .collect();
-    let options = crate::Options {
-        parties,
-        published: analysis.meta.published.clone(),
-    };
-    Some(crate::analyze(&doc, &options))
 }
 
 /// One reader session on one analysis: until quit, a signal, or a re-analysis.
@@ -290,21 +282,6 @@ fn suspend(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>, mouse: bool) -
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn reanalysis_takes_the_two_sides_picked() {
-        let doc = crate::input::Document::parse(
-            "three_parties.txt",
-            include_bytes!("../../../tests/articles/three_parties.txt").to_vec(),
-        )
-        .unwrap();
-        let a = crate::analyze(&doc, &crate::Options::default());
-        let names = ["European Union".to_string(), "United Nations".to_string()];
-        let b = reanalyze(&a, &names).expect("the same text parses again");
-        let got: Vec<&str> = b.parties.iter().map(|p| p.name.as_str()).collect();
-        assert_eq!(got, ["European Union", "United Nations"]);
-        assert_eq!(b.meta.published, a.meta.published);
-    }
 
     #[test]
     fn osc52_is_base64_inside_the_sequence() {
