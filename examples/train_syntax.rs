@@ -688,7 +688,7 @@ fn train_taggers(
         budget: TAGGER_BUDGET,
         first_pass: None,
     };
-    let finite = tagger::finite_classes(inv.tags.iter().map(|t| t.1.as_str()));
+    let finite = model::finite_classes(inv.tags.iter().map(|t| t.1.as_str()));
     let (_, epochs1, rows1) = train_tagger(&all, None, classes, &finite, epochs, rng, Some(&dev1));
     eprintln!("  best epoch {epochs1}, {} features", rows1.len());
     eprintln!("jackknifing the first pass ({FOLDS} folds):");

@@ -402,7 +402,7 @@ impl<'a> Model<'a> {
         let parser = c.table()?;
         let lemmas = c.records()?;
         let rules = c.records()?;
-        let finite = super::tagger::finite_classes(tags.iter().map(|t| t.1));
+        let finite = finite_classes(tags.iter().map(|t| t.1));
         Ok(Model {
             finite,
             tags,
@@ -596,6 +596,15 @@ pub fn write(parts: &ModelParts) -> Vec<u8> {
     write_table(&mut out, &parts.parser);
     write_records(&mut out, &parts.lemmas);
     write_records(&mut out, &parts.rules);
+    out
+}
+
+/// Which joint tag classes are finite verbs (Penn VBD, VBZ, VBP, MD), by class number.
+pub fn finite_classes<'a>(xpos: impl IntoIterator<Item = &'a str>) -> [bool; 256] {
+    let mut out = [false; 256];
+    for (slot, x) in out.iter_mut().zip(xpos) {
+        *slot = matches!(x, "VBD" | "VBZ" | "VBP" | "MD");
+    }
     out
 }
 

@@ -262,12 +262,3 @@ pub fn tag(
     }
     pass(second, n_tags, words, Some(&tags), finite)
 }
-
-/// Which joint tag classes are finite verbs (Penn VBD, VBZ, VBP, MD), by class number.
-pub fn finite_classes<'a>(xpos: impl IntoIterator<Item = &'a str>) -> [bool; 256] {
-    let mut out = [false; 256];
-    for (slot, x) in out.iter_mut().zip(xpos) {
-        *slot = matches!(x, "VBD" | "VBZ" | "VBP" | "MD");
-    }
-    out
-}
