@@ -224,6 +224,50 @@ fn make(
     }
 }
 
+/// Most portfolio words between a country and the title they qualify.
+const MAX_PORTFOLIO_WORDS: usize = 3;
+
+/// Where the words qualifying a title that starts at token `tf` may start: `tf` itself, then
+/// each start of a run of up to [`MAX_PORTFOLIO_WORDS`] content words before it, nearest
+/// first ("information" in "Kenyan information minister", "trade and investment"). The words
+/// are written in the title's case (lower case before "minister", capitalised before
+/// "Minister") and are no function word, pronoun, verb or adverb of the lexicon, so "Kenya
+/// said minister…" or "the minister" does not reach back over them.
+fn portfolio_starts(src: &str, toks: &[Token], tf: usize) -> Vec<usize> {
+    const NOT_PORTFOLIO: u32 = class::PREP
+        | class::DET
+        | class::SUBORD
+        | class::PRONOUN
+        | class::AUX
+        | class::NEG
+        | class::VERB
+        | class::ADVERB
+        | class::CALENDAR
+        | class::HONORIFIC;
+    let title_capitalised = toks[tf].capitalised();
+    let mut starts = vec![tf];
+    let mut k = tf;
+    while k > 0 && starts.len() <= MAX_PORTFOLIO_WORDS {
+        let t = &toks[k - 1];
+        let text = t.text(src);
+        // "and" only between two portfolio words: the word after it is one already
+        if text == "and" && k < tf {
+            k -= 1;
+            continue;
+        }
+        if !t.is_word()
+            || t.is(NOT_PORTFOLIO | class::COORD)
+            || t.capitalised() != title_capitalised
+            || !text.chars().all(char::is_alphabetic)
+        {
+            break;
+        }
+        k -= 1;
+        starts.push(k);
+    }
+    starts
+}
+
 /// People introduced in one sentence. `titles` are token ranges of title matches;
 /// `hits` are gazetteer hits (country-like ones can tie a person); `slots` tell the tokens
 /// inside a hit or a title and the proper nouns (one per token). Every person hangs on a title
@@ -257,14 +301,19 @@ pub fn find(
         let title = src[toks[tf].start()..toks[tl - 1].end()].to_string();
         let mut tie = None;
         let mut before = tf;
-        if tf > 0 && toks[tf - 1].kind() == Kind::Possessive {
-            if let Some(h) = hit_ending(tf - 1) {
+        // the country may stand before the portfolio words of a title the list holds only
+        // by its head: "Kenyan information minister", "Freedonia's deputy health minister"
+        for start in portfolio_starts(src, toks, tf) {
+            let h = if start > 0 && toks[start - 1].kind() == Kind::Possessive {
+                hit_ending(start - 1)
+            } else {
+                hit_ending(start)
+            };
+            if let Some(h) = h {
                 tie = Some(h.entry);
                 before = h.first;
+                break;
             }
-        } else if let Some(h) = hit_ending(tf) {
-            tie = Some(h.entry);
-            before = h.first;
         }
         let mut after = tl;
         match word(src, toks, after).map(str::to_lowercase).as_deref() {
@@ -376,6 +425,51 @@ mod tests {
             slots[a..b].iter_mut().for_each(|t| *t = Slot::Taken);
         }
         find(text, &toks, &trs, &hits, &slots)
+    }
+
+    #[test]
+    fn a_country_before_the_portfolio_words_ties_the_title() {
+        for (text, country, title) in [
+            (
+                "Kenyan information minister Lambert Mende said",
+                "Kenyan",
+                "minister",
+            ),
+            (
+                "Freedonia's deputy health minister Ada Vex said",
+                "Freedonia",
+                "minister",
+            ),
+            (
+                "Sylvanian Trade and Investment Minister Karl Brun said",
+                "Sylvanian",
+                "Minister",
+            ),
+        ] {
+            let f = run(text, country, &[title]);
+            assert_eq!(f.len(), 1, "{text}");
+            assert_eq!(f[0].tie, Some(7), "{text}");
+        }
+    }
+
+    #[test]
+    fn portfolio_words_stop_at_a_verb_a_preposition_or_a_change_of_case() {
+        for (text, country) in [
+            // a verb of the lexicon between: Kenya is the subject, not the minister's country
+            ("Kenya said minister Lambert Mende was wrong", "Kenya"),
+            // a preposition between
+            ("talks in Kenya with minister Lambert Mende", "Kenya"),
+            // capitalised words before a lower-case title are not its portfolio
+            ("Kenya Airways minister Lambert Mende", "Kenya"),
+            // more portfolio words than a title takes
+            (
+                "Kenyan rural water supply sanitation minister Lambert Mende",
+                "Kenyan",
+            ),
+        ] {
+            let f = run(text, country, &["minister"]);
+            assert!(f.iter().all(|p| p.tie.is_none()), "{text}: {f:?}");
+        }
     }
 
     #[test]
