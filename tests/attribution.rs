@@ -590,3 +590,19 @@ fn they_after_one_actor_found_by_the_tree_keeps_the_joint_referent() {
     assert_eq!(side_of(&a, "Varga threw her support"), "Sylvania");
     assert_eq!(side_of(&a, "Building on last month's summit, they"), "both");
 }
+
+#[test]
+fn a_quoted_paragraph_without_a_source_continues_the_quoted_speaker_before_it() {
+    // the second quotation paragraph names no one: it is still Brun's, both its sentences;
+    // after a paragraph of narration a bare quotation is no longer carried
+    let a = run("quoted_paragraphs.txt", &[]);
+    let brun = side_of(&a, "“We warned Sylvania");
+    assert_eq!(brun, side_of(&a, "Freedonian Trade Minister Karl Brun"));
+    assert_eq!(side_of(&a, "“Sylvania is an old friend"), brun);
+    assert_eq!(
+        rule_of(&a, "“Sylvania is an old friend"),
+        "quote-continuation"
+    );
+    assert_eq!(side_of(&a, "The farmers will see"), brun);
+    assert_eq!(side_of(&a, "“The panel has spoken"), "neither");
+}

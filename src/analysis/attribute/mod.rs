@@ -44,7 +44,9 @@
 //! 10. **Agentless report** (`agentless-report`): "It has been stressed that Sylvania will…"
 //!     → the scope's side if any, else the side that is the subject inside the complement.
 //! 11. **Quote continuation** (`quote-continuation`): a sentence inside a quotation that runs
-//!     over several sentences takes the speaker of the sentence that opens or closes it.
+//!     over several sentences takes the speaker of the sentence that opens or closes it; a
+//!     paragraph that opens with a quotation mark and names no source continues the side
+//!     whose quotation ended the paragraph before (`quote_paragraphs`).
 //! 12. **Striking members** (`striking-members`): with no source found, workers named before a
 //!     strike word ("Cabin crew at Acme have begun a strike", "Acme workers walked out") are the
 //!     members of the side that is a union (a name or alias ending in "union"/"guild"…, when
@@ -90,6 +92,7 @@
 
 mod decide;
 mod evidence;
+mod quote_paragraphs;
 mod readout;
 mod rule;
 mod steps;
@@ -256,6 +259,7 @@ pub fn decide_all(
         decisions.push(d);
     }
     decide::quote_groups(sentences, parties, &mut decisions);
+    quote_paragraphs::apply(text, sentences, &mut decisions);
     if let Some(issuer) = readout::issuer(text, sentences, roles, parties) {
         readout::apply(issuer, roles, &mut decisions);
     }
