@@ -14,6 +14,8 @@
 //! training program's half; [`lemma`] the run-time half.
 
 use super::model::Records;
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 /// Longest word ending a rule is keyed by, in characters.
@@ -43,13 +45,22 @@ fn key(tag: u8, text: &str) -> Vec<u8> {
     k
 }
 
-fn by_rules(rules: &dyn Fn(&[u8]) -> Option<Vec<u8>>, lower: &str, tag: u8) -> String {
-    let starts: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
-    let n = starts.len();
-    for k in (0..=n.min(MAX_SUFFIX)).rev() {
-        let suffix = if k == 0 { "" } else { &lower[starts[n - k]..] };
-        if let Some(rule) = rules(&key(tag, suffix))
-            && let Some(l) = apply(lower, &rule)
+/// The lemma by the longest word ending with a rule; `rules` looks a key up.
+fn by_rules<R: AsRef<[u8]>>(rules: impl Fn(&[u8]) -> Option<R>, lower: &str, tag: u8) -> String {
+    // ends[k]: where the last k characters start (ends[0] is the empty ending)
+    let mut ends = [lower.len(); MAX_SUFFIX + 1];
+    let mut count = 0;
+    for (i, _) in lower.char_indices().rev().take(MAX_SUFFIX) {
+        count += 1;
+        ends[count] = i;
+    }
+    let mut key = Vec::with_capacity(lower.len() + 1);
+    for &start in ends[..=count].iter().rev() {
+        key.clear();
+        key.push(tag);
+        key.extend_from_slice(&lower.as_bytes()[start..]);
+        if let Some(rule) = rules(&key)
+            && let Some(l) = apply(lower, rule.as_ref())
             && !l.is_empty()
         {
             return l;
@@ -65,7 +76,50 @@ pub fn lemma(lemmas: &Records<'_>, rules: &Records<'_>, lower: &str, tag: u8) ->
     {
         return l.to_string();
     }
-    by_rules(&|k| rules.get(k).map(<[u8]>::to_vec), lower, tag)
+    by_rules(|k| rules.get(k), lower, tag)
+}
+
+/// Most words the cache of [`lemma_cached`] keeps; when full it starts again empty.
+const CACHE_WORDS: usize = 1 << 16;
+
+/// The lemmas one thread has found, by tag and word, for one model's tables.
+#[derive(Default)]
+struct Cache {
+    /// The model's exception table the entries come from (its address).
+    tables: usize,
+    /// Tag byte, then the word.
+    known: FxHashMap<Box<[u8]>, Box<str>>,
+    key: Vec<u8>,
+}
+
+thread_local! {
+    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
+}
+
+/// [`lemma`], remembered per thread: news repeats its words, and a word's look-up in the
+/// model's tables costs up to eight binary searches. It changes no lemma.
+pub fn lemma_cached(lemmas: &Records<'_>, rules: &Records<'_>, lower: &str, tag: u8) -> Box<str> {
+    CACHE.with_borrow_mut(|cache| {
+        let tables = lemmas.address();
+        if cache.tables != tables {
+            cache.known.clear();
+            cache.tables = tables;
+        }
+        cache.key.clear();
+        cache.key.push(tag);
+        cache.key.extend_from_slice(lower.as_bytes());
+        if let Some(l) = cache.known.get(cache.key.as_slice()) {
+            return l.clone();
+        }
+        let l: Box<str> = lemma(lemmas, rules, lower, tag).into_boxed_str();
+        if cache.known.len() >= CACHE_WORDS {
+            cache.known.clear();
+        }
+        cache
+            .known
+            .insert(cache.key.clone().into_boxed_slice(), l.clone());
+        l
+    })
 }
 
 /// The "strip, append" rule that turns `lower` into `lemma`.
@@ -147,10 +201,10 @@ pub fn learn(items: &[(String, u8, String)]) -> (Vec<(Vec<u8>, Vec<u8>)>, Vec<(V
         }
     }
     let table: BTreeMap<Vec<u8>, Vec<u8>> = rules.iter().cloned().collect();
-    let lookup = |k: &[u8]| table.get(k).cloned();
+    let lookup = |k: &[u8]| table.get(k);
     let mut exceptions = Vec::new();
     for &(tag, form, lemma) in &majority {
-        if by_rules(&lookup, form, tag) != lemma {
+        if by_rules(lookup, form, tag) != lemma {
             exceptions.push((key(tag, form), lemma.as_bytes().to_vec()));
         }
     }
@@ -199,5 +253,24 @@ mod tests {
         assert_eq!(l("jumped", 2), "jump");
         assert_eq!(l("", 2), "");
         assert_eq!(l("é", 9), "é");
+
+        // the cache gives the same lemmas, keeps tags apart, and starts again for other tables
+        let c = |w: &str, t: u8| lemma_cached(&m.lemmas, &m.rules, w, t).to_string();
+        for _ in 0..2 {
+            assert_eq!(c("went", 2), "go");
+            assert_eq!(c("went", 1), l("went", 1));
+            assert_eq!(c("armies", 1), "army");
+        }
+        let other = model::write(&ModelParts {
+            tags: vec![(Upos::Noun, "NN".into())],
+            labels: vec!["root".into()],
+            tagger: vec![],
+            tagger2: vec![],
+            parser: vec![],
+            lemmas: vec![(vec![2, b'w', b'e', b'n', b't'], b"wend".to_vec())],
+            rules: vec![(vec![2], vec![0])],
+        });
+        let o = model::Model::parse(&other).unwrap();
+        assert_eq!(&*lemma_cached(&o.lemmas, &o.rules, "went", 2), "wend");
     }
 }

@@ -285,7 +285,7 @@ pub fn annotate_words_with(model: Option<&Model<'static>>, words: &[&str]) -> Ve
                 .copied()
                 .unwrap_or((Upos::X, "_"));
             let lower = words.get(k).map_or_else(String::new, |w| w.to_lowercase());
-            let lemma = lemma::lemma(&model.lemmas, &model.rules, &lower, tag);
+            let lemma = lemma::lemma_cached(&model.lemmas, &model.rules, &lower, tag);
             let (head, rel) = if usize::from(head) >= infos.len() {
                 (None, "root")
             } else {
@@ -304,7 +304,7 @@ pub fn annotate_words_with(model: Option<&Model<'static>>, words: &[&str]) -> Ve
             out.push(Annotation {
                 upos,
                 xpos,
-                lemma: lemma.into_boxed_str(),
+                lemma,
                 head,
                 rel,
             });

@@ -255,6 +255,11 @@ pub struct Records<'a> {
 }
 
 impl<'a> Records<'a> {
+    /// Where the table lies in memory: tells two models' tables apart.
+    pub fn address(&self) -> usize {
+        self.blob.as_ptr() as usize
+    }
+
     fn record(&self, i: usize) -> &'a [u8] {
         let at = |j: usize| {
             self.offsets
