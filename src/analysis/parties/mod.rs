@@ -45,6 +45,7 @@
 //! document), and each sentence is tokenized and scanned a bounded number of times.
 
 pub mod frames;
+mod frames_old;
 mod given;
 mod home;
 pub mod mentions;
@@ -309,7 +310,15 @@ pub fn find(
     let automaton = names::automaton(&mut forms);
     // 1, 2. each sentence's mentions and frames
     let (mut facts, offices) =
-        sentence::facts(text, sentences, raws, &mut reg, &forms, automaton.as_ref());
+        sentence::facts(
+        text,
+        sentences,
+        raws,
+        readings,
+        &mut reg,
+        &forms,
+        automaton.as_ref(),
+    );
     // 6. bare offices
     offices::resolve(&offices, &names.person_titles, &mut facts);
     // 3. sources

@@ -16,7 +16,7 @@
 //! capitalised words that spell it, even when they are gazetteer words ("Freedonian
 //! Airways" for "FA"), but those words stay what the gazetteer says they are.
 
-use super::frames::{Left, left_context, skip_apposition, verb_after};
+use super::frames_old::{Left, left_context, skip_apposition, verb_after};
 use super::lexicon::class;
 use super::people::Slot;
 use super::tokens::{Kind, Token};

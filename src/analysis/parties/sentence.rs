@@ -8,6 +8,7 @@
 use super::given::DocForm;
 use super::mentions::{self, EHit, HitForm};
 use super::scan::Raw;
+use crate::analysis::clauses::Reading;
 use super::tokens::{Kind, Token};
 use super::{According, EntityKind, Facts, Ment, Registry, frames, mention_starts, token_range};
 use crate::analysis::gazetteer::{EntryKind, Form, GAZETTEER, whole_word};
@@ -21,6 +22,7 @@ pub fn facts(
     text: &str,
     sentences: &[Span],
     raws: Vec<Raw>,
+    readings: &[Reading],
     reg: &mut Registry,
     forms: &[DocForm],
     automaton: Option<&AhoCorasick>,
@@ -34,7 +36,11 @@ pub fn facts(
     let mut kept: Vec<EHit> = Vec::new();
     let mut titles: Vec<(usize, usize)> = Vec::new();
     let mut scratch = mentions::Scratch::default();
-    for (s, raw) in sentences.iter().zip(raws) {
+    let compare = std::env::var_os("BILATERAL_FRAMES_COMPARE").is_some();
+    let old = std::env::var_os("BILATERAL_FRAMES_OLD").is_some();
+    let empty = Reading::default();
+    for (si, (s, raw)) in sentences.iter().zip(raws).enumerate() {
+        let reading = readings.get(si).unwrap_or(&empty);
         if s.paragraph != last_paragraph {
             open_quote = false;
             last_paragraph = s.paragraph;
@@ -62,7 +68,16 @@ pub fn facts(
         let ments = mentions::build(text, &toks, &kept, &titles, &mut office, &mut scratch);
         let open_at_start = open_quote;
         let inside = quote_flags(text, &toks, &mut open_quote);
-        let frames = frames::find(text, &toks, &ments, &inside);
+        let tree = frames::find(text, &toks, &ments, &inside, &reading.frames);
+        let frames = if compare || old {
+            let hand = super::frames_old::find(text, &toks, &ments, &inside);
+            if compare {
+                super::frames_old::compare(text, s, &toks, &ments, &hand, &tree);
+            }
+            if old { hand } else { tree }
+        } else {
+            tree
+        };
         let according = according(text, &toks, &ments).map(Box::new);
         let mention_at = mention_starts(&ments, toks.len());
         facts.push(Facts {
