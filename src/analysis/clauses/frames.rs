@@ -115,13 +115,18 @@ fn subject(shape: &Shape, _text: &str, _base: u32, p: usize) -> Option<(Vec<usiz
             .copied()?;
         let mut heads = vec![near];
         for &c in nsubj.iter().rev().filter(|&&c| c < near) {
-            let joined = toks[c + 1..heads[heads.len() - 1]]
-                .iter()
-                .any(|t| t.upos.as_str() == "CCONJ");
-            if !joined {
+            let later = heads[heads.len() - 1];
+            let between = &toks[c + 1..later];
+            let has = |u: &str| between.iter().any(|t| t.upos.as_str() == u);
+            if in_phrase_after_preposition(shape, c, later) {
+                // "The call between Brun and Varga lasted an hour" read with two subjects:
+                // the later one is inside the earlier one's prepositional phrase
+                heads = vec![c];
+            } else if has("CCONJ") {
+                heads.push(c);
+            } else {
                 break;
             }
-            heads.push(c);
         }
         heads.reverse();
         return Some((heads, false));
@@ -131,6 +136,18 @@ fn subject(shape: &Shape, _text: &str, _base: u32, p: usize) -> Option<(Vec<usiz
     }
     if expl {
         return None;
+    }
+    // "wrote the envoy would arrive": a complement with a modal and no subject, right after
+    // its head's object, has that object for subject
+    if toks[p].rel == "ccomp"
+        && let Some(h) = shape.head(p)
+        && let Some(o) = shape.child_with(h, "obj").filter(|&o| o < p)
+        && shape.children(p).any(|c| toks[c].xpos == "MD")
+        && toks[o + 1..p]
+            .iter()
+            .all(|t| matches!(t.upos.as_str(), "AUX" | "ADV" | "PART"))
+    {
+        return Some((vec![o], false));
     }
     // the repairs below are for verbs only, not an auxiliary or a copula
     let finite = matches!(toks[p].xpos, "VBD" | "VBZ" | "VBP")
@@ -203,6 +220,23 @@ fn verbless_above(shape: &Shape, h: usize) -> bool {
                 k = up
             }
             Some(_) => return false,
+        }
+    }
+    false
+}
+
+/// Token `k` stands in a prepositional phrase opened after token `from`: left of it only
+/// noun-phrase words and conjunctions ("between Firefly and Oskarsen", even with a name
+/// tagged as an adverb), then the preposition.
+fn in_phrase_after_preposition(shape: &Shape, from: usize, k: usize) -> bool {
+    let toks = shape.toks;
+    let mut j = k;
+    while j > from + 1 {
+        j -= 1;
+        match toks[j].upos.as_str() {
+            "ADP" => return true,
+            "DET" | "ADJ" | "PROPN" | "NOUN" | "NUM" | "CCONJ" | "ADV" => {}
+            _ => return false,
         }
     }
     false
@@ -311,16 +345,32 @@ fn coordinated_content(
 
 /// Predicate `p` is the root or hangs from it through conjuncts and parataxis only.
 fn main(shape: &Shape, p: usize) -> bool {
+    let toks = shape.toks;
     let mut k = p;
     for _ in 0..64 {
-        match shape.head(k) {
-            None => return true,
-            Some(h) if matches!(shape.toks[k].rel_base(), "conj" | "parataxis") => k = h,
+        let Some(h) = shape.head(k) else {
+            return true;
+        };
+        let rel = toks[k].rel_base();
+        let marked = || shape.children(k).any(|c| toks[c].rel_base() == "mark");
+        let through = matches!(rel, "conj" | "parataxis")
             // a verb outside a quotation hung from one inside it frames the quotation
             // ("“…,” the minister said", which the parser may read as a complement)
-            Some(h) if shape.inside[h] && !shape.inside[k] && h < k => k = h,
-            Some(_) => return false,
+            || (shape.inside[h] && !shape.inside[k])
+            // a complement before its verb is what a post-posed report reports: "Both
+            // leaders agreed to meet, the statement said"
+            || (rel == "ccomp" && k < h && !marked())
+            // under a root with no subject (a misparse hanging the clause under a fronted
+            // word: "Asked whether…, Varga replied")
+            || (matches!(rel, "ccomp" | "advcl")
+                && shape.head(h).is_none()
+                && h < k
+                && !marked()
+                && shape.subject(h).is_none());
+        if !through {
+            return false;
         }
+        k = h;
     }
     false
 }
