@@ -54,7 +54,7 @@ pub fn frames(shape: &Shape, text: &str, base: u32) -> Vec<TreeFrame> {
     let toks = shape.toks;
     let mut out = Vec::new();
     for p in 0..toks.len() {
-        let Some((heads, repaired)) = subject(shape, text, base, p) else {
+        let Some((heads, repaired)) = subject(shape, p) else {
             continue;
         };
         let Some((mut verb, mut vc)) = class_of(shape, text, base, p, heads[0]) else {
@@ -90,7 +90,7 @@ pub fn frames(shape: &Shape, text: &str, base: u32) -> Vec<TreeFrame> {
 /// with two `nsubj`). `true` with them when the predicate is a main verb the parser hung
 /// from a nominal root ([`Shape::subject`]'s repair: "The parties discussed…" read as a
 /// reduced relative).
-fn subject(shape: &Shape, _text: &str, _base: u32, p: usize) -> Option<(Vec<usize>, bool)> {
+fn subject(shape: &Shape, p: usize) -> Option<(Vec<usize>, bool)> {
     let toks = shape.toks;
     let (mut nsubj, mut pass, mut agent, mut expl) = (Vec::new(), None, None, false);
     for c in shape.children(p) {
@@ -171,7 +171,6 @@ fn subject(shape: &Shape, _text: &str, _base: u32, p: usize) -> Option<(Vec<usiz
             && shape.child_with(p, "obj").is_some());
     if toks[p].rel == "acl"
         && active
-        && !off("R3")
         && let Some(h) = shape.head(p)
         && h + 1 == p
         && matches!(toks[h].upos.as_str(), "NOUN" | "PROPN" | "PRON")
@@ -184,11 +183,8 @@ fn subject(shape: &Shape, _text: &str, _base: u32, p: usize) -> Option<(Vec<usiz
     }
     // the sentence's first word right before a finite verb with no subject: a name or
     // "Both" the tagger took for another part of speech ("Somalia filed a complaint")
-    if p == 1 && toks[0].rel_base() != "punct" && !shape.inside[0] && !off("R2") {
+    if p == 1 && toks[0].rel_base() != "punct" && !shape.inside[0] {
         return Some((vec![0], false));
-    }
-    if off("R1") && verb_class(&toks[p], _text, _base) != Some(VerbClass::Report) {
-        return None;
     }
     // not the last conjunct of a prepositional phrase: "after talks between Acme and the
     // union collapsed"
@@ -205,9 +201,7 @@ fn subject(shape: &Shape, _text: &str, _base: u32, p: usize) -> Option<(Vec<usiz
     Some((vec![s.head], false))
 }
 
-fn off(name: &str) -> bool {
-    std::env::var("BILATERAL_TF_OFF").is_ok_and(|v| v.split(',').any(|x| x == name))
-}
+
 
 /// No verb stands above token `h`: it hangs from a nominal root through nominal relations
 /// only.
@@ -282,15 +276,11 @@ fn class_of(
     if !verb {
         // a verb the tagger took for a noun, with a subject all the same: "the union plans
         // four more days of action"
-        if off("NOM") {
-            return None;
-        }
         return verb_class(t, text, base).map(|c| (p, c));
     }
     // "China has recently begun…" read with "has" as the verb and the participle as its
     // complement: the participle is the predicate
     if lemma == "have"
-        && !off("HAVE")
         && let Some(x) = shape
             .children(p)
             .find(|&c| toks[c].rel == "xcomp" && toks[c].xpos == "VBN")
@@ -302,6 +292,9 @@ fn class_of(
             Some((p, VerbClass::Copula))
         }
         Some(c) => Some((p, c)),
+        // a verb the lists do not know: a reporting verb learnt from PolNeAR ("retweeted",
+        // "tweeted"), else an act
+        None if words::reporting(t) => Some((p, VerbClass::Report)),
         None => Some((p, VerbClass::Act)),
     }
 }
@@ -367,6 +360,20 @@ fn main(shape: &Shape, p: usize) -> bool {
                 && h < k
                 && !marked()
                 && shape.subject(h).is_none());
+        // under a nominal root that is no predicate (a dateline, a title, a fragment the
+        // parser made the root: "WASHINGTON — Brun argued…", "Freedonian envoy Brun is
+        // offering…"), unless a relative or subordinate clause
+        let through = through
+            || (shape.head(h).is_none()
+                && matches!(toks[h].upos.as_str(), "NOUN" | "PROPN")
+                && !shape.children(h).any(|c| {
+                    matches!(toks[c].rel_base(), "nsubj" | "cop" | "csubj")
+                })
+                && matches!(rel, "acl" | "appos" | "dep" | "parataxis" | "ccomp" | "xcomp")
+                && !marked()
+                && !shape
+                    .children(k)
+                    .any(|c| matches!(toks[c].xpos, "WDT" | "WP" | "WP$")));
         if !through {
             return false;
         }

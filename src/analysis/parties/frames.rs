@@ -80,13 +80,11 @@ fn token_end(toks: &[Token], b: u32) -> usize {
 /// Frames of one sentence from its tree's frames. `inside` tells which tokens are inside a
 /// quotation.
 pub fn find(
-    src: &str,
     toks: &[Token],
     ments: &[Ment],
     inside: &[bool],
     tree: &[TreeFrame],
 ) -> Vec<Frame> {
-    let _ = src;
     let mut frames = Vec::new();
     if ments.is_empty() {
         return frames;

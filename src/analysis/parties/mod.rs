@@ -45,7 +45,6 @@
 //! document), and each sentence is tokenized and scanned a bounded number of times.
 
 pub mod frames;
-mod frames_old;
 mod given;
 mod home;
 pub mod mentions;

@@ -16,10 +16,10 @@
 //! capitalised words that spell it, even when they are gazetteer words ("Freedonian
 //! Airways" for "FA"), but those words stay what the gazetteer says they are.
 
-use super::frames_old::{Left, left_context, skip_apposition, verb_after};
+use crate::analysis::clauses::frames::TreeFrame;
 use super::lexicon::class;
 use super::people::Slot;
-use super::tokens::{Kind, Token};
+use super::tokens::Token;
 use rustc_hash::FxHashMap as HashMap;
 
 /// What one document says about capitalised runs.
@@ -79,7 +79,8 @@ fn runs(toks: &[Token], slot: impl Fn(usize) -> Slot, out: &mut Vec<(usize, usiz
 
 impl Runs {
     /// Records the runs of one sentence.
-    pub fn add(&mut self, src: &str, toks: &[Token], slots: &[Slot]) {
+    /// `tree`: the sentence's subject–predicate pairs ([`crate::analysis::clauses::frames`]).
+    pub fn add(&mut self, src: &str, toks: &[Token], slots: &[Slot], tree: &[TreeFrame]) {
         let mut found = std::mem::take(&mut self.found);
         runs(toks, |_| Slot::Free, &mut found);
         let mut initials = std::mem::take(&mut self.initials_buf);
@@ -103,32 +104,16 @@ impl Runs {
                 continue;
             }
             let text = &src[toks[a].start()..toks[b - 1].end()];
-            let subject = match left_context(src, toks, a) {
-                Left::Reject => {
-                    a >= 2
-                        && toks[a - 1].text(src).eq_ignore_ascii_case("to")
-                        && toks[a - 2].text(src).eq_ignore_ascii_case("according")
-                }
-                _ => {
-                    let mut e = b;
-                    if toks.get(e).is_some_and(|t| t.kind() == Kind::Possessive) {
-                        e += 1;
-                        while toks.get(e).is_some_and(|t| t.is_word())
-                            && !toks[e].is(class::AGENT)
-                            && e < b + 4
-                        {
-                            e += 1;
-                        }
-                        if toks.get(e).is_some_and(|t| t.is(class::AGENT)) {
-                            e += 1;
-                        } else {
-                            e = usize::MAX;
-                        }
-                    }
-                    e != usize::MAX
-                        && verb_after(src, toks, skip_apposition(src, toks, e), true).is_some()
-                }
-            };
+            // inside the noun phrase of a subject in the tree ("Acme and Bolt",
+            // "Acme's representatives"; not an apposition: "Freedonia's ruling party, the
+            // Unity Party, has proposed"), or the object of "according to"
+            let (start, end) = (toks[a].start(), toks[b - 1].end());
+            let subject = tree.iter().any(|f| {
+                let (s, e) = f.subject;
+                start >= s as usize && end <= e as usize
+            }) || (a >= 2
+                && toks[a - 1].text(src).eq_ignore_ascii_case("to")
+                && toks[a - 2].text(src).eq_ignore_ascii_case("according"));
             let counts = (usize::from(subject), usize::from(a > 0));
             match self.stats.get_mut(text) {
                 Some(entry) => {

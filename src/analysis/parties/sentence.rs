@@ -36,8 +36,6 @@ pub fn facts(
     let mut kept: Vec<EHit> = Vec::new();
     let mut titles: Vec<(usize, usize)> = Vec::new();
     let mut scratch = mentions::Scratch::default();
-    let compare = std::env::var_os("BILATERAL_FRAMES_COMPARE").is_some();
-    let old = std::env::var_os("BILATERAL_FRAMES_OLD").is_some();
     let empty = Reading::default();
     for (si, (s, raw)) in sentences.iter().zip(raws).enumerate() {
         let reading = readings.get(si).unwrap_or(&empty);
@@ -68,16 +66,7 @@ pub fn facts(
         let ments = mentions::build(text, &toks, &kept, &titles, &mut office, &mut scratch);
         let open_at_start = open_quote;
         let inside = quote_flags(text, &toks, &mut open_quote);
-        let tree = frames::find(text, &toks, &ments, &inside, &reading.frames);
-        let frames = if compare || old {
-            let hand = super::frames_old::find(text, &toks, &ments, &inside);
-            if compare {
-                super::frames_old::compare(text, s, &toks, &ments, &hand, &tree);
-            }
-            if old { hand } else { tree }
-        } else {
-            tree
-        };
+        let frames = frames::find(&toks, &ments, &inside, &reading.frames);
         let according = according(text, &toks, &ments).map(Box::new);
         let mention_at = mention_starts(&ments, toks.len());
         facts.push(Facts {
