@@ -5,16 +5,32 @@
 //!
 //! * **Subject.** The predicate's `nsubj` (of two, the nearest before it), or the agent of its
 //!   passive (`obl:agent`: "the offer was rejected by the union" is the union's), else its
-//!   `nsubj:pass` ("Sylvania was invited"). A reporting verb the parser left with no subject
-//!   slot at all takes the noun phrase next to it ([`Shape::adjacent_subject`]). The subject
-//!   is given as what ties each of its conjuncts to someone ([`Shape::tie`]), so "Brun and
-//!   Varga", "Freedonia's President Karl Brun" and "officials from the Trade Ministry" name
-//!   every party they hold, while "Sylvanian citizens" and "Freedonia's constitution" name
-//!   none (a country word ties only a head that can act for a side).
-//! * **Main.** The predicate is the root, or hangs from it through conjuncts and
-//!   parataxis only ("“…,” said Brun" is the quotation root's parataxis): not inside a
-//!   subordinate, complement or relative clause ("Brun said Sylvania will…", "after Brun met
-//!   Vex, …", "Brun, who met Vex, said").
+//!   `nsubj:pass` ("Sylvania was invited"). The subject is given as what ties each of its
+//!   conjuncts to someone ([`Shape::tie`]), so "Brun and Varga", "Freedonia's President Karl
+//!   Brun" and "officials from the Trade Ministry" name every party they hold, while
+//!   "Sylvanian citizens" and "Freedonia's constitution" name none (a country word ties only
+//!   a head that can act for a side).
+//! * **Repairs.** Where the parser got the subject wrong in a way the tree itself shows:
+//!   two subjects with "and" between them are one coordination ("Brun and Varga met" read
+//!   with two `nsubj`), but a later one inside a prepositional phrase of the earlier is not
+//!   a subject ("The call between Brun and Varga lasted an hour"); a modal complement right
+//!   after its verb's object has that object for subject ("wrote the envoy would arrive"); a
+//!   finite verb, or a participle with an object, hung as a relative from the noun right
+//!   before it in a sentence with no verb above that noun, or from a nominal root
+//!   ([`Shape::subject`]'s repair), has that noun for subject and is a main verb ("After a
+//!   series of talks, the parties made progress"); a finite verb with no subject slot takes
+//!   the sentence's first word when it stands right after it ("Somalia filed…", a name
+//!   tagged as an adverb), else the noun phrase next to it ([`Shape::adjacent_subject`]) —
+//!   not a conjunct of a prepositional phrase ("after talks between Acme and the union
+//!   collapsed").
+//! * **Main.** The predicate is the root, or hangs from it only through conjuncts,
+//!   parataxis, a verb inside a quotation it stands outside of ("“…,” the minister said",
+//!   which the parser may read as a complement), a complement before its verb with no
+//!   subordinator ("Both leaders agreed…, the statement said"), a complement or adverbial
+//!   clause of a root with no subject ("Asked whether…, Varga replied"), or any clause but a
+//!   relative or subordinate one under a nominal root that is no predicate ("VARN — Brun
+//!   argued…"). Not inside a subordinate, complement or relative clause otherwise ("Brun
+//!   said Sylvania will…", "after Brun met Vex, …", "the plan which Acme rejected").
 //! * **Class.** Three classes of `assets/lexicon.txt` matter because the guideline treats
 //!   them differently, and any other predicate verb is an act: **logistic** (the call or
 //!   meeting happened: a logistics verb, "had a phone call", the interaction as predicate
@@ -22,8 +38,12 @@
 //!   logistics verb or "have" with a topic is the discussion of that topic: "talked about
 //!   trade", "had a frank exchange of views on the border") and **copula** (a predicate
 //!   adjective or noun with its copula, the copula being the cue: "Sylvania is ready"; "be"
-//!   and "have" with no verb class of their own: "Sylvania has a plan"). A predicate that is
-//!   neither a verb nor has a copula gives no frame.
+//!   and "have" with no verb class of their own: "Sylvania has a plan"; "has begun" read with
+//!   the participle as a complement of "has" is the participle's). A verb neither list knows
+//!   is a report when it is a reporting verb learnt from PolNeAR ([`words::reporting`]:
+//!   "tweeted"), else an act. A predicate that is neither a verb nor has a copula gives no
+//!   frame, unless its form is a verb of the lexicon (a verb tagged as a noun: "the union
+//!   plans…").
 //! * **Coordinated content.** A logistics or copula predicate takes the first reporting or
 //!   act verb coordinated with it that shares its subject ("spoke with Vex and expressed
 //!   concern").
@@ -153,22 +173,23 @@ fn subject(shape: &Shape, p: usize) -> Option<(Vec<usize>, bool)> {
     let finite = matches!(toks[p].xpos, "VBD" | "VBZ" | "VBP")
         && toks[p].upos.as_str() == "VERB"
         && !shape.inside[p];
+    // a verb that can have a subject of its own: finite, or a participle with an object (no
+    // passive relative: "the offer made last week" is not the offer's act)
+    let active = finite
+        || (toks[p].xpos == "VBN"
+            && toks[p].upos.as_str() == "VERB"
+            && shape.child_with(p, "obj").is_some());
     // a verb hung from a nominal root before it: Shape::subject's repair
     if matches!(toks[p].rel, "acl" | "xcomp")
-        && toks[p].upos.as_str() == "VERB"
+        && active
         && let Some(s) = shape.subject(p)
         && shape.head(s.head).is_none()
         && shape.head(p) == Some(s.head)
     {
         return Some((vec![s.head], true));
     }
-    // a finite verb read as a relative of the noun right before it, in a sentence with no
-    // verb above that noun: "After a series of talks, the parties made progress" (a
-    // participle with an object is no passive relative either)
-    let active = finite
-        || (toks[p].xpos == "VBN"
-            && toks[p].upos.as_str() == "VERB"
-            && shape.child_with(p, "obj").is_some());
+    // a verb read as a relative of the noun right before it, in a sentence with no verb
+    // above that noun: "After a series of talks, the parties made progress"
     if toks[p].rel == "acl"
         && active
         && let Some(h) = shape.head(p)
@@ -195,13 +216,14 @@ fn subject(shape: &Shape, p: usize) -> Option<(Vec<usize>, bool)> {
     {
         first = h;
     }
-    if shape.children(first).any(|c| toks[c].rel_base() == "case" && c < first) {
+    if shape
+        .children(first)
+        .any(|c| toks[c].rel_base() == "case" && c < first)
+    {
         return None;
     }
     Some((vec![s.head], false))
 }
-
-
 
 /// No verb stands above token `h`: it hangs from a nominal root through nominal relations
 /// only.
@@ -263,7 +285,11 @@ fn class_of(
     if words::logistic(shape, p, s) {
         return Some((if verb { p } else { cop.unwrap_or(p) }, VerbClass::Logistic));
     }
-    let vc = if verb { verb_class(t, text, base) } else { None };
+    let vc = if verb {
+        verb_class(t, text, base)
+    } else {
+        None
+    };
     let lemma: &str = &t.lemma;
     // "talked about trade", "had a frank exchange of views on the border": the discussion
     // of a topic is content
@@ -285,7 +311,10 @@ fn class_of(
             .children(p)
             .find(|&c| toks[c].rel == "xcomp" && toks[c].xpos == "VBN")
     {
-        return Some((x, verb_class(&toks[x], text, base).unwrap_or(VerbClass::Act)));
+        return Some((
+            x,
+            verb_class(&toks[x], text, base).unwrap_or(VerbClass::Act),
+        ));
     }
     match vc {
         Some(VerbClass::Copula) | None if matches!(lemma, "be" | "have") => {
@@ -366,10 +395,13 @@ fn main(shape: &Shape, p: usize) -> bool {
         let through = through
             || (shape.head(h).is_none()
                 && matches!(toks[h].upos.as_str(), "NOUN" | "PROPN")
-                && !shape.children(h).any(|c| {
-                    matches!(toks[c].rel_base(), "nsubj" | "cop" | "csubj")
-                })
-                && matches!(rel, "acl" | "appos" | "dep" | "parataxis" | "ccomp" | "xcomp")
+                && !shape
+                    .children(h)
+                    .any(|c| matches!(toks[c].rel_base(), "nsubj" | "cop" | "csubj"))
+                && matches!(
+                    rel,
+                    "acl" | "appos" | "dep" | "parataxis" | "ccomp" | "xcomp"
+                )
                 && !marked()
                 && !shape
                     .children(k)

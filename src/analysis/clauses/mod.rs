@@ -747,4 +747,6 @@ fn act(shape: &Shape) -> Option<Act> {
 }
 
 #[cfg(test)]
+mod frames_tests;
+#[cfg(test)]
 mod tests;

@@ -79,12 +79,7 @@ fn token_end(toks: &[Token], b: u32) -> usize {
 
 /// Frames of one sentence from its tree's frames. `inside` tells which tokens are inside a
 /// quotation.
-pub fn find(
-    toks: &[Token],
-    ments: &[Ment],
-    inside: &[bool],
-    tree: &[TreeFrame],
-) -> Vec<Frame> {
+pub fn find(toks: &[Token], ments: &[Ment], inside: &[bool], tree: &[TreeFrame]) -> Vec<Frame> {
     let mut frames = Vec::new();
     if ments.is_empty() {
         return frames;
@@ -105,7 +100,12 @@ pub fn find(
         let Some(first) = members.iter().map(|&m| ments[m].first).min() else {
             continue;
         };
-        let ties_end = tf.subjects.iter().map(|s| s.1).max().unwrap_or(tf.subject.1);
+        let ties_end = tf
+            .subjects
+            .iter()
+            .map(|s| s.1)
+            .max()
+            .unwrap_or(tf.subject.1);
         let last = token_end(toks, ties_end).max(first + 1);
         let speaker_end = members
             .iter()
@@ -118,9 +118,8 @@ pub fn find(
             continue;
         }
         let quoted = inside.get(first).copied().unwrap_or(false);
-        let post = first_quote.is_some_and(|q| q < first)
-            && tf.class == VerbClass::Report
-            && !quoted;
+        let post =
+            first_quote.is_some_and(|q| q < first) && tf.class == VerbClass::Report && !quoted;
         frames.push(Frame {
             members,
             first,
@@ -135,4 +134,67 @@ pub fn find(
     }
     frames.sort_by_key(|f| f.first);
     frames
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{clauses, parties, segment, structure};
+
+    /// Each sentence's frames as (members' text, verb, main, post), through the whole
+    /// pipeline up to the parties (a parsed sentence, not a hand-made tree).
+    fn frames_of(text: &str) -> Vec<Vec<(Vec<String>, String, bool, bool)>> {
+        let seg = segment::segment(text, 0);
+        let roles = structure::roles(text, &seg, &crate::model::Meta::default());
+        let readings = clauses::read_all(text, &seg.sentences, &roles);
+        let p = parties::find(text, &seg.sentences, &roles, &readings, &[], "test");
+        p.facts
+            .iter()
+            .map(|f| {
+                f.frames
+                    .iter()
+                    .map(|fr| {
+                        let who = fr
+                            .members
+                            .iter()
+                            .map(|&m| text[f.mentions[m].start..f.mentions[m].end].to_string())
+                            .collect();
+                        (
+                            who,
+                            f.tokens[fr.verb].text(text).to_string(),
+                            fr.main,
+                            fr.post,
+                        )
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn members_are_the_mentions_the_subject_ties_and_a_report_after_a_quotation_is_post() {
+        let got = frames_of(
+            "Freedonia and Sylvania signed the accord.\n\n\
+             Sylvanian citizens fear the worst.\n\n\
+             “We will not yield,” Freedonia said.\n",
+        );
+        let s = |x: &str| x.to_string();
+        // a coordination names both sides
+        assert_eq!(
+            got[0],
+            [(
+                vec![s("Freedonia"), s("Sylvania")],
+                s("signed"),
+                true,
+                false
+            )]
+        );
+        // a demonym before a head that cannot act ties no side: no frame
+        assert!(got[1].is_empty(), "{:?}", got[1]);
+        // the report after the quotation is post-posed
+        assert!(
+            got[2].contains(&(vec![s("Freedonia")], s("said"), true, true)),
+            "{:?}",
+            got[2]
+        );
+    }
 }

@@ -3,23 +3,25 @@
 //!
 //! Rules: a candidate is a run of capitalised words that are not common words (unless the
 //! tagger reads the first as a proper noun: "Network Rail"), gazetteer
-//! forms, titles or known people's names. It becomes an organisation when it is the subject of
-//! a verb ("Acme has announced", "Acme sues", "Acme's representatives have not commented") or
+//! forms, titles or known people's names. It becomes an organisation when it lies inside the
+//! noun phrase of a subject in the sentence's tree ([`crate::analysis::clauses::frames`]:
+//! "Acme has announced", "Acme and Bolt sued", "Acme's representatives have not commented";
+//! not an apposition to another subject: "Freedonia's ruling party, the Unity Party, has
+//! proposed") or is
 //! the object of "according to", and when it also appears capitalised somewhere other than at the
 //! start of a sentence (a capitalised common word opening a sentence is not a name), or when
 //! it is the subject in two sentences or more (a company named only at sentence starts).
 //! An all-capitals word is the same organisation as a longer run whose initials it spells
 //! ("GTU" = "Grand Textile Union"). "the union, Acme Workers" and "Acme Workers, the union"
 //! make "the union" an alias, and so does a name ending in a generic noun when it is the only
-//! one ("Metal Workers Guild" → "the guild"). A subject may be followed by an apposition or a
-//! relative clause before its verb ("X, which represents 4,000 workers, said"). An acronym with no long run of its own is displayed by the
+//! one ("Metal Workers Guild" → "the guild"). An acronym with no long run of its own is displayed by the
 //! capitalised words that spell it, even when they are gazetteer words ("Freedonian
 //! Airways" for "FA"), but those words stay what the gazetteer says they are.
 
-use crate::analysis::clauses::frames::TreeFrame;
 use super::lexicon::class;
 use super::people::Slot;
 use super::tokens::Token;
+use crate::analysis::clauses::frames::TreeFrame;
 use rustc_hash::FxHashMap as HashMap;
 
 /// What one document says about capitalised runs.

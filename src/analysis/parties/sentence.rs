@@ -8,9 +8,9 @@
 use super::given::DocForm;
 use super::mentions::{self, EHit, HitForm};
 use super::scan::Raw;
-use crate::analysis::clauses::Reading;
 use super::tokens::{Kind, Token};
 use super::{According, EntityKind, Facts, Ment, Registry, frames, mention_starts, token_range};
+use crate::analysis::clauses::Reading;
 use crate::analysis::gazetteer::{EntryKind, Form, GAZETTEER, whole_word};
 use crate::analysis::segment::Span;
 use aho_corasick::AhoCorasick;
