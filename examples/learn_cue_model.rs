@@ -40,6 +40,9 @@ const MIN_WEIGHT: f64 = 0.05;
 
 type Example = (Vec<usize>, bool);
 
+/// Byte spans: the fragments of a gold span.
+type Spans = Vec<(u32, u32)>;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let dir = args
@@ -88,7 +91,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let gold: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(gold_path)?)?;
         let txt = gold["text_file"].as_str().ok_or("gold without text_file")?;
         let body = std::fs::read_to_string(Path::new(&dir).join(txt))?;
-        let fragments = |a: &serde_json::Value, field: &str| -> Vec<(u32, u32)> {
+        let fragments = |a: &serde_json::Value, field: &str| -> Spans {
             a[field]
                 .as_array()
                 .into_iter()
@@ -97,7 +100,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .collect()
         };
         let atts = gold["attributions"].as_array().cloned().unwrap_or_default();
-        let pairs: Vec<(Vec<(u32, u32)>, Vec<(u32, u32)>)> = atts
+        let pairs: Vec<(Spans, Spans)> = atts
             .iter()
             .map(|a| (fragments(a, "cue"), fragments(a, "source")))
             .collect();

@@ -562,10 +562,9 @@ fn learnt_speech(shape: &Shape, text: &str, base: u32, listed: &[(u32, usize)]) 
     let mut depths: Option<Vec<u32>> = None;
     let mut feats = Vec::new();
     let mut best: Option<(f32, usize, shape::Subject)> = None;
-    for k in 0..toks.len() {
+    for (k, t) in toks.iter().enumerate() {
         // a logistics verb says that the call happened ("Vale and Brun spoke by telephone")
-        if shape.inside[k] || listed.iter().any(|&(_, c)| c == k) || words::logistic_verb(&toks[k])
-        {
+        if shape.inside[k] || listed.iter().any(|&(_, c)| c == k) || words::logistic_verb(t) {
             continue;
         }
         let Some(s) = holder(shape, text, base, k) else {
