@@ -140,9 +140,12 @@ pub fn find(toks: &[Token], ments: &[Ment], inside: &[bool], tree: &[TreeFrame])
 mod tests {
     use crate::analysis::{clauses, parties, segment, structure};
 
-    /// Each sentence's frames as (members' text, verb, main, post), through the whole
-    /// pipeline up to the parties (a parsed sentence, not a hand-made tree).
-    fn frames_of(text: &str) -> Vec<Vec<(Vec<String>, String, bool, bool)>> {
+    /// One frame as (members' text, verb, main, post).
+    type Seen = (Vec<String>, String, bool, bool);
+
+    /// Each sentence's frames, through the whole pipeline up to the parties (a parsed
+    /// sentence, not a hand-made tree).
+    fn frames_of(text: &str) -> Vec<Vec<Seen>> {
         let seg = segment::segment(text, 0);
         let roles = structure::roles(text, &seg, &crate::model::Meta::default());
         let readings = clauses::read_all(text, &seg.sentences, &roles);
