@@ -4,7 +4,7 @@
 //! (`#[cfg(test)]` modules and `*tests.rs`/`fixture.rs` files) and comments are not read:
 //! a test may build whatever it needs, and a doc link is not a dependency.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The crate's top-level layers, lowest first; a layer may import those before it.
@@ -202,4 +202,101 @@ fn the_checker_resolves_super_and_sees_a_reach_upward() {
     assert_eq!(named_paths(&["input".into()], &code), [vec!["model", "A"]]);
     assert_eq!(layer_of("view"), Some(3));
     assert!(layer_of("analysis") < layer_of("input"));
+}
+
+/// The edges between sibling modules: a file in `a::b` naming `a::c::…` makes the edge
+/// `b → c` among the children of `a` (at every level where the two paths part).
+type Siblings = BTreeMap<Vec<String>, BTreeSet<(String, String)>>;
+
+fn add_sibling_edges(from: &[String], to: &[String], edges: &mut Siblings) {
+    let shared = from.iter().zip(to).take_while(|(a, b)| a == b).count();
+    if let (Some(a), Some(b)) = (from.get(shared), to.get(shared)) {
+        edges
+            .entry(from[..shared].to_vec())
+            .or_default()
+            .insert((a.clone(), b.clone()));
+    }
+}
+
+/// A cycle among `edges`, if any, as the modules on it.
+fn find_cycle(edges: &BTreeSet<(String, String)>) -> Option<Vec<String>> {
+    fn visit(
+        node: &str,
+        edges: &BTreeSet<(String, String)>,
+        path: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(i) = path.iter().position(|p| p == node) {
+            let mut cycle = path[i..].to_vec();
+            cycle.push(node.to_string());
+            return Some(cycle);
+        }
+        if done.contains(node) {
+            return None;
+        }
+        path.push(node.to_string());
+        for (_, next) in edges.iter().filter(|(a, _)| a == node) {
+            if let Some(c) = visit(next, edges, path, done) {
+                return Some(c);
+            }
+        }
+        path.pop();
+        done.insert(node.to_string());
+        None
+    }
+    let mut done = BTreeSet::new();
+    for (start, _) in edges {
+        if let Some(c) = visit(start, edges, &mut Vec::new(), &mut done) {
+            return Some(c);
+        }
+    }
+    None
+}
+
+#[test]
+fn no_two_sibling_modules_import_each_other() {
+    let mut files = Vec::new();
+    rust_files(Path::new("src"), &mut files);
+    files.sort();
+    let mut edges = Siblings::new();
+    for file in &files {
+        let name = file.file_name().unwrap().to_string_lossy();
+        if name.ends_with("tests.rs") || name == "fixture.rs" {
+            continue;
+        }
+        let module = module_of(file);
+        let code = code_of(&std::fs::read_to_string(file).unwrap());
+        for path in named_paths(&module, &code) {
+            add_sibling_edges(&module, &path, &mut edges);
+        }
+    }
+    let cycles: Vec<String> = edges
+        .iter()
+        .filter_map(|(parent, e)| {
+            find_cycle(e).map(|c| format!("in crate::{}: {}", parent.join("::"), c.join(" → ")))
+        })
+        .collect();
+    assert!(cycles.is_empty(), "import cycles:\n{}", cycles.join("\n"));
+}
+
+#[test]
+fn a_cycle_through_a_sibling_directory_is_seen() {
+    let mut edges = Siblings::new();
+    let state: Vec<String> = ["view", "tui", "state"].map(String::from).to_vec();
+    let timeline: Vec<String> = ["view", "tui", "widgets", "timeline"]
+        .map(String::from)
+        .to_vec();
+    add_sibling_edges(
+        &timeline,
+        &[state.clone(), vec!["State".into()]].concat(),
+        &mut edges,
+    );
+    assert!(find_cycle(&edges[&state[..2].to_vec()]).is_none());
+    add_sibling_edges(
+        &state,
+        &[timeline.clone(), vec!["draw".into()]].concat(),
+        &mut edges,
+    );
+    let cycle = find_cycle(&edges[&state[..2].to_vec()]).expect("state ↔ widgets");
+    assert_eq!(cycle.len(), 3);
 }

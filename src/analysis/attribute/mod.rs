@@ -95,6 +95,7 @@ mod evidence;
 mod quote_paragraphs;
 mod readout;
 mod rule;
+mod sentence;
 mod steps;
 
 use super::clauses::{self, Reading};
@@ -201,7 +202,7 @@ pub fn decide_all(
         ctx.enter(span.paragraph);
         let no_reading = Reading::default();
         let reading = readings.get(i).unwrap_or(&no_reading);
-        let mut d = decide::decide(text, facts, role, parties, &mut ctx, reading);
+        let mut d = sentence::decide(text, facts, role, parties, &mut ctx, reading);
         // a transcript's speaker label ("MINISTER VALE: …") is the speaker of everything up
         // to the next label; a label that is no side's person ("MODERATOR:") ends it
         if let Some(sp) = reading.speech.as_ref().filter(|s| s.label) {
