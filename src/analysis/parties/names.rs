@@ -153,8 +153,7 @@ fn people_and_runs(
             slots[a..b].fill(people::Slot::Taken);
         }
         found_people.extend(people::find(text, &raw.tokens, &raw.titles, &hits, &slots));
-        let tree = readings.get(si).map_or(&[][..], |r| &r.frames[..]);
-        runs.add(text, &raw.tokens, &slots, tree);
+        runs.add(text, &raw.tokens, &slots);
     }
     (found_people, runs)
 }
