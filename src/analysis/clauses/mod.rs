@@ -40,14 +40,25 @@
 //!      said", "Sunday on CNN, President Obama said") — not past a comma, nor an object or a
 //!      time. A verb whose learnt cues mostly name no source ("seems", "appears",
 //!      "is expected") has no speaker; an agentless cue ("It was stressed") still names the
-//!      cue;
+//!      cue. Nor has a verb whose speaker the **learnt judge** ([`learnt`]: a logistic
+//!      regression over the tree's features, learnt from PolNeAR's training split by
+//!      `examples/learn_cue_model.rs`) gives a probability under [`DROP_BELOW`] — a listed
+//!      verb is not a cue wherever it stands ("The rain added to delays", "Voters who
+//!      support Vale rallied"): the next candidate is tried, and the cue stays;
 //!    - else a **reporting noun** (not the interaction: "their first call") with its holder:
 //!      "Sylvania's statement", "criticism by the ministry" — but a pronoun holder under a
 //!      predicate with a subject is that subject's act ("Brun threw his support behind…");
 //!    - else a **stance adjective** (learnt from PolNeAR's training split like the verbs:
 //!      "confident", "eager", "skeptical") with its subject and a complement: "Trump allies
 //!      were hopeful that…" — not a stance of "it", "this", "that", "what" ("it is clear
-//!      that…"), nor one without a complement ("They were quick").
+//!      that…"), nor one without a complement ("They were quick"); a reporting noun or a stance
+//!      whose holder the learnt judge finds unlikely (under [`DROP_BELOW`]) names none;
+//!    - else, where no list names a cue with a speaker, a **verb, adjective or noun the
+//!      learnt judge finds likely** (at least [`ADD_FROM`]) with its holder — a verb's speaker
+//!      as above, an adjective's subject, a noun's possessor, its "by"/"from" phrase or its
+//!      subject: "Senator Brun voted for the bill", "Vale was critical of the merger"; of
+//!      several the most likely, never a logistics verb ("Vale and Brun spoke by telephone":
+//!      the call happened).
 //!
 //!    The speaker is whoever the subject is: a side, a third party, "experts", "she".
 //! 2. **Act** ([`Act`]): the subject of the main predicate — of *any* verb, adjective or noun
@@ -73,6 +84,7 @@
 //! the carried context.
 
 mod casing;
+mod learnt;
 pub mod shape;
 mod words;
 
@@ -413,27 +425,52 @@ fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
         cands.push(if framing { (0, k) } else { (d + 1, k) });
     }
     if cands.is_empty() {
-        return noun_cue(shape).or_else(|| stance(shape, text, base));
+        // a reporting noun or a stance whose holder the learnt judge finds unlikely names
+        // none
+        let judged = |sp: &Speech| {
+            let Some((k, s)) = toks
+                .iter()
+                .position(|t| t.start == sp.cue.0)
+                .and_then(|k| Some((k, holder(shape, text, base, k)?)))
+            else {
+                return true;
+            };
+            let mut f = Vec::new();
+            learnt::features(shape, text, base, k, s, shape.depths()[k], &mut f);
+            learnt::probability(&f) >= DROP_BELOW
+        };
+        return noun_cue(shape)
+            .filter(judged)
+            .or_else(|| stance(shape, text, base).filter(judged))
+            .or_else(|| learnt_speech(shape, text, base, &cands));
     }
     cands.sort_by_key(|&(d, k)| (d, k));
-    // a verb that is mostly a cue without a source ("the outcome seems certain") names none
-    let who = |v: usize| {
+    let depths = depths.unwrap_or_default();
+    // a verb that is mostly a cue without a source ("the outcome seems certain") names none,
+    // nor one whose speaker the learnt judge finds unlikely (unless it frames a quotation)
+    let mut feats = Vec::new();
+    let mut who = |v: usize| {
         if words::sourceless(&toks[v]) {
             return None;
         }
-        inverted(shape, text, base, v)
-            .map(|head| shape::Subject { head, agent: false })
-            .or_else(|| {
-                shape
-                    .subject(v)
-                    .map(|s| shape.nearer_subject(v, s).unwrap_or(s))
-            })
-            .or_else(|| shape.adjacent_subject(v))
+        let s = speaker_of(shape, text, base, v)?;
+        // a verb that frames a direct quotation is its cue whatever the judge says: "“…,”
+        // Vale smiled" is Vale's, however rarely "smile" reports
+        if quote_frame(shape, text, base, v) {
+            return Some(s);
+        }
+        learnt::features(shape, text, base, v, s, depths[v], &mut feats);
+        (learnt::probability(&feats) >= DROP_BELOW).then_some(s)
     };
-    let (v, subject) = cands
+    let found = cands
         .iter()
-        .find_map(|&(_, v)| who(v).map(|s| (v, Some(s))))
-        .unwrap_or((cands[0].1, None));
+        .find_map(|&(_, v)| who(v).map(|s| (v, Some(s))));
+    if found.is_none()
+        && let Some(l) = learnt_speech(shape, text, base, &cands)
+    {
+        return Some(l);
+    }
+    let (v, subject) = found.unwrap_or((cands[0].1, None));
     let speaker = subject.map(|s| shape.phrase(s.head));
     let speakers = subject
         .map(|s| {
@@ -464,6 +501,146 @@ fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
         label: false,
         reported: matches!(toks[v].xpos, "VBD" | "VBZ"),
     })
+}
+
+/// A listed reporting verb whose speaker the learnt judge ([`learnt`]) gives a lower
+/// probability than this names no speaker.
+const DROP_BELOW: f32 = 0.2;
+
+/// A verb no list names as a cue is one when the learnt judge gives it and its speaker at
+/// least this probability.
+const ADD_FROM: f32 = 0.4;
+
+/// The speaker of reporting verb `v`: the noun phrase after a verb put before its speaker
+/// ([`inverted`]), else its subject (or a nearer noun phrase before it:
+/// [`Shape::nearer_subject`]), else the noun phrase next to a verb with no subject slot
+/// ([`Shape::adjacent_subject`]).
+fn speaker_of(shape: &Shape, text: &str, base: u32, v: usize) -> Option<shape::Subject> {
+    inverted(shape, text, base, v)
+        .map(|head| shape::Subject { head, agent: false })
+        .or_else(|| {
+            shape
+                .subject(v)
+                .map(|s| shape.nearer_subject(v, s).unwrap_or(s))
+        })
+        .or_else(|| shape.adjacent_subject(v))
+}
+
+/// Who holds what word `k` says, for the learnt judge: of a verb its speaker
+/// ([`speaker_of`]); of an adjective its subject ("Vale was critical of the plan"); of a noun
+/// its possessor ("Vale's complaints"), the noun phrase of its "by" or "from" ("attacks from
+/// Vale"), or its subject ("Vale is a critic of the plan").
+fn holder(shape: &Shape, text: &str, base: u32, k: usize) -> Option<shape::Subject> {
+    let toks = shape.toks;
+    match toks[k].upos.as_str() {
+        "VERB" => speaker_of(shape, text, base, k),
+        "ADJ" => shape.subject(k).filter(|s| !s.agent),
+        "NOUN" => {
+            let by = shape.children(k).find(|&c| {
+                toks[c].rel == "nmod:poss"
+                    || (toks[c].rel == "nmod"
+                        && shape.children(c).any(|g| {
+                            toks[g].rel_base() == "case" && matches!(&*toks[g].lemma, "by" | "from")
+                        }))
+            });
+            match by {
+                Some(h) => Some(shape::Subject {
+                    head: h,
+                    agent: toks[h].rel == "nmod",
+                }),
+                None if shape.child_with(k, "cop").is_some() => {
+                    shape.subject(k).filter(|s| !s.agent)
+                }
+                None => None,
+            }
+        }
+        _ => None,
+    }
+    .filter(|s| !shape.inside[s.head] && words::nominal(&toks[s.head]))
+}
+
+/// The attribution of a verb no list names, when the learnt judge finds it and its speaker
+/// likely ([`ADD_FROM`]): of the verbs outside quotations that are not listed reporting verbs
+/// (`listed`: the candidates already tried), the most likely.
+fn learnt_speech(shape: &Shape, text: &str, base: u32, listed: &[(u32, usize)]) -> Option<Speech> {
+    let toks = shape.toks;
+    let mut depths: Option<Vec<u32>> = None;
+    let mut feats = Vec::new();
+    let mut best: Option<(f32, usize, shape::Subject)> = None;
+    for (k, t) in toks.iter().enumerate() {
+        // a logistics verb says that the call happened ("Vale and Brun spoke by telephone")
+        if shape.inside[k] || listed.iter().any(|&(_, c)| c == k) || words::logistic_verb(t) {
+            continue;
+        }
+        let Some(s) = holder(shape, text, base, k) else {
+            continue;
+        };
+        let d = depths.get_or_insert_with(|| shape.depths())[k];
+        learnt::features(shape, text, base, k, s, d, &mut feats);
+        let p = learnt::probability(&feats);
+        if p >= ADD_FROM && best.is_none_or(|(b, _, _)| p > b) {
+            best = Some((p, k, s));
+        }
+    }
+    let (_, v, s) = best?;
+    Some(Speech {
+        cue: (toks[v].start, toks[v].end),
+        speaker: Some(shape.phrase(s.head)),
+        speakers: shape
+            .conjuncts(s.head)
+            .iter()
+            .map(|&c| shape.tie(c, words::agent_like))
+            .collect(),
+        according: false,
+        opens: false,
+        label: false,
+        reported: matches!(toks[v].xpos, "VBD" | "VBZ"),
+    })
+}
+
+/// A verb of a sentence with the speaker the rules give it, and the features the learnt
+/// judge reads ([`learnt::features`]): what `examples/learn_cue_model.rs` learns from.
+pub struct Candidate {
+    /// Byte span of the verb.
+    pub cue: (u32, u32),
+    /// Byte span of its speaker's noun phrase.
+    pub speaker: (u32, u32),
+    pub features: Vec<String>,
+    /// The probability the shipped judge gives it.
+    pub p: f32,
+}
+
+/// Every verb outside quotations that has a speaker ([`speaker_of`]), with its features;
+/// and whether a quotation is still open at the end (as [`read`]).
+pub fn candidates(
+    toks: &[Token],
+    text: &str,
+    base: u32,
+    open_at_start: bool,
+) -> (Vec<Candidate>, bool) {
+    if toks.is_empty() {
+        return (Vec::new(), open_at_start);
+    }
+    let shape = Shape::new(toks, text, base, open_at_start);
+    let depths = shape.depths();
+    let mut out = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        if shape.inside[k] {
+            continue;
+        }
+        let Some(s) = holder(&shape, text, base, k) else {
+            continue;
+        };
+        let mut features = Vec::new();
+        learnt::features(&shape, text, base, k, s, depths[k], &mut features);
+        out.push(Candidate {
+            cue: (t.start, t.end),
+            speaker: shape.phrase(s.head),
+            p: learnt::probability(&features),
+            features,
+        });
+    }
+    (out, shape.open_at_end)
 }
 
 /// Reporting verb `v` and its subject before it stand after a comma or dash ("…, the

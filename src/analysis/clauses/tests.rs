@@ -732,3 +732,63 @@ fn a_stance_adjective_names_its_holder_but_not_the_stance_of_it() {
     let (r, _) = read(&toks, &text, 0, false);
     assert_eq!(r.speech, None);
 }
+
+#[test]
+fn the_learnt_judge_adds_an_unlisted_cue_and_drops_an_unlikely_speaker() {
+    // Senator Brun voted for the bill .  — no list names "vote": the judge does
+    let (text, toks) = sentence(&[
+        "Senator PROPN NNP 2 compound Senator",
+        "Brun PROPN NNP 3 nsubj Brun",
+        "voted VERB VBD 0 root vote",
+        "for ADP IN 6 case for",
+        "the DET DT 6 det the",
+        "bill NOUN NN 3 obl bill",
+        ". PUNCT . 3 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    let sp = r.speech.expect("a learnt cue");
+    assert_eq!(span_text(&text, sp.cue), "voted");
+    assert_eq!(span_text(&text, sp.speaker.unwrap()), "Senator Brun");
+    // Karl Vale was critical of the merger .  — an adjective no list names
+    let (text, toks) = sentence(&[
+        "Karl PROPN NNP 5 nsubj Karl",
+        "Vale PROPN NNP 1 flat Vale",
+        "was AUX VBD 5 cop be",
+        "highly ADV RB 5 advmod highly",
+        "critical ADJ JJ 0 root critical",
+        "of ADP IN 8 case of",
+        "the DET DT 8 det the",
+        "merger NOUN NN 5 obl merger",
+        ". PUNCT . 5 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    let sp = r.speech.expect("a learnt stance");
+    assert_eq!(span_text(&text, sp.cue), "critical");
+    assert_eq!(span_text(&text, sp.speaker.unwrap()), "Karl Vale");
+    // The rain added to delays .  — "add" is a listed cue ("she added that…"), but not here:
+    // the cue stays, the speaker goes
+    let (text, toks) = sentence(&[
+        "The DET DT 2 det the",
+        "rain NOUN NN 3 nsubj rain",
+        "added VERB VBD 0 root add",
+        "to ADP IN 5 case to",
+        "delays NOUN NNS 3 obl delay",
+        ". PUNCT . 3 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    let sp = r.speech.expect("the listed cue");
+    assert_eq!(span_text(&text, sp.cue), "added");
+    assert_eq!(sp.speaker, None);
+    // Vale and Brun spoke by telephone .  — a logistics verb is never a learnt cue
+    let (text, toks) = sentence(&[
+        "Vale PROPN NNP 4 nsubj Vale",
+        "and CCONJ CC 3 cc and",
+        "Brun PROPN NNP 1 conj Brun",
+        "spoke VERB VBD 0 root speak",
+        "by ADP IN 6 case by",
+        "telephone NOUN NN 4 obl telephone",
+        ". PUNCT . 4 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    assert_eq!(r.speech, None);
+}

@@ -269,3 +269,33 @@ pub fn logistic(shape: &Shape, p: usize, subject: usize) -> bool {
             "take" | "happen" | "occur" | "begin" | "start" | "end" | "conclude"
         )
 }
+
+/// The learnt table's rate of a verb lemma (the share of its occurrences inside a PolNeAR
+/// Cue), when the table lists it.
+static RATES: LazyLock<rustc_hash::FxHashMap<&'static str, f64>> = LazyLock::new(|| {
+    crate::assets::entries(LEARNT)
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f.get(1)? == &"VERB").then_some((f[0], f.get(4)?.parse().ok()?))
+        })
+        .collect()
+});
+
+/// The learnt rate of verb `t`'s lemma ([`RATES`]); `None` when the table does not list it.
+pub fn rate(t: &Token) -> Option<f64> {
+    if pos(t) != "VERB" {
+        return None;
+    }
+    RATES.get(&*t.lemma).copied()
+}
+
+/// A verb of the hand list of `assets/lexicon.txt` that reports ("say", "warn").
+pub fn hand_reporting(t: &Token) -> bool {
+    pos(t) == "VERB" && LEXICON.verb(&t.lemma) == Some(VerbClass::Report)
+}
+
+/// A logistics verb of the hand list of `assets/lexicon.txt` ("talk", "speak", "meet"): it
+/// says that the interaction happened.
+pub fn logistic_verb(t: &Token) -> bool {
+    pos(t) == "VERB" && LEXICON.verb(&t.lemma) == Some(VerbClass::Logistic)
+}
