@@ -39,6 +39,26 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// The library's source files (test-only files left out), each with its module path and
+/// its code as [`code_of`] gives it.
+fn library_files() -> Vec<(PathBuf, Vec<String>, String)> {
+    let mut files = Vec::new();
+    rust_files(Path::new("src"), &mut files);
+    files.sort();
+    files
+        .into_iter()
+        .filter(|file| {
+            let name = file.file_name().unwrap().to_string_lossy();
+            !(name.ends_with("tests.rs") || name == "fixture.rs")
+        })
+        .map(|file| {
+            let module = module_of(&file);
+            let code = code_of(&std::fs::read_to_string(&file).unwrap());
+            (file, module, code)
+        })
+        .collect()
+}
+
 /// The module path of a source file: `src/analysis/parties/names.rs` → `analysis::parties::names`.
 fn module_of(file: &Path) -> Vec<String> {
     let rel = file.strip_prefix("src").unwrap();
@@ -128,23 +148,14 @@ fn stage_rank(module: &str) -> Option<usize> {
 
 #[test]
 fn every_module_imports_only_the_layers_below_it() {
-    let mut files = Vec::new();
-    rust_files(Path::new("src"), &mut files);
-    files.sort();
     let mut broken = BTreeSet::new();
-    for file in &files {
-        let name = file.file_name().unwrap().to_string_lossy();
-        if name.ends_with("tests.rs") || name == "fixture.rs" {
-            continue;
-        }
-        let module = module_of(file);
+    for (file, module, code) in library_files() {
         let Some(top) = module.first().map(String::as_str) else {
             continue;
         };
         if top == "main" || top == "lib" {
             continue; // the orchestrator may use everything
         }
-        let code = code_of(&std::fs::read_to_string(file).unwrap());
         for path in named_paths(&module, &code) {
             let Some(target) = path.first().map(String::as_str) else {
                 continue;
@@ -255,17 +266,8 @@ fn find_cycle(edges: &BTreeSet<(String, String)>) -> Option<Vec<String>> {
 
 #[test]
 fn no_two_sibling_modules_import_each_other() {
-    let mut files = Vec::new();
-    rust_files(Path::new("src"), &mut files);
-    files.sort();
     let mut edges = Siblings::new();
-    for file in &files {
-        let name = file.file_name().unwrap().to_string_lossy();
-        if name.ends_with("tests.rs") || name == "fixture.rs" {
-            continue;
-        }
-        let module = module_of(file);
-        let code = code_of(&std::fs::read_to_string(file).unwrap());
+    for (_, module, code) in library_files() {
         for path in named_paths(&module, &code) {
             add_sibling_edges(&module, &path, &mut edges);
         }

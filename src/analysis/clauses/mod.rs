@@ -584,17 +584,8 @@ fn learnt_speech(shape: &Shape, text: &str, base: u32, listed: &[(u32, usize)]) 
     }
     let (_, v, s) = best?;
     Some(Speech {
-        cue: (toks[v].start, toks[v].end),
-        speaker: Some(shape.phrase(s.head)),
-        speakers: shape
-            .conjuncts(s.head)
-            .iter()
-            .map(|&c| shape.tie(c, words::agent_like))
-            .collect(),
-        according: false,
-        opens: false,
-        label: false,
         reported: matches!(toks[v].xpos, "VBD" | "VBZ"),
+        ..Speech::held(shape, &toks[v], s.head)
     })
 }
 
