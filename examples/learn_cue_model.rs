@@ -21,7 +21,10 @@
 
 use bilateral::analysis::{clauses, segment, text};
 use std::collections::BTreeMap;
-use std::path::Path;
+
+#[path = "common/polnear.rs"]
+#[allow(dead_code)] // the contents of attributions are not read here
+mod polnear;
 
 const MIN_SEEN: usize = 10;
 const EPOCHS: usize = 8;
@@ -40,8 +43,7 @@ const MIN_WEIGHT: f64 = 0.05;
 
 type Example = (Vec<usize>, bool);
 
-/// Byte spans: the fragments of a gold span.
-type Spans = Vec<(u32, u32)>;
+use polnear::Spans;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
@@ -61,12 +63,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             _ => return Err(format!("unknown argument {a}").into()),
         }
     }
-    let mut names: Vec<_> = std::fs::read_dir(&dir)?
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
-        .collect();
-    names.sort();
+    let names = polnear::gold_files(&dir)?;
     let held = |i: usize| hold.is_some_and(|(h, k)| i % k == h);
     if let Some(path) = &list {
         let held_names: Vec<String> = names
@@ -88,21 +85,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut train: Vec<(Vec<String>, bool)> = Vec::new();
     let mut test: Vec<(Vec<String>, bool)> = Vec::new();
     for (i, gold_path) in names.iter().enumerate() {
-        let gold: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(gold_path)?)?;
-        let txt = gold["text_file"].as_str().ok_or("gold without text_file")?;
-        let body = std::fs::read_to_string(Path::new(&dir).join(txt))?;
-        let fragments = |a: &serde_json::Value, field: &str| -> Spans {
-            a[field]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|f| Some((f["start"].as_u64()? as u32, f["end"].as_u64()? as u32)))
-                .collect()
-        };
-        let atts = gold["attributions"].as_array().cloned().unwrap_or_default();
-        let pairs: Vec<(Spans, Spans)> = atts
-            .iter()
-            .map(|a| (fragments(a, "cue"), fragments(a, "source")))
+        let polnear::Article { body, attributions } = polnear::read(&dir, gold_path)?;
+        let pairs: Vec<(Spans, Spans)> = attributions
+            .into_iter()
+            .map(|a| (a.cue, a.source))
             .collect();
         let hit = |(a, b): (u32, u32), fs: &[(u32, u32)]| fs.iter().any(|&(x, y)| a < y && x < b);
         let seg = segment::segment(&body, 0);

@@ -22,7 +22,9 @@
 
 use bilateral::analysis::{segment, text};
 use std::collections::BTreeMap;
-use std::path::Path;
+
+#[path = "common/polnear.rs"]
+mod polnear;
 
 const MIN_COUNT: usize = 5;
 /// A cue found where the rate is lower costs more in precision than it brings in recall: a
@@ -35,38 +37,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = std::env::args()
         .nth(1)
         .ok_or("usage: learn_reporting_verbs TRAIN_DIR")?;
-    let mut names: Vec<_> = std::fs::read_dir(&dir)?
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
-        .collect();
-    names.sort();
+    let names = polnear::gold_files(&dir)?;
     // lemma -> (in a cue, occurrences, in a cue of an attribution with a Source)
     // (in a cue, occurrences, in a cue of an attribution with a Source, of those with the
     // Source right after the cue)
     let mut counts: BTreeMap<String, (usize, usize, usize, usize)> = BTreeMap::new();
     for gold_path in &names {
-        let gold: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(gold_path)?)?;
-        let txt = gold["text_file"].as_str().ok_or("gold without text_file")?;
-        let body = std::fs::read_to_string(Path::new(&dir).join(txt))?;
-        let fragments = |a: &serde_json::Value, field: &str| -> Vec<(u32, u32)> {
-            a[field]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|f| Some((f["start"].as_u64()? as u32, f["end"].as_u64()? as u32)))
-                .collect()
-        };
-        let atts = gold["attributions"].as_array().cloned().unwrap_or_default();
+        let polnear::Article { body, attributions } = polnear::read(&dir, gold_path)?;
         // (cue fragment, where the attribution's Source starts, if it has one)
-        let cues: Vec<((u32, u32), Option<u32>)> = atts
+        let cues: Vec<((u32, u32), Option<u32>)> = attributions
             .iter()
             .flat_map(|a| {
-                let source = fragments(a, "source").iter().map(|f| f.0).min();
-                fragments(a, "cue").into_iter().map(move |f| (f, source))
+                let source = a.source.iter().map(|f| f.0).min();
+                a.cue.iter().map(move |&f| (f, source))
             })
             .collect();
-        let contents: Vec<(u32, u32)> = atts.iter().flat_map(|a| fragments(a, "content")).collect();
+        let contents: Vec<(u32, u32)> = attributions
+            .iter()
+            .flat_map(|a| a.content.iter().copied())
+            .collect();
         let seg = segment::segment(&body, 0);
         for s in &seg.sentences {
             let toks = text::annotate(&body[s.start..s.end], s.start as u32);
