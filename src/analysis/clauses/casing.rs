@@ -1,18 +1,28 @@
 //! Headlines in title case ("Vale Calls Talks A Failure") mislead a tagger trained on
 //! sentence case: every word looks like a name. A sentence whose words mostly start with a
 //! capital is tagged as if written in sentence case: a capitalised word after the first is
-//! lower-cased when the article itself writes it in lower case elsewhere, or when it is a
-//! word of the lexicon or a learnt cue ("Says", "Shows", "Over"). Names keep their capital.
-//! Only the first letter of ASCII words changes, so offsets stay the same.
+//! lower-cased when the article itself writes it in lower case elsewhere, when it is a word of
+//! the lexicon or a learnt cue ("Says", "Shows", "Over"), or when English text mostly writes
+//! it in lower case (`assets/lower_case_words.txt`, counted in treebank and news text by
+//! `examples/learn_casing.rs`: "Awards", "Vows", "Ties"). Names keep their capital: "Somalia"
+//! or "Trump" are written capitalised in running text. A word neither list knows keeps its
+//! capital. Only the first letter of ASCII words changes, so offsets stay the same.
 
 use crate::analysis::lexicon::LEXICON;
 use rustc_hash::FxHashSet;
+use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The words the article writes in lower case.
 pub struct CommonWords {
     lower: FxHashSet<String>,
 }
+
+/// Words English text mostly writes in lower case (learnt; see the module doc). Built on the
+/// first title-case sentence only.
+static LOWER_CASE_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    crate::assets::entries(include_str!("../../../assets/lower_case_words.txt")).collect()
+});
 
 /// Fewest words for a title-case sentence.
 const MIN_WORDS: usize = 4;
@@ -48,7 +58,11 @@ impl CommonWords {
                 continue;
             }
             let low = w.to_ascii_lowercase();
-            if self.lower.contains(&low) || LEXICON.known(&low) || super::words::cue_form(&low) {
+            if self.lower.contains(&low)
+                || LEXICON.known(&low)
+                || super::words::cue_form(&low)
+                || LOWER_CASE_WORDS.contains(low.as_str())
+            {
                 out[at] = first.to_ascii_lowercase();
             }
         }
@@ -67,6 +81,14 @@ mod tests {
         assert_eq!(
             c.sentence_case("New Poll Shows Bump For Vale").as_deref(),
             Some("New poll shows bump for Vale")
+        );
+        // words English writes in lower case are lowered though the article never writes
+        // them so; names are not
+        let none = CommonWords::of("");
+        assert_eq!(
+            none.sentence_case("Court Awards Somalia Bulk Of Territory Claimed By Kenya")
+                .as_deref(),
+            Some("Court awards Somalia bulk of territory claimed by Kenya")
         );
         // a sentence in sentence case is left alone
         assert_eq!(c.sentence_case("Vale said the poll was wrong."), None);
