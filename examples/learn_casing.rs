@@ -23,6 +23,7 @@
 //! or rarely written in lower case), so a headline's names keep their capital.
 
 #[path = "common/ud.rs"]
+#[allow(dead_code)] // only the word forms are read here
 mod ud;
 
 use bilateral::analysis::segment::segment;
