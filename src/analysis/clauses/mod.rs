@@ -89,7 +89,7 @@ pub mod shape;
 mod words;
 
 use crate::analysis::segment::Span;
-use crate::analysis::text::{self, Token};
+use crate::analysis::text::{self, Register, Token};
 use crate::model::Role;
 use shape::Shape;
 
@@ -201,13 +201,14 @@ pub fn read_all(src: &str, sentences: &[Span], roles: &[Role]) -> Vec<Reading> {
             }
             to += 1;
         }
-        let texts: Vec<(&str, u32)> = batch
+        let texts: Vec<(&str, u32, Register)> = batch
             .iter()
             .map(|(cased, i)| {
                 let s = &sentences[*i];
                 (
                     cased.as_deref().unwrap_or(&src[s.start..s.end]),
                     s.start as u32,
+                    register(roles, *i, cased.is_some()),
                 )
             })
             .collect();
@@ -243,6 +244,16 @@ const BATCH_BYTES: usize = 64 * 1024;
 
 /// Sentence `i` is annotated: a body-like sentence no longer than [`MAX_PARSED_BYTES`]
 /// (bylines, source lines and datelines name no one's statement).
+/// How sentence `i` is written: a title or subtitle, or any sentence in title case, is a
+/// headline (`text::headline`: it gets a verb when the tagger finds none).
+fn register(roles: &[Role], i: usize, title_case: bool) -> Register {
+    match roles.get(i) {
+        Some(Role::Title | Role::Subtitle) => Register::Headline,
+        _ if title_case => Register::Headline,
+        _ => Register::Running,
+    }
+}
+
 fn parsed(roles: &[Role], i: usize, s: &Span) -> bool {
     let role = roles.get(i).copied().unwrap_or(Role::Body);
     !matches!(role, Role::Byline | Role::Source | Role::Dateline)

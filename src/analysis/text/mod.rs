@@ -10,6 +10,7 @@
 //!   [`annotate`] tags and parses its tokens, and stages that need no tree read
 //!   [`tokenize`] alone (the timeline's dates, alignment's topic words);
 //! - `tagger.rs`: averaged-perceptron tagger (joint UPOS + XPOS);
+//! - `headline.rs`: a headline's verb, when the tagger finds none ([`Register::Headline`]);
 //! - `lemma.rs`: lemma table and learnt suffix rules;
 //! - `parser.rs`: greedy arc-hybrid parser with an averaged perceptron;
 //! - `model.rs`: the binary model, read in place from the bytes compiled into the binary;
@@ -33,6 +34,7 @@
 
 pub mod conllu;
 pub mod hash;
+pub mod headline;
 pub mod lemma;
 pub mod model;
 pub mod parser;
@@ -167,14 +169,28 @@ pub fn tokenize_into(text: &str, out: &mut Vec<(u32, u32)>) {
     tokenize::tokenize_into(text, out);
 }
 
-/// Tokenizes, tags, lemmatizes and parses one sentence; offsets are shifted by `base`.
+/// How a sentence is written: running text, or a headline (read as `headline.rs` says).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Register {
+    #[default]
+    Running,
+    Headline,
+}
+
+/// Tokenizes, tags, lemmatizes and parses one sentence of running text; offsets are shifted
+/// by `base`.
 pub fn annotate(text: &str, base: u32) -> Vec<Token> {
+    annotate_as(text, base, Register::Running)
+}
+
+/// [`annotate`] for a sentence written in `register`.
+pub fn annotate_as(text: &str, base: u32, register: Register) -> Vec<Token> {
     let spans = tokenize::tokenize(text);
     let words: Vec<&str> = spans
         .iter()
         .map(|&(s, e)| text.get(s as usize..e as usize).unwrap_or(""))
         .collect();
-    annotate_words(&words)
+    annotate_words_as(model().ok(), &words, register)
         .into_iter()
         .zip(spans)
         .map(|(a, (s, e))| Token {
@@ -196,12 +212,13 @@ const MAX_THREADS: usize = 8;
 /// more than it saves.
 const MIN_BYTES_PER_THREAD: usize = 2_048;
 
-/// [`annotate`] on many sentences (`(text, base)` each), the result in the same order.
+/// [`annotate_as`] on many sentences (`(text, base, register)` each), the result in the same
+/// order.
 /// The sentences are split into contiguous runs of about equal size, one per core (up to
 /// [`MAX_THREADS`]), annotated side by side: each sentence is annotated on its own, so the
 /// result is the same as one by one.
-pub fn annotate_many(sentences: &[(&str, u32)]) -> Vec<Vec<Token>> {
-    let bytes: usize = sentences.iter().map(|(t, _)| t.len()).sum();
+pub fn annotate_many(sentences: &[(&str, u32, Register)]) -> Vec<Vec<Token>> {
+    let bytes: usize = sentences.iter().map(|(t, _, _)| t.len()).sum();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let threads = cores
         .min(MAX_THREADS)
@@ -209,13 +226,16 @@ pub fn annotate_many(sentences: &[(&str, u32)]) -> Vec<Vec<Token>> {
         .min(sentences.len())
         .max(1);
     if threads == 1 {
-        return sentences.iter().map(|&(t, b)| annotate(t, b)).collect();
+        return sentences
+            .iter()
+            .map(|&(t, b, r)| annotate_as(t, b, r))
+            .collect();
     }
     // cut points: contiguous runs of about bytes / threads each
     let share = bytes.div_ceil(threads);
-    let mut runs: Vec<&[(&str, u32)]> = Vec::with_capacity(threads);
+    let mut runs: Vec<&[(&str, u32, Register)]> = Vec::with_capacity(threads);
     let (mut from, mut size) = (0, 0);
-    for (k, (t, _)) in sentences.iter().enumerate() {
+    for (k, (t, _, _)) in sentences.iter().enumerate() {
         size += t.len();
         if size >= share && runs.len() + 1 < threads {
             runs.push(&sentences[from..=k]);
@@ -229,7 +249,11 @@ pub fn annotate_many(sentences: &[(&str, u32)]) -> Vec<Vec<Token>> {
         let handles: Vec<_> = runs
             .iter()
             .map(|run| {
-                scope.spawn(move || run.iter().map(|&(t, b)| annotate(t, b)).collect::<Vec<_>>())
+                scope.spawn(move || {
+                    run.iter()
+                        .map(|&(t, b, r)| annotate_as(t, b, r))
+                        .collect::<Vec<_>>()
+                })
             })
             .collect();
         handles
@@ -246,6 +270,15 @@ pub fn annotate_words(words: &[&str]) -> Vec<Annotation> {
 
 /// [`annotate_words`] with a given model (the scoring program's way to try a new one).
 pub fn annotate_words_with(model: Option<&Model<'static>>, words: &[&str]) -> Vec<Annotation> {
+    annotate_words_as(model, words, Register::Running)
+}
+
+/// [`annotate_words_with`] for a sentence written in `register`.
+pub fn annotate_words_as(
+    model: Option<&Model<'static>>,
+    words: &[&str],
+    register: Register,
+) -> Vec<Annotation> {
     let Some(model) = model else {
         return words
             .iter()
@@ -259,13 +292,16 @@ pub fn annotate_words_with(model: Option<&Model<'static>>, words: &[&str]) -> Ve
             .collect();
     };
     let infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::new(w)).collect();
-    let tags = tagger::tag(
-        &model.tagger,
-        &model.tagger2,
-        model.tags.len(),
-        &model.finite,
-        &infos,
-    );
+    let tags = match register {
+        Register::Running => tagger::tag(
+            &model.tagger,
+            &model.tagger2,
+            model.tags.len(),
+            &model.finite,
+            &infos,
+        ),
+        Register::Headline => headline::tag(model, words, &infos),
+    };
     let n_labels = model.labels.len();
     let root = model.labels.iter().position(|l| *l == "root").unwrap_or(0) as u8;
     let mut out = Vec::with_capacity(words.len());
@@ -331,17 +367,17 @@ mod tests {
             .map(|i| format!("{} ({i})", shapes[i % shapes.len()]))
             .collect();
         let mut base = 0u32;
-        let items: Vec<(&str, u32)> = texts
+        let items: Vec<(&str, u32, Register)> = texts
             .iter()
             .map(|t| {
-                let item = (t.as_str(), base);
+                let item = (t.as_str(), base, Register::Running);
                 base += t.len() as u32 + 1;
                 item
             })
             .collect();
         let many = annotate_many(&items);
         assert_eq!(many.len(), items.len());
-        for (&(text, base), got) in items.iter().zip(&many) {
+        for (&(text, base, _), got) in items.iter().zip(&many) {
             assert_eq!(got, &annotate(text, base));
         }
     }

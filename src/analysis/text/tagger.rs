@@ -222,6 +222,20 @@ pub fn pass(
     first: Option<&[u8]>,
     finite: &[bool; 256],
 ) -> Vec<u8> {
+    pass_with(table, n_tags, words, first, finite, None, |_, _| {})
+}
+
+/// [`pass`] with token `forced.0` given the tag `forced.1` (the tags after it are chosen
+/// knowing it); `seen` gets each token's scores, in order.
+pub fn pass_with(
+    table: &Table<'_>,
+    n_tags: usize,
+    words: &[WordInfo],
+    first: Option<&[u8]>,
+    finite: &[bool; 256],
+    forced: Option<(usize, u8)>,
+    mut seen: impl FnMut(usize, &[i32]),
+) -> Vec<u8> {
     let context = first.map_or_else(Vec::new, |f| verb_context(f, finite));
     let mut tags = Vec::with_capacity(words.len());
     let mut feats = Vec::with_capacity(48);
@@ -234,7 +248,11 @@ pub fn pass(
         }
         scores.iter_mut().for_each(|s| *s = 0);
         table.add_scores(&feats, &mut scores);
-        let t = u8::try_from(argmax(&scores)).unwrap_or(0);
+        seen(i, &scores);
+        let t = match forced {
+            Some((at, tag)) if at == i => tag,
+            _ => u8::try_from(argmax(&scores)).unwrap_or(0),
+        };
         tags.push(t);
         p2 = p1;
         p1 = t;
