@@ -20,47 +20,82 @@
 //! where "losses" is closer to a verb reading.
 //!
 //! [`MAX_GAP`] is in the shipped model's score units (the tagger's weights as stored). It was
-//! set by reading the choice on the first 400 PolNeAR *training* headlines: at 35 000, 41 of
-//! the 47 words made verbs were the headline's verb; the others were in noun-phrase headlines
-//! or were a second verb's subject ("TV shows sound about right"). A retrained model needs
-//! it checked again (the unit tests below would show a shift).
+//! set by reading the choice on the first 400 PolNeAR *training* headlines: at 35 000, 38 of
+//! the 44 words made verbs were the headline's verb; the others were in noun-phrase headlines,
+//! a second verb's subject ("TV shows sound about right") or a verb's complement. A retrained model needs
+//! it checked again (the unit tests below would show a shift): `cargo run --release --example
+//! headline_verbs < HEADLINES` prints each headline's candidates and their gaps.
 //!
 //! Only headlines are read this way: in running text a sentence with no verb is a fragment
 //! ("Yeah.", "Thanks again for the help.") and the tagger's reading stands.
 
 use super::Upos;
-use super::model::Model;
+use super::model::{Model, Table};
 use super::tagger::{self, WordInfo};
 
 /// The largest gap between a word's best score and its finite-verb score for it to be made
 /// the headline's verb.
 pub const MAX_GAP: i32 = 35_000;
 
-/// The tags of a headline (see the module doc); `words` as written, `infos` their features.
-pub fn tag(model: &Model<'_>, words: &[&str], infos: &[WordInfo]) -> Vec<u8> {
+/// A word that could be a headline's verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Candidate {
+    /// Its index in the sentence.
+    pub index: usize,
+    /// The verb class it would get.
+    pub class: u8,
+    /// How far that class scores below the word's best class.
+    pub gap: i32,
+}
+
+/// The tagger's reading of a sentence: the second pass's tags and each word's scores.
+struct Reading<'m> {
+    table: &'m Table<'m>,
+    first: Option<Vec<u8>>,
+    tags: Vec<u8>,
+    scores: Vec<Vec<i32>>,
+}
+
+fn read<'m>(model: &'m Model<'m>, infos: &[WordInfo]) -> Reading<'m> {
     let n_tags = model.tags.len();
     let first = tagger::pass(&model.tagger, n_tags, infos, None, &model.finite);
-    let (table, context) = if model.tagger2.capacity() == 0 {
+    let (table, first) = if model.tagger2.capacity() == 0 {
         (&model.tagger, None)
     } else {
-        (&model.tagger2, Some(first.as_slice()))
+        (&model.tagger2, Some(first))
     };
     let mut scores: Vec<Vec<i32>> = Vec::with_capacity(infos.len());
     let tags = tagger::pass_with(
         table,
         n_tags,
         infos,
-        context,
+        first.as_deref(),
         &model.finite,
         None,
         |_, s| scores.push(s.to_vec()),
     );
+    Reading {
+        table,
+        first,
+        tags,
+        scores,
+    }
+}
+
+/// The words that could be the verb of a headline the tagger reads with none, left to right,
+/// whatever their gap (see the module doc); empty when the tagger found a verb.
+pub fn candidates(model: &Model<'_>, words: &[&str], infos: &[WordInfo]) -> Vec<Candidate> {
+    candidates_in(model, words, &read(model, infos))
+}
+
+fn candidates_in(model: &Model<'_>, words: &[&str], reading: &Reading<'_>) -> Vec<Candidate> {
+    let tags = &reading.tags;
     let upos = |t: u8| model.tags.get(usize::from(t)).map(|c| c.0);
     if tags
         .iter()
         .any(|&t| matches!(upos(t), Some(Upos::Verb | Upos::Aux)))
     {
-        return tags;
+        return Vec::new();
     }
     let class = |xpos: &str| {
         model
@@ -73,46 +108,59 @@ pub fn tag(model: &Model<'_>, words: &[&str], infos: &[WordInfo]) -> Vec<u8> {
         .filter_map(class)
         .collect();
     let base = class("VB");
-    // the leftmost word after the first that follows its subject's last word (or "to"), is
-    // read now as a nominal, and has a verb reading within MAX_GAP
-    let chosen = (1..infos.len()).find_map(|i| {
-        let after_to = words[i - 1].eq_ignore_ascii_case("to");
-        let subject_before = matches!(
-            upos(tags[i - 1]),
-            Some(Upos::Noun | Upos::Propn | Upos::Pron)
-        );
-        let nominal = matches!(
-            upos(tags[i]),
-            Some(Upos::Noun | Upos::Propn | Upos::Adj | Upos::Pron)
-        );
-        if !nominal
-            || !(subject_before || after_to)
-            || !words[i].chars().next().is_some_and(char::is_alphabetic)
-        {
-            return None;
-        }
-        let s = &scores[i];
-        let top = s.iter().copied().max().unwrap_or(0);
-        finite
-            .iter()
-            .copied()
-            .chain(base.filter(|_| after_to))
-            .filter_map(|c| Some((top - *s.get(c)?, c)))
-            .min()
-            .filter(|&(gap, _)| gap <= MAX_GAP)
-            .map(|(_, c)| (i, u8::try_from(c).unwrap_or(0)))
-    });
+    // a word after the first that follows its subject's last word (or "to") and is read now
+    // as a nominal; its nearest verb reading
+    (1..tags.len().min(words.len()))
+        .filter_map(|i| {
+            let after_to = words[i - 1].eq_ignore_ascii_case("to");
+            let subject_before = matches!(
+                upos(tags[i - 1]),
+                Some(Upos::Noun | Upos::Propn | Upos::Pron)
+            );
+            let nominal = matches!(
+                upos(tags[i]),
+                Some(Upos::Noun | Upos::Propn | Upos::Adj | Upos::Pron)
+            );
+            if !nominal
+                || !(subject_before || after_to)
+                || !words[i].chars().next().is_some_and(char::is_alphabetic)
+            {
+                return None;
+            }
+            let s = reading.scores.get(i)?;
+            let top = s.iter().copied().max().unwrap_or(0);
+            let (gap, c) = finite
+                .iter()
+                .copied()
+                .chain(base.filter(|_| after_to))
+                .filter_map(|c| Some((top - *s.get(c)?, c)))
+                .min()?;
+            Some(Candidate {
+                index: i,
+                class: u8::try_from(c).ok()?,
+                gap,
+            })
+        })
+        .collect()
+}
+
+/// The tags of a headline (see the module doc); `words` as written, `infos` their features.
+pub fn tag(model: &Model<'_>, words: &[&str], infos: &[WordInfo]) -> Vec<u8> {
+    let reading = read(model, infos);
+    let chosen = candidates_in(model, words, &reading)
+        .into_iter()
+        .find(|c| c.gap <= MAX_GAP);
     match chosen {
-        Some(forced) => tagger::pass_with(
-            table,
-            n_tags,
+        Some(c) => tagger::pass_with(
+            reading.table,
+            model.tags.len(),
             infos,
-            context,
+            reading.first.as_deref(),
             &model.finite,
-            Some(forced),
+            Some((c.index, c.class)),
             |_, _| {},
         ),
-        None => tags,
+        None => reading.tags,
     }
 }
 
