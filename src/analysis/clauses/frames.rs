@@ -65,8 +65,14 @@ pub struct TreeFrame {
     /// What ties the subject and each of its conjuncts to someone ([`Shape::tie`]).
     pub subjects: Box<[(u32, u32)]>,
     pub class: VerbClass,
+    /// The class is a list's (`assets/lexicon.txt`, the learnt reporting verbs), not the act
+    /// any other predicate is.
+    pub listed: bool,
     /// The predicate is the root or hangs from it through conjuncts and parataxis only.
     pub main: bool,
+    /// The names the subject holds ([`names`]): where an organisation's name stands as a
+    /// subject.
+    pub names: Box<[(u32, u32)]>,
 }
 
 /// Every frame of the sentence, in the order of their predicates.
@@ -77,6 +83,7 @@ pub fn frames(shape: &Shape, text: &str, base: u32) -> Vec<TreeFrame> {
         let Some((heads, repaired)) = subject(shape, p) else {
             continue;
         };
+        let heads = bound(shape, p, &heads).unwrap_or(heads);
         let Some((mut verb, mut vc)) = class_of(shape, text, base, p, heads[0]) else {
             continue;
         };
@@ -89,19 +96,136 @@ pub fn frames(shape: &Shape, text: &str, base: u32) -> Vec<TreeFrame> {
             .iter()
             .map(|&h| shape.phrase(h))
             .fold((u32::MAX, 0), |(a, b), (c, d)| (a.min(c), b.max(d)));
+        let conjuncts: Vec<usize> = heads.iter().flat_map(|&h| shape.conjuncts(h)).collect();
+        let mut held = Vec::new();
+        for &c in &conjuncts {
+            names(shape, c, &mut held);
+        }
         out.push(TreeFrame {
             verb: (toks[verb].start, toks[verb].end),
             subject: (lo, hi),
-            subjects: heads
+            subjects: conjuncts
                 .iter()
-                .flat_map(|&h| shape.conjuncts(h))
-                .map(|c| shape.tie(c, words::agent_like))
+                .map(|&c| shape.tie(c, words::agent_like))
                 .collect(),
             class: vc,
+            listed: vc != VerbClass::Act
+                || verb_class(&toks[verb], text, base) == Some(VerbClass::Act),
             main: repaired || main(shape, p),
+            names: held.into_boxed_slice(),
         });
     }
+    if out.is_empty()
+        && let Some(f) = verbless_headline(shape, text, base)
+    {
+        out.push(f);
+    }
     out
+}
+
+/// The name held by head `h` — its noun phrase up to the end of the head with its
+/// `compound` and `flat` parts: "The Coastal Power Union", "Energy Secretary Grant Marsh"
+/// (so "Energy" alone ends no name there) — and, for a head that can act for someone, its
+/// possessor's and its "of/for/from" phrase's: "Acme's representatives", "a spokesman for
+/// Acme".
+fn names(shape: &Shape, h: usize, out: &mut Vec<(u32, u32)>) {
+    let toks = shape.toks;
+    let core = |n: usize| {
+        let (mut lo, mut hi) = (shape.phrase(n).0, toks[n].end);
+        let mut stack = vec![n];
+        while let Some(k) = stack.pop() {
+            for c in shape.children(k) {
+                if matches!(toks[c].rel_base(), "compound" | "flat") && stack.len() < 32 {
+                    lo = lo.min(toks[c].start);
+                    hi = hi.max(toks[c].end);
+                    stack.push(c);
+                }
+            }
+        }
+        (lo, hi)
+    };
+    out.push(core(h));
+    if !words::agent_like(&toks[h]) {
+        return;
+    }
+    for c in shape.children(h) {
+        let whose = toks[c].rel == "nmod:poss"
+            || (toks[c].rel_base() == "nmod"
+                && shape.children(c).any(|g| {
+                    toks[g].rel_base() == "case"
+                        && matches!(&*toks[g].lemma, "of" | "for" | "from")
+                }));
+        if whose {
+            out.push(core(c));
+        }
+    }
+}
+
+/// A pronoun subject bound by the subject of the reporting clause above it: "Local shops
+/// said they had lost customers" is the shops' loss, "The union said it would strike" the
+/// union's act. Only "it" and "they", agreeing in number with a noun subject of the verb
+/// whose complement the predicate is.
+fn bound(shape: &Shape, p: usize, heads: &[usize]) -> Option<Vec<usize>> {
+    let toks = shape.toks;
+    let &[h] = heads else { return None };
+    let pronoun: &str = &toks[h].lemma;
+    if toks[h].upos.as_str() != "PRON" || !matches!(pronoun, "it" | "they") {
+        return None;
+    }
+    if toks[p].rel_base() != "ccomp" {
+        return None;
+    }
+    let v = shape.head(p)?;
+    let s = shape
+        .children(v)
+        .find(|&c| toks[c].rel == "nsubj" && c < v)?;
+    if !matches!(toks[s].upos.as_str(), "NOUN" | "PROPN") {
+        return None;
+    }
+    let plural = matches!(toks[s].xpos, "NNS" | "NNPS") || shape.conjuncts(s).len() > 1;
+    (plural == (pronoun == "they")).then(|| vec![s])
+}
+
+/// A headline the parser read with no verb at all ("Brun, Varga vow to deepen ties" with
+/// "vow" a noun, "Freedonia and Sylvania open a new crossing" with "open" an adjective): the
+/// names that open it, joined by commas or a conjunction, are the subject of the word right
+/// after them when the lexicon knows that word as a verb.
+fn verbless_headline(shape: &Shape, text: &str, base: u32) -> Option<TreeFrame> {
+    let toks = shape.toks;
+    if toks
+        .iter()
+        .any(|t| matches!(t.xpos, "VBD" | "VBZ" | "VBP" | "MD"))
+    {
+        return None;
+    }
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    let mut open = None;
+    let mut k = 0;
+    while k < toks.len() && !shape.inside[k] {
+        let joins = toks[k].upos.as_str() == "CCONJ" || form(&toks[k], text, base) == ",";
+        match toks[k].upos.as_str() {
+            "PROPN" => {
+                open.get_or_insert(k);
+            }
+            _ if joins => groups.push((open.take()?, k)),
+            _ => break,
+        }
+        k += 1;
+    }
+    groups.push((open?, k));
+    let t = toks.get(k).filter(|t| t.upos.as_str() != "PROPN" && !shape.inside[k])?;
+    let class = verb_class(t, text, base)?;
+    let span = |&(a, b): &(usize, usize)| (toks[a].start, toks[b - 1].end);
+    let subjects: Box<[(u32, u32)]> = groups.iter().map(span).collect();
+    Some(TreeFrame {
+        verb: (t.start, t.end),
+        subject: (subjects[0].0, subjects[subjects.len() - 1].1),
+        names: subjects.clone(),
+        subjects,
+        class,
+        listed: true,
+        main: true,
+    })
 }
 
 /// The subject heads of predicate `p` (see the module doc), only its own: a predicate sharing
@@ -124,6 +248,10 @@ fn subject(shape: &Shape, p: usize) -> Option<(Vec<usize>, bool)> {
     }
     if let Some(a) = agent.filter(|_| pass.is_some() || nsubj.is_empty()) {
         return Some((vec![a], false));
+    }
+    // "The board this month proposed…" read with two subjects: a bare time phrase is none
+    if nsubj.len() > 1 && nsubj.iter().any(|&c| !time_phrase(shape, c)) {
+        nsubj.retain(|&c| !time_phrase(shape, c));
     }
     if !nsubj.is_empty() {
         // the nearest before the predicate, else the first after it
@@ -156,6 +284,11 @@ fn subject(shape: &Shape, p: usize) -> Option<(Vec<usize>, bool)> {
     }
     if expl {
         return None;
+    }
+    // "The Larkmoor Harbour Board last week warned…" read with the board as a compound of
+    // the time phrase: the noun before the time phrase's own words is the subject
+    if let Some(c) = swallowed_subject(shape, p) {
+        return Some((vec![c], false));
     }
     // "wrote the envoy would arrive": a complement with a modal and no subject, right after
     // its head's object, has that object for subject
@@ -223,6 +356,37 @@ fn subject(shape: &Shape, p: usize) -> Option<(Vec<usize>, bool)> {
         return None;
     }
     Some((vec![s.head], false))
+}
+
+/// Token `c` heads a bare time phrase: a time noun ([`crate::analysis::lexicon::Lexicon::time`]:
+/// "last week", "this month", "Tuesday") with no preposition and no conjunct.
+fn time_phrase(shape: &Shape, c: usize) -> bool {
+    let toks = shape.toks;
+    matches!(toks[c].upos.as_str(), "NOUN" | "PROPN")
+        && LEXICON.time(&toks[c].lemma)
+        && !shape
+            .children(c)
+            .any(|g| matches!(toks[g].rel_base(), "case" | "conj"))
+}
+
+/// The subject the parser hung inside a time phrase before predicate `p` (an `obl` of `p`):
+/// its noun dependent standing before the phrase's own words
+/// ("The Larkmoor Harbour Board last week warned…", "Board" a compound of "week").
+fn swallowed_subject(shape: &Shape, p: usize) -> Option<usize> {
+    let toks = shape.toks;
+    let t = shape.children(p).find(|&c| {
+        c < p && toks[c].rel_base() == "obl" && time_phrase(shape, c)
+    })?;
+    let first_own = shape
+        .children(t)
+        .filter(|&g| matches!(toks[g].rel_base(), "det" | "amod" | "nummod"))
+        .min()
+        .unwrap_or(t);
+    shape.children(t).find(|&g| {
+        g < first_own
+            && matches!(toks[g].rel_base(), "compound" | "nmod" | "flat")
+            && matches!(toks[g].upos.as_str(), "NOUN" | "PROPN")
+    })
 }
 
 /// No verb stands above token `h`: it hangs from a nominal root through nominal relations

@@ -301,3 +301,103 @@ fn a_modal_complement_after_an_object_has_that_object_for_subject() {
         one("arrive", &["the envoy"], VerbClass::Logistic, false)
     );
 }
+
+#[test]
+fn a_time_phrase_is_no_subject_nor_holds_one() {
+    // The Board this month proposed a deal .  (two subjects: the time phrase is none)
+    let f = summary(&[
+        "The DET DT 2 det the",
+        "Board PROPN NNP 5 nsubj board",
+        "this DET DT 4 det this",
+        "month NOUN NN 5 nsubj month",
+        "proposed VERB VBD 0 root propose",
+        "a DET DT 7 det a",
+        "deal NOUN NN 5 obj deal",
+    ]);
+    assert_eq!(f, [one("proposed", &["The Board"], VerbClass::Report, true)]);
+    // The Board last week warned .  ("Board" hung as a compound of the time phrase)
+    let f = summary(&[
+        "The DET DT 2 det the",
+        "Board PROPN NNP 4 compound board",
+        "last ADJ JJ 4 amod last",
+        "week NOUN NN 5 obl:unmarked week",
+        "warned VERB VBD 0 root warn",
+    ]);
+    assert_eq!(f, [one("warned", &["The Board"], VerbClass::Report, true)]);
+    // Tuesday marked the anniversary .  (a lone time noun stays the subject)
+    let f = summary(&[
+        "Tuesday PROPN NNP 2 nsubj tuesday",
+        "marked VERB VBD 0 root mark",
+        "the DET DT 4 det the",
+        "anniversary NOUN NN 2 obj anniversary",
+    ]);
+    assert_eq!(f, [one("marked", &["Tuesday"], VerbClass::Act, true)]);
+}
+
+#[test]
+fn it_or_they_in_a_complement_is_bound_by_the_reporting_subject_when_the_number_agrees() {
+    // Shops said they lost customers .
+    let f = summary(&[
+        "Shops NOUN NNS 2 nsubj shop",
+        "said VERB VBD 0 root say",
+        "they PRON PRP 4 nsubj they",
+        "lost VERB VBD 2 ccomp lose",
+        "customers NOUN NNS 4 obj customer",
+    ]);
+    assert_eq!(f[1].1, ["Shops"]);
+    // Brun said they lost customers .  (one person: "they" are others)
+    let f = summary(&[
+        "Brun PROPN NNP 2 nsubj brun",
+        "said VERB VBD 0 root say",
+        "they PRON PRP 4 nsubj they",
+        "lost VERB VBD 2 ccomp lose",
+        "customers NOUN NNS 4 obj customer",
+    ]);
+    assert_eq!(f[1].1, ["they"]);
+}
+
+#[test]
+fn a_verbless_headline_takes_the_lexicon_verb_after_its_names() {
+    // Brun , Varga vow to deepen ties  ("vow" read as a noun)
+    let f = summary(&[
+        "Brun PROPN NNP 0 root brun",
+        ", PUNCT , 4 punct ,",
+        "Varga PROPN NNP 4 compound varga",
+        "vow NOUN NN 1 appos vow",
+        "to PART TO 6 mark to",
+        "deepen VERB VB 4 acl deepen",
+        "ties NOUN NNS 6 obj tie",
+    ]);
+    assert_eq!(f, [one("vow", &["Brun", "Varga"], VerbClass::Report, true)]);
+    // Brun , Varga ties  (no verb after the names: nothing)
+    let f = summary(&[
+        "Brun PROPN NNP 0 root brun",
+        ", PUNCT , 4 punct ,",
+        "Varga PROPN NNP 4 compound varga",
+        "ties NOUN NNS 1 appos tie",
+    ]);
+    assert!(f.is_empty(), "{f:?}");
+}
+
+#[test]
+fn a_subject_holds_the_whole_name_of_its_head_and_an_agent_head_its_possessor() {
+    // Energy Secretary Grant Marsh said .  ("Energy" alone is no name held)
+    let (text, f) = frames_of(&[
+        "Energy PROPN NNP 5 nsubj energy",
+        "Secretary PROPN NNP 1 flat secretary",
+        "Grant PROPN NNP 1 flat grant",
+        "Marsh PROPN NNP 1 flat marsh",
+        "said VERB VBD 0 root say",
+    ]);
+    let names: Vec<&str> = f[0].names.iter().map(|&s| span_text(&text, s)).collect();
+    assert_eq!(names, ["Energy Secretary Grant Marsh"]);
+    // Acme 's representatives declined .
+    let (text, f) = frames_of(&[
+        "Acme PROPN NNP 3 nmod:poss acme",
+        "'s PART POS 1 case 's",
+        "representatives NOUN NNS 4 nsubj representative",
+        "declined VERB VBD 0 root decline",
+    ]);
+    let names: Vec<&str> = f[0].names.iter().map(|&s| span_text(&text, s)).collect();
+    assert_eq!(names, ["Acme 's representatives", "Acme"]);
+}

@@ -34,6 +34,8 @@ pub struct Frame {
     /// The cue: the verb token.
     pub verb: usize,
     pub class: VerbClass,
+    /// The class is a list's, not the act any other predicate is ([`TreeFrame::listed`]).
+    pub listed: bool,
     pub main: bool,
     /// The subject is inside a quotation.
     pub quoted: bool,
@@ -127,6 +129,7 @@ pub fn find(toks: &[Token], ments: &[Ment], inside: &[bool], tree: &[TreeFrame])
             speaker_end,
             verb,
             class: tf.class,
+            listed: tf.listed,
             main: tf.main,
             quoted,
             post,

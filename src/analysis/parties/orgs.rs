@@ -3,9 +3,10 @@
 //!
 //! Rules: a candidate is a run of capitalised words that are not common words (unless the
 //! tagger reads the first as a proper noun: "Network Rail"), gazetteer
-//! forms, titles or known people's names. It becomes an organisation when it lies inside the
-//! noun phrase of a subject in the sentence's tree ([`crate::analysis::clauses::frames`]:
+//! forms, titles or known people's names. It becomes an organisation when it ends a name that a
+//! subject holds in the sentence's tree ([`crate::analysis::clauses::frames`]'s `names`:
 //! "Acme has announced", "Acme and Bolt sued", "Acme's representatives have not commented";
+//! not "Energy" in "Energy Secretary Grant Marsh said";
 //! not an apposition to another subject: "Freedonia's ruling party, the Unity Party, has
 //! proposed") or is
 //! the object of "according to", and when it also appears capitalised somewhere other than at the
@@ -106,13 +107,13 @@ impl Runs {
                 continue;
             }
             let text = &src[toks[a].start()..toks[b - 1].end()];
-            // inside the noun phrase of a subject in the tree ("Acme and Bolt",
-            // "Acme's representatives"; not an apposition: "Freedonia's ruling party, the
-            // Unity Party, has proposed"), or the object of "according to"
+            // the end of a name a subject holds in the tree ("Acme and Bolt", "Acme's
+            // representatives"; not "Energy" of "Energy Secretary Grant Marsh", nor an
+            // apposition: "Freedonia's ruling party, the Unity Party, has proposed"), or the
+            // object of "according to"
             let (start, end) = (toks[a].start(), toks[b - 1].end());
-            let subject = tree.iter().any(|f| {
-                let (s, e) = f.subject;
-                start >= s as usize && end <= e as usize
+            let subject = tree.iter().flat_map(|f| &f.names).any(|&(s, e)| {
+                start >= s as usize && end == e as usize
             }) || (a >= 2
                 && toks[a - 1].text(src).eq_ignore_ascii_case("to")
                 && toks[a - 2].text(src).eq_ignore_ascii_case("according"));
