@@ -22,7 +22,20 @@
 //!   the sentence's first word when it stands right after it ("Somalia filed…", a name
 //!   tagged as an adverb), else the noun phrase next to it ([`Shape::adjacent_subject`]) —
 //!   not a conjunct of a prepositional phrase ("after talks between Acme and the union
-//!   collapsed").
+//!   collapsed"). A bare time phrase ("last week", "this month", "Tuesday": a time noun of
+//!   `assets/lexicon.txt`) is no subject beside another ("The board this month proposed"),
+//!   and a noun the parser hung inside one before the predicate is the subject ("The board
+//!   last week warned", "board" a compound of "week"). A sentence with no finite verb in its
+//!   tree, a headline most often ("Brun, Varga vow to deepen ties", "vow" a noun), has names
+//!   at its start or after a comma for the subject of the next word when the lexicon knows
+//!   that word as a verb.
+//! * **Bound pronouns.** "it" or "they" subject of a complement stands for the subject of the
+//!   reporting verb above when their number agrees ("Local shops said they had lost
+//!   customers": the shops, no one's side; "Brun said they…" stays "they").
+//! * **Names.** Where an organisation's name can stand as a subject: the subject's phrase up
+//!   to the end of its head's `compound`/`flat` parts ("The Coastal Power Union"; "Energy"
+//!   ends no name in "Energy Secretary Grant Marsh"), and an agent head's possessor or
+//!   "of/for/from" phrase ("Acme's representatives").
 //! * **Main.** The predicate is the root, or hangs from it only through conjuncts,
 //!   parataxis, a verb inside a quotation it stands outside of ("“…,” the minister said",
 //!   which the parser may read as a complement), a complement before its verb with no
@@ -41,9 +54,9 @@
 //!   and "have" with no verb class of their own: "Sylvania has a plan"; "has begun" read with
 //!   the participle as a complement of "has" is the participle's). A verb neither list knows
 //!   is a report when it is a reporting verb learnt from PolNeAR ([`words::reporting`]:
-//!   "tweeted"), else an act. A predicate that is neither a verb nor has a copula gives no
-//!   frame, unless its form is a verb of the lexicon (a verb tagged as a noun: "the union
-//!   plans…").
+//!   "tweeted"), else an act that no list names (`listed` false). A predicate that is
+//!   neither a verb nor has a copula gives no frame, unless its form is a verb of the
+//!   lexicon (a verb tagged as a noun: "the union plans…").
 //! * **Coordinated content.** A logistics or copula predicate takes the first reporting or
 //!   act verb coordinated with it that shares its subject ("spoke with Vex and expressed
 //!   concern").
@@ -116,7 +129,7 @@ pub fn frames(shape: &Shape, text: &str, base: u32) -> Vec<TreeFrame> {
         });
     }
     if out.is_empty()
-        && let Some(f) = verbless_headline(shape, text, base)
+        && let Some(f) = verbless(shape, text, base)
     {
         out.push(f);
     }
@@ -152,8 +165,7 @@ fn names(shape: &Shape, h: usize, out: &mut Vec<(u32, u32)>) {
         let whose = toks[c].rel == "nmod:poss"
             || (toks[c].rel_base() == "nmod"
                 && shape.children(c).any(|g| {
-                    toks[g].rel_base() == "case"
-                        && matches!(&*toks[g].lemma, "of" | "for" | "from")
+                    toks[g].rel_base() == "case" && matches!(&*toks[g].lemma, "of" | "for" | "from")
                 }));
         if whose {
             out.push(core(c));
@@ -186,11 +198,12 @@ fn bound(shape: &Shape, p: usize, heads: &[usize]) -> Option<Vec<usize>> {
     (plural == (pronoun == "they")).then(|| vec![s])
 }
 
-/// A headline the parser read with no verb at all ("Brun, Varga vow to deepen ties" with
-/// "vow" a noun, "Freedonia and Sylvania open a new crossing" with "open" an adjective): the
-/// names that open it, joined by commas or a conjunction, are the subject of the word right
-/// after them when the lexicon knows that word as a verb.
-fn verbless_headline(shape: &Shape, text: &str, base: u32) -> Option<TreeFrame> {
+/// A sentence the parser read with no finite verb at all, a headline most often ("Brun,
+/// Varga vow to deepen ties" with "vow" a noun, "Freedonia and Sylvania open a new crossing"
+/// with "open" an adjective, "In the area of trade, the United States and Suriname support…"):
+/// names at its start or after a comma, joined by commas or a conjunction, are the subject of
+/// the word right after them when the lexicon knows that word as a verb.
+fn verbless(shape: &Shape, text: &str, base: u32) -> Option<TreeFrame> {
     let toks = shape.toks;
     if toks
         .iter()
@@ -198,22 +211,34 @@ fn verbless_headline(shape: &Shape, text: &str, base: u32) -> Option<TreeFrame> 
     {
         return None;
     }
+    let comma = |k: usize| form(&toks[k], text, base) == ",";
+    std::iter::once(0)
+        .chain((0..toks.len()).filter(|&k| comma(k)).map(|k| k + 1))
+        .find_map(|from| names_then_verb(shape, text, base, from))
+}
+
+/// The names from token `from` on (after one determiner), joined by commas or a
+/// conjunction, and the word after them if the lexicon knows it as a verb: a frame.
+fn names_then_verb(shape: &Shape, text: &str, base: u32, from: usize) -> Option<TreeFrame> {
+    let toks = shape.toks;
+    let name = |t: &Token| t.upos.as_str() == "PROPN" || matches!(t.xpos, "NNP" | "NNPS");
     let mut groups: Vec<(usize, usize)> = Vec::new();
     let mut open = None;
-    let mut k = 0;
+    let mut k = from;
     while k < toks.len() && !shape.inside[k] {
         let joins = toks[k].upos.as_str() == "CCONJ" || form(&toks[k], text, base) == ",";
         match toks[k].upos.as_str() {
-            "PROPN" => {
+            _ if name(&toks[k]) => {
                 open.get_or_insert(k);
             }
+            "DET" if open.is_none() => {}
             _ if joins => groups.push((open.take()?, k)),
             _ => break,
         }
         k += 1;
     }
     groups.push((open?, k));
-    let t = toks.get(k).filter(|t| t.upos.as_str() != "PROPN" && !shape.inside[k])?;
+    let t = toks.get(k).filter(|t| !name(t) && !shape.inside[k])?;
     let class = verb_class(t, text, base)?;
     let span = |&(a, b): &(usize, usize)| (toks[a].start, toks[b - 1].end);
     let subjects: Box<[(u32, u32)]> = groups.iter().map(span).collect();
@@ -374,9 +399,9 @@ fn time_phrase(shape: &Shape, c: usize) -> bool {
 /// ("The Larkmoor Harbour Board last week warned…", "Board" a compound of "week").
 fn swallowed_subject(shape: &Shape, p: usize) -> Option<usize> {
     let toks = shape.toks;
-    let t = shape.children(p).find(|&c| {
-        c < p && toks[c].rel_base() == "obl" && time_phrase(shape, c)
-    })?;
+    let t = shape
+        .children(p)
+        .find(|&c| c < p && toks[c].rel_base() == "obl" && time_phrase(shape, c))?;
     let first_own = shape
         .children(t)
         .filter(|&g| matches!(toks[g].rel_base(), "det" | "amod" | "nummod"))

@@ -314,7 +314,10 @@ fn a_time_phrase_is_no_subject_nor_holds_one() {
         "a DET DT 7 det a",
         "deal NOUN NN 5 obj deal",
     ]);
-    assert_eq!(f, [one("proposed", &["The Board"], VerbClass::Report, true)]);
+    assert_eq!(
+        f,
+        [one("proposed", &["The Board"], VerbClass::Report, true)]
+    );
     // The Board last week warned .  ("Board" hung as a compound of the time phrase)
     let f = summary(&[
         "The DET DT 2 det the",
@@ -357,7 +360,7 @@ fn it_or_they_in_a_complement_is_bound_by_the_reporting_subject_when_the_number_
 }
 
 #[test]
-fn a_verbless_headline_takes_the_lexicon_verb_after_its_names() {
+fn a_verbless_sentence_takes_the_lexicon_verb_after_its_names() {
     // Brun , Varga vow to deepen ties  ("vow" read as a noun)
     let f = summary(&[
         "Brun PROPN NNP 0 root brun",
@@ -369,6 +372,29 @@ fn a_verbless_headline_takes_the_lexicon_verb_after_its_names() {
         "ties NOUN NNS 6 obj tie",
     ]);
     assert_eq!(f, [one("vow", &["Brun", "Varga"], VerbClass::Report, true)]);
+    // In the area of trade , Freedonia and Sylvania support talks  (after a fronted phrase)
+    let f = summary(&[
+        "In ADP IN 3 case in",
+        "the DET DT 3 det the",
+        "area NOUN NN 0 root area",
+        "of ADP IN 5 case of",
+        "trade NOUN NN 3 nmod trade",
+        ", PUNCT , 3 punct ,",
+        "Freedonia PROPN NNP 3 appos freedonia",
+        "and CCONJ CC 10 cc and",
+        "Sylvania PROPN NNP 10 compound sylvania",
+        "support NOUN NN 7 conj support",
+        "talks NOUN NNS 10 obj talk",
+    ]);
+    assert_eq!(
+        f,
+        [one(
+            "support",
+            &["Freedonia", "Sylvania"],
+            VerbClass::Report,
+            true
+        )]
+    );
     // Brun , Varga ties  (no verb after the names: nothing)
     let f = summary(&[
         "Brun PROPN NNP 0 root brun",

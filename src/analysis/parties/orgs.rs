@@ -112,11 +112,13 @@ impl Runs {
             // apposition: "Freedonia's ruling party, the Unity Party, has proposed"), or the
             // object of "according to"
             let (start, end) = (toks[a].start(), toks[b - 1].end());
-            let subject = tree.iter().flat_map(|f| &f.names).any(|&(s, e)| {
-                start >= s as usize && end == e as usize
-            }) || (a >= 2
-                && toks[a - 1].text(src).eq_ignore_ascii_case("to")
-                && toks[a - 2].text(src).eq_ignore_ascii_case("according"));
+            let subject = tree
+                .iter()
+                .flat_map(|f| &f.names)
+                .any(|&(s, e)| start >= s as usize && end == e as usize)
+                || (a >= 2
+                    && toks[a - 1].text(src).eq_ignore_ascii_case("to")
+                    && toks[a - 2].text(src).eq_ignore_ascii_case("according"));
             let counts = (usize::from(subject), usize::from(a > 0));
             match self.stats.get_mut(text) {
                 Some(entry) => {
