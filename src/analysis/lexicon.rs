@@ -106,6 +106,8 @@ pub struct Lexicon {
     /// Some key could be the text of a token that is not a word (one character that is not
     /// a letter or digit, or a possessive `'s`): only then are such tokens looked up.
     pub nonword_keys: bool,
+    /// The nouns of the `[time]` section (no class bit: a token has none to spare).
+    times: rustc_hash::FxHashSet<String>,
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -202,7 +204,12 @@ pub fn inflect(lemma: &str) -> Vec<String> {
 impl Lexicon {
     fn parse(lexicon: &str, titles: &str, hedges: &str) -> Lexicon {
         let mut words: HashMap<String, (u32, Option<VerbClass>)> = HashMap::default();
+        let mut times = rustc_hash::FxHashSet::default();
         for (section, line) in assets::sectioned(lexicon) {
+            if section == "time" {
+                times.insert(line.to_lowercase());
+                continue;
+            }
             let verb_class = match section {
                 "report" => Some(VerbClass::Report),
                 "act" => Some(VerbClass::Act),
@@ -295,6 +302,7 @@ impl Lexicon {
             gazetteer_unmarked,
             hedges_unmarked,
             nonword_keys,
+            times,
         }
     }
 
@@ -315,6 +323,12 @@ impl Lexicon {
 
     pub fn is(&self, word: &str, flags: u32) -> bool {
         self.flags(word) & flags != 0
+    }
+
+    /// A noun that heads a bare time phrase ("week", "month", "Tuesday"): the `[time]`
+    /// section or a calendar name. `word` in lower case.
+    pub fn time(&self, word: &str) -> bool {
+        self.times.contains(word) || self.is(word, class::CALENDAR)
     }
 
     /// The class of a verb form (any case), if it is a known verb.

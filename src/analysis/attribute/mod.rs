@@ -19,7 +19,8 @@
 //!    their own, or only the other side's, take the reporting side (`scope`).
 //! 5. **Post-posed speech** (`post-posed`): "“…,” said Brun" or "“…,” Brun said" → the speaker,
 //!    even when a subject inside the quotation comes first.
-//! 6. **Main subject** (`subject-source` for reporting verbs, `subject-actor` for acts): the
+//! 6. **Main subject** (`subject-source` for reporting verbs, `subject-actor` for the acts
+//!    of the lexicon, `tree-actor` for any other predicate): the
 //!    first subject, outside quotations, of a main clause with a reporting or act verb. A
 //!    fronted phrase ("Regarding the talks, Freedonia has…") and an apposition ("Freedonia, a
 //!    founding member of the league, voted…") are skipped by the frame rules

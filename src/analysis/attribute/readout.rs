@@ -175,6 +175,7 @@ pub fn apply(issuer: Side, roles: &[Role], decisions: &mut [Decision]) {
                 d.rule,
                 Rule::SubjectSource
                     | Rule::SubjectActor
+                    | Rule::TreeActor
                     | Rule::PostPosed
                     | Rule::EmbeddedSource
                     | Rule::SubjectState
@@ -182,7 +183,9 @@ pub fn apply(issuer: Side, roles: &[Role], decisions: &mut [Decision]) {
                     | Rule::AccordingTo
                     | Rule::Scope
             );
-        let agentless = d.side == Side::Neither && d.rule == Rule::AgentlessReport;
+        // an agentless report ("It was noted that Sylvania will…") is the issuer's whatever
+        // side its complement names: the issuer is the one who noted it; joint content stays
+        let agentless = d.side != Side::Both && d.rule == Rule::AgentlessReport;
         if content_of_other || agentless {
             d.side = issuer;
             d.rule = Rule::Readout;

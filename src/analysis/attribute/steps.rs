@@ -49,6 +49,7 @@ pub const RULES: &[Step] = &[
         rules: &[
             Rule::SubjectSource,
             Rule::SubjectActor,
+            Rule::TreeActor,
             Rule::Joint,
             Rule::ThirdParty,
             Rule::Narrator,
@@ -339,7 +340,8 @@ fn post_posed(i: &Input) -> Option<Decision> {
 }
 
 /// Rule 6, main subject: the first main-clause frame with a reporting or act verb whose
-/// subject resolves (logistics and copula frames are rules 7 and 9's).
+/// subject resolves (logistics and copula frames are rules 7 and 9's); an act no list names
+/// is `tree-actor`.
 fn main_subject(i: &Input) -> Option<Decision> {
     let frames = i.frames();
     for fr in frames.iter().filter(|f| f.main) {
@@ -368,10 +370,13 @@ fn main_subject(i: &Input) -> Option<Decision> {
         match r {
             Resolved::Side(Side::Both) => return Some(from_frame(fr, Side::Both, Rule::Joint)),
             Resolved::Side(s) if is_side(s) => {
+                // a predicate no list names is the tree's act ("Varga threw her support")
                 let rule = if fr.class == VerbClass::Report {
                     Rule::SubjectSource
-                } else {
+                } else if fr.listed {
                     Rule::SubjectActor
+                } else {
+                    Rule::TreeActor
                 };
                 return Some(from_frame(fr, s, rule));
             }

@@ -84,6 +84,7 @@
 //! the carried context.
 
 mod casing;
+pub mod frames;
 mod learnt;
 pub mod shape;
 mod words;
@@ -167,6 +168,9 @@ pub struct Reading {
     /// learnt from the treebanks ("Grant" in "Secretary Grant Shapps", "Network Rail"), where
     /// a word list only knows that "grant" and "network" are common words.
     pub proper: Box<[(u32, u32)]>,
+    /// Every subject–predicate pair of the sentence ([`frames`]), read by the parties'
+    /// frames.
+    pub frames: Box<[frames::TreeFrame]>,
 }
 
 /// Longest sentence that is parsed, in bytes (some 3 000 words; real sentences are far
@@ -276,6 +280,7 @@ pub fn read(toks: &[Token], text: &str, base: u32, open_at_start: bool) -> (Read
             .filter(|t| t.upos == text::Upos::Propn)
             .map(|t| (t.start, t.end))
             .collect(),
+        frames: frames::frames(&shape, text, base).into_boxed_slice(),
     };
     (reading, shape.open_at_end)
 }
@@ -920,5 +925,7 @@ fn act(shape: &Shape) -> Option<Act> {
     None
 }
 
+#[cfg(test)]
+mod frames_tests;
 #[cfg(test)]
 mod tests;

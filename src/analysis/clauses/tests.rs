@@ -8,7 +8,7 @@ use shape::Shape;
 /// Builds a sentence from rows "form UPOS XPOS head rel lemma" (head 0 = root, 1-based),
 /// words separated by one space in the text (a form written `~x` is glued to the word
 /// before it).
-fn sentence(rows: &[&str]) -> (String, Vec<Token>) {
+pub(super) fn sentence(rows: &[&str]) -> (String, Vec<Token>) {
     let mut text = String::new();
     let mut toks = Vec::new();
     for row in rows {
@@ -39,7 +39,7 @@ fn sentence(rows: &[&str]) -> (String, Vec<Token>) {
     (text, toks)
 }
 
-fn span_text(text: &str, (a, b): (u32, u32)) -> &str {
+pub(super) fn span_text(text: &str, (a, b): (u32, u32)) -> &str {
     &text[a as usize..b as usize]
 }
 

@@ -10,11 +10,13 @@
 //!    People are tied to a country by the text ([`people`]). A name word is a capitalised
 //!    word that is no common word, or that the tagger reads as a proper noun
 //!    ([`Reading::proper`]; words of closed classes keep their class).
-//!    Organisations outside the gazetteer are found from their use as subjects ([`orgs`]).
+//!    Organisations outside the gazetteer are found from their use as subjects in the tree
+//!    ([`orgs`]).
 //!    Their names, name words and aliases go into one per-document automaton, run once.
 //!    A country missing from the gazetteer is learnt from its demonym before a title and its
 //!    name elsewhere in the text ([`unknown`]).
-//! 2. **Frames.** For each sentence, which mention is the subject of which verb ([`frames`]).
+//! 2. **Frames.** For each sentence, which mention is the subject of which verb: the tree's
+//!    subject–predicate pairs ([`Reading::frames`]) mapped to the mentions ([`frames`]).
 //! 3. **Sources, not mentions.** Each entity scores by the frames it is the subject of
 //!    (reporting verb 3, act 2, logistic or copula 1; quoted subjects 0) and by "according to X"
 //!    (3). The two best-scoring entities that can be sides (countries, organisations, people,
@@ -308,8 +310,15 @@ pub fn find(
     let names = names::find(text, sentences, readings, &raws, &mut reg, &mut forms);
     let automaton = names::automaton(&mut forms);
     // 1, 2. each sentence's mentions and frames
-    let (mut facts, offices) =
-        sentence::facts(text, sentences, raws, &mut reg, &forms, automaton.as_ref());
+    let (mut facts, offices) = sentence::facts(
+        text,
+        sentences,
+        raws,
+        readings,
+        &mut reg,
+        &forms,
+        automaton.as_ref(),
+    );
     // 6. bare offices
     offices::resolve(&offices, &names.person_titles, &mut facts);
     // 3. sources

@@ -153,7 +153,8 @@ fn people_and_runs(
             slots[a..b].fill(people::Slot::Taken);
         }
         found_people.extend(people::find(text, &raw.tokens, &raw.titles, &hits, &slots));
-        runs.add(text, &raw.tokens, &slots);
+        let tree = readings.get(si).map_or(&[][..], |r| &r.frames[..]);
+        runs.add(text, &raw.tokens, &slots, tree);
     }
     (found_people, runs)
 }

@@ -3,23 +3,26 @@
 //!
 //! Rules: a candidate is a run of capitalised words that are not common words (unless the
 //! tagger reads the first as a proper noun: "Network Rail"), gazetteer
-//! forms, titles or known people's names. It becomes an organisation when it is the subject of
-//! a verb ("Acme has announced", "Acme sues", "Acme's representatives have not commented") or
+//! forms, titles or known people's names. It becomes an organisation when it ends a name that a
+//! subject holds in the sentence's tree ([`crate::analysis::clauses::frames`]'s `names`:
+//! "Acme has announced", "Acme and Bolt sued", "Acme's representatives have not commented";
+//! not "Energy" in "Energy Secretary Grant Marsh said";
+//! not an apposition to another subject: "Freedonia's ruling party, the Unity Party, has
+//! proposed") or is
 //! the object of "according to", and when it also appears capitalised somewhere other than at the
 //! start of a sentence (a capitalised common word opening a sentence is not a name), or when
 //! it is the subject in two sentences or more (a company named only at sentence starts).
 //! An all-capitals word is the same organisation as a longer run whose initials it spells
 //! ("GTU" = "Grand Textile Union"). "the union, Acme Workers" and "Acme Workers, the union"
 //! make "the union" an alias, and so does a name ending in a generic noun when it is the only
-//! one ("Metal Workers Guild" → "the guild"). A subject may be followed by an apposition or a
-//! relative clause before its verb ("X, which represents 4,000 workers, said"). An acronym with no long run of its own is displayed by the
+//! one ("Metal Workers Guild" → "the guild"). An acronym with no long run of its own is displayed by the
 //! capitalised words that spell it, even when they are gazetteer words ("Freedonian
 //! Airways" for "FA"), but those words stay what the gazetteer says they are.
 
-use super::frames::{Left, left_context, skip_apposition, verb_after};
 use super::lexicon::class;
 use super::people::Slot;
-use super::tokens::{Kind, Token};
+use super::tokens::Token;
+use crate::analysis::clauses::frames::TreeFrame;
 use rustc_hash::FxHashMap as HashMap;
 
 /// What one document says about capitalised runs.
@@ -79,7 +82,8 @@ fn runs(toks: &[Token], slot: impl Fn(usize) -> Slot, out: &mut Vec<(usize, usiz
 
 impl Runs {
     /// Records the runs of one sentence.
-    pub fn add(&mut self, src: &str, toks: &[Token], slots: &[Slot]) {
+    /// `tree`: the sentence's subject–predicate pairs ([`crate::analysis::clauses::frames`]).
+    pub fn add(&mut self, src: &str, toks: &[Token], slots: &[Slot], tree: &[TreeFrame]) {
         let mut found = std::mem::take(&mut self.found);
         runs(toks, |_| Slot::Free, &mut found);
         let mut initials = std::mem::take(&mut self.initials_buf);
@@ -103,32 +107,18 @@ impl Runs {
                 continue;
             }
             let text = &src[toks[a].start()..toks[b - 1].end()];
-            let subject = match left_context(src, toks, a) {
-                Left::Reject => {
-                    a >= 2
-                        && toks[a - 1].text(src).eq_ignore_ascii_case("to")
-                        && toks[a - 2].text(src).eq_ignore_ascii_case("according")
-                }
-                _ => {
-                    let mut e = b;
-                    if toks.get(e).is_some_and(|t| t.kind() == Kind::Possessive) {
-                        e += 1;
-                        while toks.get(e).is_some_and(|t| t.is_word())
-                            && !toks[e].is(class::AGENT)
-                            && e < b + 4
-                        {
-                            e += 1;
-                        }
-                        if toks.get(e).is_some_and(|t| t.is(class::AGENT)) {
-                            e += 1;
-                        } else {
-                            e = usize::MAX;
-                        }
-                    }
-                    e != usize::MAX
-                        && verb_after(src, toks, skip_apposition(src, toks, e), true).is_some()
-                }
-            };
+            // the end of a name a subject holds in the tree ("Acme and Bolt", "Acme's
+            // representatives"; not "Energy" of "Energy Secretary Grant Marsh", nor an
+            // apposition: "Freedonia's ruling party, the Unity Party, has proposed"), or the
+            // object of "according to"
+            let (start, end) = (toks[a].start(), toks[b - 1].end());
+            let subject = tree
+                .iter()
+                .flat_map(|f| &f.names)
+                .any(|&(s, e)| start >= s as usize && end == e as usize)
+                || (a >= 2
+                    && toks[a - 1].text(src).eq_ignore_ascii_case("to")
+                    && toks[a - 2].text(src).eq_ignore_ascii_case("according"));
             let counts = (usize::from(subject), usize::from(a > 0));
             match self.stats.get_mut(text) {
                 Some(entry) => {

@@ -10,6 +10,7 @@ use super::mentions::{self, EHit, HitForm};
 use super::scan::Raw;
 use super::tokens::{Kind, Token};
 use super::{According, EntityKind, Facts, Ment, Registry, frames, mention_starts, token_range};
+use crate::analysis::clauses::Reading;
 use crate::analysis::gazetteer::{EntryKind, Form, GAZETTEER, whole_word};
 use crate::analysis::segment::Span;
 use aho_corasick::AhoCorasick;
@@ -21,6 +22,7 @@ pub fn facts(
     text: &str,
     sentences: &[Span],
     raws: Vec<Raw>,
+    readings: &[Reading],
     reg: &mut Registry,
     forms: &[DocForm],
     automaton: Option<&AhoCorasick>,
@@ -34,7 +36,9 @@ pub fn facts(
     let mut kept: Vec<EHit> = Vec::new();
     let mut titles: Vec<(usize, usize)> = Vec::new();
     let mut scratch = mentions::Scratch::default();
-    for (s, raw) in sentences.iter().zip(raws) {
+    let empty = Reading::default();
+    for (si, (s, raw)) in sentences.iter().zip(raws).enumerate() {
+        let reading = readings.get(si).unwrap_or(&empty);
         if s.paragraph != last_paragraph {
             open_quote = false;
             last_paragraph = s.paragraph;
@@ -62,7 +66,7 @@ pub fn facts(
         let ments = mentions::build(text, &toks, &kept, &titles, &mut office, &mut scratch);
         let open_at_start = open_quote;
         let inside = quote_flags(text, &toks, &mut open_quote);
-        let frames = frames::find(text, &toks, &ments, &inside);
+        let frames = frames::find(&toks, &ments, &inside, &reading.frames);
         let according = according(text, &toks, &ments).map(Box::new);
         let mention_at = mention_starts(&ments, toks.len());
         facts.push(Facts {
