@@ -8,6 +8,11 @@
 //! Matching is leftmost-longest, so "South Korean" beats "Korean" and "Republic of Korea"
 //! beats "Korea". This module knows forms, not roles: whether a mention acts is decided later.
 //!
+//! A short name several entries share ("Congo": the Democratic Republic of the Congo and the
+//! Republic of the Congo) is a `shared` line: its hits carry every entry it may name, and
+//! [`Gazetteer::resolve_shared`] gives each such hit to the one of them the rest of the
+//! article names most, or drops it when the article names none of them otherwise.
+//!
 //! Like [`super::lexicon`] (which marks the gazetteer's mark words) it lies below every stage
 //! and imports none; `parties` finds the mentions with it.
 
@@ -49,6 +54,8 @@ pub struct Gazetteer {
     pub entries: Vec<Entry>,
     /// Pattern index → (entry, form).
     forms: Vec<(usize, Form)>,
+    /// Pattern index → the entries a shared form may name (empty for any other form).
+    shared: Vec<Vec<usize>>,
     automaton: AhoCorasick,
     /// Lower-case form → entry.
     by_form: HashMap<String, usize>,
@@ -63,6 +70,8 @@ pub struct Hit {
     pub end: usize,
     pub entry: usize,
     pub form: Form,
+    /// The pattern matched (which tells whether the form is shared).
+    pattern: usize,
 }
 
 pub static GAZETTEER: LazyLock<Gazetteer> =
@@ -81,8 +90,13 @@ impl Gazetteer {
         let mut entries = Vec::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut forms = Vec::new();
+        let mut shared_lines = Vec::new();
         for line in crate::assets::entries(text) {
             let fields: Vec<&str> = line.split(" |").map(str::trim).collect();
+            if fields[0] == "shared" {
+                shared_lines.push(fields);
+                continue;
+            }
             let kind = match fields[0] {
                 "country" => EntryKind::Country,
                 "org" => EntryKind::Org,
@@ -111,6 +125,24 @@ impl Gazetteer {
                 }
             }
         }
+        // shared short names, once every entry they may name is known
+        let mut shared = vec![Vec::new(); patterns.len()];
+        for fields in shared_lines {
+            let field = |k: usize| {
+                fields
+                    .get(k)
+                    .map_or("", |f| f.trim_start_matches('|').trim())
+            };
+            let names: Vec<usize> = split_list(field(2))
+                .filter_map(|n| entries.iter().position(|e: &Entry| e.name == n))
+                .collect();
+            let Some(&first) = names.first() else {
+                continue;
+            };
+            patterns.push(field(1).to_string());
+            forms.push((first, Form::Name));
+            shared.push(names);
+        }
         let mut by_form = HashMap::default();
         for (p, (entry, _)) in patterns.iter().zip(&forms) {
             by_form.entry(p.to_lowercase()).or_insert(*entry);
@@ -122,6 +154,7 @@ impl Gazetteer {
         Gazetteer {
             entries,
             forms,
+            shared,
             automaton,
             by_form,
             forms_written: patterns,
@@ -147,15 +180,50 @@ impl Gazetteer {
             .find_iter(hay)
             .filter(|m| whole_word(hay, m.start(), m.end()))
             .map(|m| {
-                let (entry, form) = self.forms[m.pattern().as_usize()];
+                let pattern = m.pattern().as_usize();
+                let (entry, form) = self.forms[pattern];
                 Hit {
                     start: start + m.start(),
                     end: start + m.end(),
                     entry,
                     form,
+                    pattern,
                 }
             })
             .collect()
+    }
+
+    /// Gives each hit of a shared form (over all of `hits`, one list per sentence) to the entry
+    /// it may name that the article's other hits name most (the first listed on a tie), and
+    /// drops it when they name none of them.
+    pub fn resolve_shared(&self, hits: &mut [&mut Vec<Hit>]) {
+        let is_shared = |h: &Hit| self.shared.get(h.pattern).is_some_and(|s| !s.is_empty());
+        let mut named: HashMap<usize, usize> = HashMap::default();
+        for h in hits.iter().flat_map(|l| l.iter()).filter(|h| !is_shared(h)) {
+            *named.entry(h.entry).or_default() += 1;
+        }
+        for list in hits.iter_mut() {
+            list.retain_mut(|h| {
+                let Some(candidates) = self.shared.get(h.pattern).filter(|s| !s.is_empty()) else {
+                    return true;
+                };
+                let best = candidates
+                    .iter()
+                    .map(|&e| (named.get(&e).copied().unwrap_or(0), e))
+                    .filter(|&(n, _)| n > 0)
+                    .fold(None, |best: Option<(usize, usize)>, (n, e)| match best {
+                        Some((b, _)) if b >= n => best,
+                        _ => Some((n, e)),
+                    });
+                match best {
+                    Some((_, e)) => {
+                        h.entry = e;
+                        true
+                    }
+                    None => false,
+                }
+            });
+        }
     }
 }
 
@@ -183,6 +251,36 @@ mod tests {
         assert_eq!(hits[0].form, Form::Seat);
         assert_eq!(hits[1].form, Form::Capital);
         assert_eq!(hits[2].form, Form::Demonym);
+    }
+
+    #[test]
+    fn a_shared_short_name_names_the_entry_the_article_names_otherwise() {
+        let g = &*GAZETTEER;
+        let name = |h: &Hit| g.entries[h.entry].name.clone();
+        let hits_of = |text: &str| g.find(text, 0, text.len());
+        // the article names the Democratic Republic of the Congo: "Congo" is it
+        let (a, b) = ("Kinshasa accused Rwanda.", "Congo says two soldiers died.");
+        let (mut first, mut second) = (hits_of(a), hits_of(b));
+        g.resolve_shared(&mut [&mut first, &mut second]);
+        assert_eq!(
+            second.iter().map(name).collect::<Vec<_>>(),
+            ["Democratic Republic of the Congo"]
+        );
+        // the article names the Republic of the Congo: "Congo" is that one
+        let (a, b) = (
+            "Brazzaville signed the deal.",
+            "Congo will host the summit.",
+        );
+        let (mut first, mut second) = (hits_of(a), hits_of(b));
+        g.resolve_shared(&mut [&mut first, &mut second]);
+        assert_eq!(
+            second.iter().map(name).collect::<Vec<_>>(),
+            ["Republic of the Congo"]
+        );
+        // neither is named otherwise: which Congo is not known, so the hit goes
+        let mut only = hits_of("Congo will host the summit.");
+        g.resolve_shared(&mut [&mut only]);
+        assert!(only.is_empty());
     }
 
     #[test]

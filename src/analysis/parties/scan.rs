@@ -19,8 +19,13 @@ pub struct Raw {
 }
 
 /// The raw material of every sentence, in order.
+/// A short name several gazetteer entries share ("Congo") names the one the article names
+/// otherwise (`Gazetteer::resolve_shared`).
 pub fn scan(text: &str, sentences: &[Span]) -> Vec<Raw> {
-    sentences.iter().map(|s| sentence(text, s)).collect()
+    let mut raws: Vec<Raw> = sentences.iter().map(|s| sentence(text, s)).collect();
+    let mut lists: Vec<&mut Vec<gazetteer::Hit>> = raws.iter_mut().map(|r| &mut r.gaz).collect();
+    GAZETTEER.resolve_shared(&mut lists);
+    raws
 }
 
 fn sentence(text: &str, s: &Span) -> Raw {
