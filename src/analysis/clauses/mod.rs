@@ -246,8 +246,6 @@ pub fn read_all(src: &str, sentences: &[Span], roles: &[Role]) -> Vec<Reading> {
 /// Bytes of text annotated together by [`read_all`].
 const BATCH_BYTES: usize = 64 * 1024;
 
-/// Sentence `i` is annotated: a body-like sentence no longer than [`MAX_PARSED_BYTES`]
-/// (bylines, source lines and datelines name no one's statement).
 /// How sentence `i` is written: a title or subtitle, or any sentence in title case, is a
 /// headline (`text::headline`: it gets a verb when the tagger finds none).
 fn register(roles: &[Role], i: usize, title_case: bool) -> Register {
@@ -258,6 +256,8 @@ fn register(roles: &[Role], i: usize, title_case: bool) -> Register {
     }
 }
 
+/// Sentence `i` is annotated: a body-like sentence no longer than [`MAX_PARSED_BYTES`]
+/// (bylines, source lines and datelines name no one's statement).
 fn parsed(roles: &[Role], i: usize, s: &Span) -> bool {
     let role = roles.get(i).copied().unwrap_or(Role::Body);
     !matches!(role, Role::Byline | Role::Source | Role::Dateline)

@@ -19,6 +19,7 @@ pub struct Raw {
 }
 
 /// The raw material of every sentence, in order.
+///
 /// A short name several gazetteer entries share ("Congo") names the one the article names
 /// otherwise (`Gazetteer::resolve_shared`).
 pub fn scan(text: &str, sentences: &[Span]) -> Vec<Raw> {
