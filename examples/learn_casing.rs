@@ -29,6 +29,7 @@ mod ud;
 use bilateral::analysis::segment::segment;
 use std::collections::BTreeMap;
 use std::path::Path;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Fewest lower-case occurrences for a word to be kept.
 const MIN_LOWER: u32 = 3;
@@ -98,7 +99,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let text = std::fs::read_to_string(path)?;
         for span in segment(&text, 0).sentences {
             let sentence = &text[span.start..span.end];
-            counts.sentence(sentence.split(|c: char| !c.is_alphanumeric() && c != '\''));
+            // words as the casing module splits a headline (Unicode word bounds)
+            counts.sentence(sentence.split_word_bounds());
             sentences += 1;
         }
     }
