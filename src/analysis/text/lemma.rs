@@ -243,6 +243,7 @@ mod tests {
             parser: vec![],
             lemmas: exceptions,
             rules,
+            clusters: vec![],
         });
         let m = model::Model::parse(&bytes).unwrap();
         let l = |w: &str, t: u8| lemma(&m.lemmas, &m.rules, w, t);

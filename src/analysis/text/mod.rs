@@ -239,6 +239,18 @@ pub fn annotate_many(sentences: &[(&str, u32)]) -> Vec<Vec<Token>> {
     })
 }
 
+/// Fills in each word's cluster from the model's table (the parser's features read it).
+pub fn set_clusters(clusters: &model::Clusters<'_>, infos: &mut [WordInfo]) {
+    if clusters.is_empty() {
+        return;
+    }
+    for info in infos {
+        info.cluster = clusters
+            .get(info.norm)
+            .map_or(tagger::NO_CLUSTER, u64::from);
+    }
+}
+
 /// Tags, lemmatizes and parses a sentence given as words (gold tokens).
 pub fn annotate_words(words: &[&str]) -> Vec<Annotation> {
     annotate_words_with(model().ok(), words)
@@ -258,7 +270,8 @@ pub fn annotate_words_with(model: Option<&Model<'static>>, words: &[&str]) -> Ve
             })
             .collect();
     };
-    let infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::new(w)).collect();
+    let mut infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::new(w)).collect();
+    set_clusters(&model.clusters, &mut infos);
     let tags = tagger::tag(
         &model.tagger,
         &model.tagger2,

@@ -9,7 +9,7 @@
 //! Layout (all integers little-endian):
 //!
 //! ```text
-//! magic  "BLSYN006"
+//! magic  "BLSYN007"
 //! tags   u32 n, then n × (u8 upos, u8 len, xpos bytes)       joint UPOS+XPOS classes
 //! labels u32 n, then n × (u8 len, bytes)                      dependency relations
 //! tagger tables (first and second pass), parser table:
@@ -21,6 +21,8 @@
 //!        entries: per longer feature, count × (u8 class, u8 code)
 //! lemma exceptions, lemma rules:
 //!        u32 n, u32 blob length, (n + 1) × u32 offsets, blob  sorted records `key \0 value`
+//! clusters:
+//!        u32 n, n × u64 word hash (sorted), n × u16 cluster     the parser's word clusters
 //! ```
 //!
 //! A feature's slot is found from its 64-bit hash: the low 32 bits pick the first slot
@@ -38,7 +40,7 @@
 
 use super::Upos;
 
-const MAGIC: &[u8; 8] = b"BLSYN006";
+const MAGIC: &[u8; 8] = b"BLSYN007";
 
 /// A model that cannot be read: why [`Model::parse`] gave up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -303,6 +305,51 @@ impl<'a> Records<'a> {
     }
 }
 
+/// Word hash → distributional cluster, searched in place (binary search over sorted hashes).
+#[derive(Debug, Clone, Copy)]
+pub struct Clusters<'a> {
+    hashes: &'a [u8],
+    ids: &'a [u8],
+    len: usize,
+}
+
+impl Clusters<'_> {
+    fn hash_at(&self, i: usize) -> u64 {
+        self.hashes.get(i * 8..i * 8 + 8).map_or(0, |b| {
+            u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
+        })
+    }
+
+    /// The cluster of a word (by its `WordInfo::norm` hash).
+    pub fn get(&self, hash: u64) -> Option<u16> {
+        let (mut lo, mut hi) = (0, self.len);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.hash_at(mid).cmp(&hash) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => {
+                    return self
+                        .ids
+                        .get(mid * 2..mid * 2 + 2)
+                        .map(|b| u16::from_le_bytes([b[0], b[1]]));
+                }
+            }
+        }
+        None
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there are no words.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
 /// The whole model, borrowed from its bytes.
 #[derive(Debug, Clone)]
 pub struct Model<'a> {
@@ -318,6 +365,8 @@ pub struct Model<'a> {
     pub lemmas: Records<'a>,
     /// `tag byte + reversed suffix` → `strip count byte + appended text`.
     pub rules: Records<'a>,
+    /// The parser's word clusters.
+    pub clusters: Clusters<'a>,
     /// Which tag classes are finite verbs (the second tagger pass's verb context).
     pub finite: [bool; 256],
 }
@@ -377,6 +426,12 @@ impl<'a> Cursor<'a> {
         let blob = self.take(blob_len)?;
         Ok(Records { offsets, blob, len })
     }
+    fn clusters(&mut self) -> Result<Clusters<'a>, ModelError> {
+        let len = self.u32()?;
+        let hashes = self.take(len.checked_mul(8).ok_or(ModelError::TooBig)?)?;
+        let ids = self.take(len * 2)?;
+        Ok(Clusters { hashes, ids, len })
+    }
 }
 
 impl<'a> Model<'a> {
@@ -407,6 +462,7 @@ impl<'a> Model<'a> {
         let parser = c.table()?;
         let lemmas = c.records()?;
         let rules = c.records()?;
+        let clusters = c.clusters()?;
         let finite = finite_classes(tags.iter().map(|t| t.1));
         Ok(Model {
             finite,
@@ -417,6 +473,7 @@ impl<'a> Model<'a> {
             parser,
             lemmas,
             rules,
+            clusters,
         })
     }
 }
@@ -433,6 +490,8 @@ pub struct ModelParts {
     pub parser: Vec<Row>,
     pub lemmas: Vec<(Vec<u8>, Vec<u8>)>,
     pub rules: Vec<(Vec<u8>, Vec<u8>)>,
+    /// Word hash → cluster.
+    pub clusters: Vec<(u64, u16)>,
 }
 
 fn put_u32(out: &mut Vec<u8>, n: usize) {
@@ -601,6 +660,16 @@ pub fn write(parts: &ModelParts) -> Vec<u8> {
     write_table(&mut out, &parts.parser);
     write_records(&mut out, &parts.lemmas);
     write_records(&mut out, &parts.rules);
+    let mut clusters = parts.clusters.clone();
+    clusters.sort_unstable();
+    clusters.dedup_by_key(|c| c.0);
+    put_u32(&mut out, clusters.len());
+    for (h, _) in &clusters {
+        out.extend_from_slice(&h.to_le_bytes());
+    }
+    for (_, c) in &clusters {
+        out.extend_from_slice(&c.to_le_bytes());
+    }
     out
 }
 
@@ -626,6 +695,7 @@ mod tests {
             parser: p.parser.clone(),
             lemmas: p.lemmas.clone(),
             rules: p.rules.clone(),
+            clusters: p.clusters.clone(),
         }
     }
 
@@ -643,6 +713,7 @@ mod tests {
             parser: vec![],
             lemmas: vec![(b"\x01went".to_vec(), b"go".to_vec())],
             rules: vec![],
+            clusters: vec![(b, 7), (a, 3)],
         };
         let bytes = write(&parts);
         let m = Model::parse(&bytes).unwrap();
@@ -687,6 +758,9 @@ mod tests {
         assert_eq!(scores[3], got[3].1 + m3.parser.lookup(a).unwrap()[0].1);
         assert_eq!(m.lemmas.get(b"\x01went"), Some(&b"go"[..]));
         assert_eq!(m.lemmas.get(b"\x01go"), None);
+        assert_eq!(m.clusters.get(a), Some(3));
+        assert_eq!(m.clusters.get(b), Some(7));
+        assert_eq!(m.clusters.get(crate::analysis::text::hash::str("c")), None);
         assert!(m.parser.lookup(a).is_none());
         for cut in 0..bytes.len() {
             assert_eq!(
@@ -708,6 +782,7 @@ mod tests {
             parser: vec![],
             lemmas: vec![],
             rules: vec![],
+            clusters: vec![],
         };
         let bytes = write(&parts);
         assert!(Model::parse(&bytes).is_ok());

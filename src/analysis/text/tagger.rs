@@ -37,7 +37,13 @@ pub struct WordInfo {
     pub shape: u64,
     pub prefix: [u64; 3],
     pub suffix: [u64; 4],
+    /// The word's distributional cluster ([`NO_CLUSTER`] until the model's cluster table
+    /// is consulted, see `model::Clusters`); read by the parser only.
+    pub cluster: u64,
 }
+
+/// The cluster atom of a word the model has no cluster for.
+pub const NO_CLUSTER: u64 = 0xffff;
 
 const NONE: u64 = 0x5eed_0000_0000_0001;
 
@@ -70,6 +76,7 @@ impl WordInfo {
             shape: shape(form),
             prefix,
             suffix,
+            cluster: NO_CLUSTER,
         }
     }
 }
