@@ -9,16 +9,18 @@
 //! Layout (all integers little-endian):
 //!
 //! ```text
-//! magic  "BLSYN007"
+//! magic  "BLSYN008"
 //! tags   u32 n, then n × (u8 upos, u8 len, xpos bytes)       joint UPOS+XPOS classes
 //! labels u32 n, then n × (u8 len, bytes)                      dependency relations
 //! tagger tables (first and second pass), parser table:
 //!        u32 capacity, u32 entry bytes, 256 × i32 weight of each code,
 //!        zero bytes up to a multiple of 8 bytes into the file,
-//!        capacity × slot (u16 key, u8 count, 5 bytes),        open addressing, linear probing
-//!          count ≤ 2: count × (u8 class, u8 code), zeros      the weights in the slot itself
-//!          count > 2: u24 offset, 2 zero bytes                into the entries
-//!        entries: per longer feature, count × (u8 class, u8 code)
+//!        capacity × slot (u16 key, 4 bytes),                  open addressing, linear probing
+//!          1 or 2 weights: 2 × (u8 class, u8 code)            the weights in the slot itself
+//!                                                             (a lone weight: then 0, 0)
+//!          more: u8 255, u24 offset                           into the entries
+//!        2 zero bytes                                         (so a slot reads as 8 bytes)
+//!        entries: per longer feature, u8 count, count × (u8 class, u8 code)
 //! lemma exceptions, lemma rules:
 //!        u32 n, u32 blob length, (n + 1) × u32 offsets, blob  sorted records `key \0 value`
 //! clusters:
@@ -33,14 +35,16 @@
 //! `i16` by the training program and stored as one-byte codes on a geometric scale (see
 //! `codebook`): together this is about a third of the size of plain keys and `i16` weights,
 //! which lets the model keep three times as many features in its size budget. A feature with
-//! at most two weights (most of them) keeps them in its slot, so looking it up costs one
-//! cache miss instead of two; the slots start at a multiple of 8 bytes into the file (zero
-//! padding before them), and the compiled-in copy is 64-byte aligned, so no slot straddles
-//! two cache lines.
+//! at most two weights (most of them: a perceptron's first update of a feature gives it two)
+//! keeps them in its 6-byte slot, so looking it up costs one cache miss instead of two; the
+//! slots are 6 bytes rather than 8 because the slots are most of a table (a quarter more
+//! features in the same bytes), at the price of a slot straddling two cache lines now and
+//! then. Class 255 marks a slot whose weights are in the entries, so a table has at most
+//! 255 classes.
 
 use super::Upos;
 
-const MAGIC: &[u8; 8] = b"BLSYN007";
+const MAGIC: &[u8; 8] = b"BLSYN008";
 
 /// A model that cannot be read: why [`Model::parse`] gave up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -75,14 +79,20 @@ pub struct Table<'a> {
     lut: [i32; 256],
 }
 
-/// Bytes of one slot: key, count, then the weights or an offset.
-const SLOT: usize = 8;
+/// Bytes of one slot: key, then two weights or a marker and an offset.
+const SLOT: usize = 6;
+/// Zero bytes after the slots, so the last slot can be read as a `u64`.
+const TAIL: usize = 2;
 /// Most weights kept in the slot itself.
 const INLINE: usize = 2;
+/// The class byte that marks a slot whose weights are in the entries.
+const LONG: u8 = 255;
+/// A table's slots start at a multiple of this many bytes into the file.
+const ALIGN: usize = 8;
 
 /// Zero bytes before a table's slots at `at` bytes into the file.
 fn padding(at: usize) -> usize {
-    (SLOT - at % SLOT) % SLOT
+    (ALIGN - at % ALIGN) % ALIGN
 }
 
 /// The home slot of a hash in a table of `capacity` slots.
@@ -106,13 +116,17 @@ fn next(idx: usize, capacity: usize) -> usize {
     if idx + 1 >= capacity { 0 } else { idx + 1 }
 }
 
-/// One slot as a little-endian `u64`: key in bits 0–15, count in 16–23, then either the
-/// weights' `(class, code)` pairs (count ≤ [`INLINE`]) or the entries' offset (bits 24–47).
+/// One slot as a little-endian `u64` (bits 48–63 zero): key in bits 0–15, then either the
+/// weights' two `(class, code)` pairs (bits 16–47) or [`LONG`] (bits 16–23) and the entries'
+/// offset (bits 24–47).
 #[inline]
 fn read_slot(slots: &[u8], idx: usize) -> u64 {
     let at = idx * SLOT;
-    match slots.get(at..at + SLOT) {
-        Some(s) => u64::from_le_bytes([s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]]),
+    match slots.get(at..at + 8) {
+        Some(s) => {
+            u64::from_le_bytes([s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]])
+                & 0xffff_ffff_ffff
+        }
         None => 0,
     }
 }
@@ -122,9 +136,10 @@ fn slot_key(slot: u64) -> u16 {
     slot as u16
 }
 
+/// Whether the slot's weights are in the entries.
 #[inline]
-fn slot_count(slot: u64) -> usize {
-    usize::from((slot >> 16) as u8)
+fn slot_long(slot: u64) -> bool {
+    (slot >> 16) as u8 == LONG
 }
 
 #[inline]
@@ -152,11 +167,12 @@ impl<'a> Table<'a> {
         None
     }
 
-    /// Adds the weights kept in the slot itself.
+    /// Adds the weights kept in the slot itself (a missing second weight is code 0, which
+    /// weighs 0).
     #[inline]
     fn add_inline(&self, slot: u64, scores: &mut [i32]) {
-        let mut pairs = slot >> 24;
-        for _ in 0..slot_count(slot) {
+        let mut pairs = slot >> 16;
+        for _ in 0..INLINE {
             if let Some(s) = scores.get_mut((pairs & 0xff) as usize) {
                 *s += self.lut[((pairs >> 8) & 0xff) as usize];
             }
@@ -168,20 +184,23 @@ impl<'a> Table<'a> {
     #[inline]
     fn pairs(&self, slot: u64) -> &'a [u8] {
         let start = slot_offset(slot);
+        let count = self.entries.get(start).map_or(0, |&c| usize::from(c));
         self.entries
-            .get(start..start + slot_count(slot) * 2)
+            .get(start + 1..start + 1 + count * 2)
             .unwrap_or(&[])
     }
 
     /// The weights of one feature as `(class, weight)` pairs, if it has any.
     pub fn lookup(&self, hash: u64) -> Option<Vec<(u8, i32)>> {
         let slot = self.find(hash)?;
-        let count = slot_count(slot);
-        if count <= INLINE {
-            let mut pairs = slot >> 24;
-            let mut out = Vec::with_capacity(count);
-            for _ in 0..count {
-                out.push((pairs as u8, self.lut[((pairs >> 8) & 0xff) as usize]));
+        if !slot_long(slot) {
+            let mut pairs = slot >> 16;
+            let mut out = Vec::with_capacity(INLINE);
+            for k in 0..INLINE {
+                let (class, code) = (pairs as u8, (pairs >> 8) as u8);
+                if k == 0 || code != 0 {
+                    out.push((class, self.lut[usize::from(code)]));
+                }
                 pairs >>= 16;
             }
             return Some(out);
@@ -224,7 +243,7 @@ impl<'a> Table<'a> {
                     self.find(f)
                 };
                 if let Some(slot) = hit {
-                    if slot_count(slot) <= INLINE {
+                    if !slot_long(slot) {
                         self.add_inline(slot, scores);
                     } else {
                         found[count] = slot;
@@ -406,7 +425,12 @@ impl<'a> Cursor<'a> {
             *w = i32::from_le_bytes([b[0], b[1], b[2], b[3]]);
         }
         self.take(padding(self.at))?;
-        let slots = self.take(capacity.checked_mul(SLOT).ok_or(ModelError::TooBig)?)?;
+        let slots = self.take(
+            capacity
+                .checked_mul(SLOT)
+                .and_then(|n| n.checked_add(TAIL))
+                .ok_or(ModelError::TooBig)?,
+        )?;
         let entries = self.take(entries)?;
         Ok(Table {
             slots,
@@ -523,14 +547,14 @@ pub fn entry_bytes(weights: usize) -> usize {
     if weights <= INLINE {
         0
     } else {
-        2 * weights.min(255)
+        1 + 2 * weights.min(255)
     }
 }
 
 /// Bytes a table of `features` features takes in the model, `outside` bytes of them outside
 /// the slots (the sum of [`entry_bytes`]).
 pub fn table_bytes_for(features: usize, outside: usize) -> usize {
-    8 + 1024 + SLOT + table_capacity(features) * SLOT + outside
+    8 + 1024 + ALIGN + table_capacity(features) * SLOT + TAIL + outside
 }
 
 /// The weight codes: 0 is 0; 1..=127 are positive magnitudes growing geometrically from the
@@ -575,12 +599,15 @@ fn write_table(out: &mut Vec<u8>, rows: &[Row]) {
     rows.sort_by_key(|r| r.0);
     let capacity = table_capacity(rows.len());
     let (lo, step, lut) = codebook(&rows.iter().map(|r| (*r).clone()).collect::<Vec<_>>());
-    let mut slots = vec![0u8; capacity * SLOT];
+    let mut slots = vec![0u8; capacity * SLOT + TAIL];
     let mut entries = Vec::new();
     for (hash, weights) in rows {
         let weights = &weights[..weights.len().min(255)];
-        if weights.len() > INLINE && entries.len() + weights.len() * 2 > 1 << 24 {
+        if weights.len() > INLINE && entries.len() + 1 + weights.len() * 2 > 1 << 24 {
             continue; // offsets are 24 bits
+        }
+        if weights.iter().any(|&(class, _)| class == LONG) {
+            continue; // class 255 is the marker of a long slot
         }
         let key = key_of(*hash);
         let mut idx = home(*hash, capacity);
@@ -596,15 +623,16 @@ fn write_table(out: &mut Vec<u8>, rows: &[Row]) {
             continue; // the same home and key: the first feature keeps the slot
         }
         slots[at..at + 2].copy_from_slice(&key.to_le_bytes());
-        slots[at + 2] = weights.len() as u8;
         if weights.len() <= INLINE {
             for (k, &(class, w)) in weights.iter().enumerate() {
-                slots[at + 3 + 2 * k] = class;
-                slots[at + 4 + 2 * k] = encode(w, lo, step);
+                slots[at + 2 + 2 * k] = class;
+                slots[at + 3 + 2 * k] = encode(w, lo, step);
             }
         } else {
             let offset = entries.len() as u32;
+            slots[at + 2] = LONG;
             slots[at + 3..at + 6].copy_from_slice(&offset.to_le_bytes()[..3]);
+            entries.push(weights.len() as u8);
             for &(class, w) in weights {
                 entries.push(class);
                 entries.push(encode(w, lo, step));
