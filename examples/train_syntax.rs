@@ -6,11 +6,12 @@
 //! ```
 //!
 //! The shipped model was made with
-//! `cargo run --release --example train_syntax -- --final ../shared/corpora/ud-english 15 assets/syntax/model.bin 10 ../shared/eval/polnear/data/train`
-//! (15 tagger epochs, the best on EWT dev kept; 10 parser epochs, the number that the same
-//! command without `--final` found best on EWT dev: UPOS 95.26, UAS 85.36, LAS with full
-//! labels 82.11 there). EWT test, as `score_syntax` measures it: UPOS 95.11, UAS 85.49,
-//! LAS 82.57 (LAS on the universal part of the relation).
+//! `cargo run --release --example train_syntax -- --final ../shared/corpora/ud-english 15 assets/syntax/model.bin 7 ../shared/eval/polnear/data/train`
+//! (15 tagger epochs, the best of each pass on EWT dev kept: the 13th and the 7th; 7 parser
+//! epochs, the number that the same command without `--final` and with 12 parser epochs
+//! found best on EWT dev: UPOS 95.36, UAS 85.62, LAS with full labels 82.24 there). EWT
+//! test, as `score_syntax` measures it: UPOS 95.41, UAS 86.09, LAS 83.24 (LAS on the
+//! universal part of the relation).
 //!
 //! Training data: UD English EWT train and GUM (open part) train; EWT dev picks the number of
 //! iterations (the best dev epoch of each model is kept). With `--final`, once the numbers
@@ -21,18 +22,19 @@
 //! jackknifed ones. The EWT dev scores such a run prints are no longer held out: measure its
 //! model on test. Steps:
 //!
-//! 1. the tagger's first pass (averaged perceptron over joint UPOS+XPOS classes), up to
+//! 1. word clusters for the tagger and the parser (`learn_clusters`): 256 classes of the
+//!    words seen at least 4 times in unlabeled text, the training treebanks' sentences and
+//!    the `.txt` files of `TEXT_DIR` (the PolNeAR training articles; never dev or test
+//!    text), by spherical k-means over each word's left and right neighbours, from a fixed
+//!    seed;
+//! 2. the tagger's first pass (averaged perceptron over joint UPOS+XPOS classes), up to
 //!    `ITERATIONS` epochs (default 15), the best on EWT dev kept;
-//! 2. jackknifing: the training sentences are split in four; each quarter is tagged by a
+//! 3. jackknifing: the training sentences are split in four; each quarter is tagged by a
 //!    first pass trained on the other three, so the second pass learns from first-pass tags
 //!    as wrong as they will be at run time;
-//! 3. the tagger's second pass (sees the first pass's tags to the right), trained and
+//! 4. the tagger's second pass (sees the first pass's tags to the right), trained and
 //!    jackknifed the same way: the parser learns from the jackknifed second-pass tags;
-//! 4. the lemma rules and exceptions (`lemma.rs`);
-//! 5. word clusters for the parser (`learn_clusters`): 256 classes of the words seen at least
-//!    4 times in unlabeled text, the training treebanks' sentences and the `.txt` files of
-//!    `TEXT_DIR` (the PolNeAR training articles; never dev or test text), by spherical
-//!    k-means over each word's left and right neighbours, from a fixed seed;
+//! 5. the lemma rules and exceptions (`lemma.rs`);
 //! 6. the parser: arc-hybrid with a dynamic oracle (Goldberg & Nivre 2013) on trees made
 //!    projective by lifting; exploration (following its own wrong predictions with
 //!    probability 0.9) from the second epoch; up to `PARSER_ITERATIONS` epochs (default
@@ -47,7 +49,7 @@
 //!    parser table what the rest of the model leaves of `MODEL_BUDGET` (14.95 MB): about
 //!    11.2 MB, a third of the unpruned table's 37 MB.
 //!
-//! `TRAIN_SYNTAX_TAGGER_CACHE=FILE` keeps steps 1–3 (both tagger tables, the jackknifed tags
+//! `TRAIN_SYNTAX_TAGGER_CACHE=FILE` keeps steps 2–4 (both tagger tables, the jackknifed tags
 //! and the generator's state) in `FILE`: the first run writes it, later runs read it and go
 //! straight to the parser, with the same result as a run without the cache. Delete the file
 //! when the tagger's features or the data change.
@@ -60,8 +62,8 @@
 //!
 //! Deterministic: fixed-seed shuffles (the jackknife folds run two at a time, each on its
 //! own seed, so the thread schedule cannot change a result), features sorted before writing;
-//! the same input gives the same model, byte for byte. About 20 minutes on an idle machine
-//! (the tagger stage about 10; a parser epoch 1–3 minutes, depending on the load).
+//! the same input gives the same model, byte for byte. About 12 minutes on a loaded
+//! two-core machine (the clusters 1, the tagger stage 5; a parser epoch 35–45 seconds).
 
 #[path = "common/ud.rs"]
 mod ud;

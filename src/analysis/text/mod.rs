@@ -239,7 +239,8 @@ pub fn annotate_many(sentences: &[(&str, u32)]) -> Vec<Vec<Token>> {
     })
 }
 
-/// Fills in each word's cluster from the model's table (the parser's features read it).
+/// Fills in each word's cluster from the model's table (the tagger's and the parser's
+/// features read it).
 pub fn set_clusters(clusters: &model::Clusters<'_>, infos: &mut [WordInfo]) {
     if clusters.is_empty() {
         return;
