@@ -77,8 +77,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-/// Size budget of each tagger table, in bytes (what 2.0 and 2.5 MB held in the format of
-/// 8-byte slots, BLSYN007: the same features, now in fewer bytes).
+/// Size budget of each tagger table, in bytes: what the tables of the 2.0 and 2.5 MB budgets
+/// of the 8-byte-slot format (BLSYN007) take in this one, so the parser got the bytes saved.
 const TAGGER_BUDGET: usize = 1_593_343;
 const TAGGER2_BUDGET: usize = 1_994_419;
 /// Size budget of the whole model, in bytes: the parser table gets what the rest leaves.
@@ -711,7 +711,6 @@ fn train_parser(
                 model::table_bytes(&full),
                 rows.len()
             );
-
         }
         let bytes = model::write(&parts(
             inv,
@@ -1099,7 +1098,11 @@ fn run() -> Result<(), String> {
             }
             hit as f64 / all.max(1) as f64 * 100.0
         };
-        for s in sents.iter_mut().chain(dev.iter_mut()).chain(extra.iter_mut()) {
+        for s in sents
+            .iter_mut()
+            .chain(dev.iter_mut())
+            .chain(extra.iter_mut())
+        {
             for info in s.infos.iter_mut() {
                 info.cluster = map
                     .get(&info.norm)

@@ -124,8 +124,7 @@ fn read_slot(slots: &[u8], idx: usize) -> u64 {
     let at = idx * SLOT;
     match slots.get(at..at + 8) {
         Some(s) => {
-            u64::from_le_bytes([s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]])
-                & 0xffff_ffff_ffff
+            u64::from_le_bytes([s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]]) & 0xffff_ffff_ffff
         }
         None => 0,
     }
