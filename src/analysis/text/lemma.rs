@@ -243,6 +243,7 @@ mod tests {
             parser: vec![],
             lemmas: exceptions,
             rules,
+            clusters: vec![],
         });
         let m = model::Model::parse(&bytes).unwrap();
         let l = |w: &str, t: u8| lemma(&m.lemmas, &m.rules, w, t);
@@ -269,6 +270,7 @@ mod tests {
             parser: vec![],
             lemmas: vec![(vec![2, b'w', b'e', b'n', b't'], b"wend".to_vec())],
             rules: vec![(vec![2], vec![0])],
+            clusters: vec![],
         });
         let o = model::Model::parse(&other).unwrap();
         assert_eq!(&*lemma_cached(&o.lemmas, &o.rules, "went", 2), "wend");

@@ -263,6 +263,26 @@ pub fn annotate_many(sentences: &[(&str, u32, Register)]) -> Vec<Vec<Token>> {
     })
 }
 
+/// The features' view of each word, its cluster filled in from `model`.
+pub fn word_infos(model: &Model<'_>, words: &[&str]) -> Vec<WordInfo> {
+    let mut infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::new(w)).collect();
+    set_clusters(&model.clusters, &mut infos);
+    infos
+}
+
+/// Fills in each word's cluster from the model's table (the tagger's and the parser's
+/// features read it).
+pub fn set_clusters(clusters: &model::Clusters<'_>, infos: &mut [WordInfo]) {
+    if clusters.is_empty() {
+        return;
+    }
+    for info in infos {
+        info.cluster = clusters
+            .get(info.norm)
+            .map_or(tagger::NO_CLUSTER, u64::from);
+    }
+}
+
 /// Tags, lemmatizes and parses a sentence given as words (gold tokens).
 pub fn annotate_words(words: &[&str]) -> Vec<Annotation> {
     annotate_words_with(model().ok(), words)
@@ -291,7 +311,7 @@ pub fn annotate_words_as(
             })
             .collect();
     };
-    let infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::new(w)).collect();
+    let infos = word_infos(model, words);
     let tags = match register {
         Register::Running => tagger::tag(
             &model.tagger,

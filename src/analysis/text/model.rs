@@ -9,18 +9,22 @@
 //! Layout (all integers little-endian):
 //!
 //! ```text
-//! magic  "BLSYN006"
+//! magic  "BLSYN008"
 //! tags   u32 n, then n × (u8 upos, u8 len, xpos bytes)       joint UPOS+XPOS classes
 //! labels u32 n, then n × (u8 len, bytes)                      dependency relations
 //! tagger tables (first and second pass), parser table:
 //!        u32 capacity, u32 entry bytes, 256 × i32 weight of each code,
 //!        zero bytes up to a multiple of 8 bytes into the file,
-//!        capacity × slot (u16 key, u8 count, 5 bytes),        open addressing, linear probing
-//!          count ≤ 2: count × (u8 class, u8 code), zeros      the weights in the slot itself
-//!          count > 2: u24 offset, 2 zero bytes                into the entries
-//!        entries: per longer feature, count × (u8 class, u8 code)
+//!        capacity × slot (u16 key, 4 bytes),                  open addressing, linear probing
+//!          1 or 2 weights: 2 × (u8 class, u8 code)            the weights in the slot itself
+//!                                                             (a lone weight: then 0, 0)
+//!          more: u8 255, u24 offset                           into the entries
+//!        2 zero bytes                                         (so a slot reads as 8 bytes)
+//!        entries: per longer feature, u8 count, count × (u8 class, u8 code)
 //! lemma exceptions, lemma rules:
 //!        u32 n, u32 blob length, (n + 1) × u32 offsets, blob  sorted records `key \0 value`
+//! clusters:
+//!        u32 n, n × u64 word hash (sorted), n × u16 cluster     the parser's word clusters
 //! ```
 //!
 //! A feature's slot is found from its 64-bit hash: the low 32 bits pick the first slot
@@ -31,14 +35,16 @@
 //! `i16` by the training program and stored as one-byte codes on a geometric scale (see
 //! `codebook`): together this is about a third of the size of plain keys and `i16` weights,
 //! which lets the model keep three times as many features in its size budget. A feature with
-//! at most two weights (most of them) keeps them in its slot, so looking it up costs one
-//! cache miss instead of two; the slots start at a multiple of 8 bytes into the file (zero
-//! padding before them), and the compiled-in copy is 64-byte aligned, so no slot straddles
-//! two cache lines.
+//! at most two weights (most of them: a perceptron's first update of a feature gives it two)
+//! keeps them in its 6-byte slot, so looking it up costs one cache miss instead of two; the
+//! slots are 6 bytes rather than 8 because the slots are most of a table (a quarter more
+//! features in the same bytes), at the price of a slot straddling two cache lines now and
+//! then. Class 255 marks a slot whose weights are in the entries, so a table has at most
+//! 255 classes.
 
 use super::Upos;
 
-const MAGIC: &[u8; 8] = b"BLSYN006";
+const MAGIC: &[u8; 8] = b"BLSYN008";
 
 /// A model that cannot be read: why [`Model::parse`] gave up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -73,14 +79,20 @@ pub struct Table<'a> {
     lut: [i32; 256],
 }
 
-/// Bytes of one slot: key, count, then the weights or an offset.
-const SLOT: usize = 8;
+/// Bytes of one slot: key, then two weights or a marker and an offset.
+const SLOT: usize = 6;
+/// Zero bytes after the slots, so the last slot can be read as a `u64`.
+const TAIL: usize = 2;
 /// Most weights kept in the slot itself.
 const INLINE: usize = 2;
+/// The class byte that marks a slot whose weights are in the entries.
+const LONG: u8 = 255;
+/// A table's slots start at a multiple of this many bytes into the file.
+const ALIGN: usize = 8;
 
 /// Zero bytes before a table's slots at `at` bytes into the file.
 fn padding(at: usize) -> usize {
-    (SLOT - at % SLOT) % SLOT
+    (ALIGN - at % ALIGN) % ALIGN
 }
 
 /// The home slot of a hash in a table of `capacity` slots.
@@ -104,13 +116,16 @@ fn next(idx: usize, capacity: usize) -> usize {
     if idx + 1 >= capacity { 0 } else { idx + 1 }
 }
 
-/// One slot as a little-endian `u64`: key in bits 0–15, count in 16–23, then either the
-/// weights' `(class, code)` pairs (count ≤ [`INLINE`]) or the entries' offset (bits 24–47).
+/// One slot as a little-endian `u64` (bits 48–63 zero): key in bits 0–15, then either the
+/// weights' two `(class, code)` pairs (bits 16–47) or [`LONG`] (bits 16–23) and the entries'
+/// offset (bits 24–47).
 #[inline]
 fn read_slot(slots: &[u8], idx: usize) -> u64 {
     let at = idx * SLOT;
-    match slots.get(at..at + SLOT) {
-        Some(s) => u64::from_le_bytes([s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]]),
+    match slots.get(at..at + 8) {
+        Some(s) => {
+            u64::from_le_bytes([s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]]) & 0xffff_ffff_ffff
+        }
         None => 0,
     }
 }
@@ -120,9 +135,10 @@ fn slot_key(slot: u64) -> u16 {
     slot as u16
 }
 
+/// Whether the slot's weights are in the entries.
 #[inline]
-fn slot_count(slot: u64) -> usize {
-    usize::from((slot >> 16) as u8)
+fn slot_long(slot: u64) -> bool {
+    (slot >> 16) as u8 == LONG
 }
 
 #[inline]
@@ -150,11 +166,12 @@ impl<'a> Table<'a> {
         None
     }
 
-    /// Adds the weights kept in the slot itself.
+    /// Adds the weights kept in the slot itself (a missing second weight is code 0, which
+    /// weighs 0).
     #[inline]
     fn add_inline(&self, slot: u64, scores: &mut [i32]) {
-        let mut pairs = slot >> 24;
-        for _ in 0..slot_count(slot) {
+        let mut pairs = slot >> 16;
+        for _ in 0..INLINE {
             if let Some(s) = scores.get_mut((pairs & 0xff) as usize) {
                 *s += self.lut[((pairs >> 8) & 0xff) as usize];
             }
@@ -166,20 +183,23 @@ impl<'a> Table<'a> {
     #[inline]
     fn pairs(&self, slot: u64) -> &'a [u8] {
         let start = slot_offset(slot);
+        let count = self.entries.get(start).map_or(0, |&c| usize::from(c));
         self.entries
-            .get(start..start + slot_count(slot) * 2)
+            .get(start + 1..start + 1 + count * 2)
             .unwrap_or(&[])
     }
 
     /// The weights of one feature as `(class, weight)` pairs, if it has any.
     pub fn lookup(&self, hash: u64) -> Option<Vec<(u8, i32)>> {
         let slot = self.find(hash)?;
-        let count = slot_count(slot);
-        if count <= INLINE {
-            let mut pairs = slot >> 24;
-            let mut out = Vec::with_capacity(count);
-            for _ in 0..count {
-                out.push((pairs as u8, self.lut[((pairs >> 8) & 0xff) as usize]));
+        if !slot_long(slot) {
+            let mut pairs = slot >> 16;
+            let mut out = Vec::with_capacity(INLINE);
+            for k in 0..INLINE {
+                let (class, code) = (pairs as u8, (pairs >> 8) as u8);
+                if k == 0 || code != 0 {
+                    out.push((class, self.lut[usize::from(code)]));
+                }
                 pairs >>= 16;
             }
             return Some(out);
@@ -222,7 +242,7 @@ impl<'a> Table<'a> {
                     self.find(f)
                 };
                 if let Some(slot) = hit {
-                    if slot_count(slot) <= INLINE {
+                    if !slot_long(slot) {
                         self.add_inline(slot, scores);
                     } else {
                         found[count] = slot;
@@ -303,6 +323,51 @@ impl<'a> Records<'a> {
     }
 }
 
+/// Word hash → distributional cluster, searched in place (binary search over sorted hashes).
+#[derive(Debug, Clone, Copy)]
+pub struct Clusters<'a> {
+    hashes: &'a [u8],
+    ids: &'a [u8],
+    len: usize,
+}
+
+impl Clusters<'_> {
+    fn hash_at(&self, i: usize) -> u64 {
+        self.hashes.get(i * 8..i * 8 + 8).map_or(0, |b| {
+            u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
+        })
+    }
+
+    /// The cluster of a word (by its `WordInfo::norm` hash).
+    pub fn get(&self, hash: u64) -> Option<u16> {
+        let (mut lo, mut hi) = (0, self.len);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.hash_at(mid).cmp(&hash) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => {
+                    return self
+                        .ids
+                        .get(mid * 2..mid * 2 + 2)
+                        .map(|b| u16::from_le_bytes([b[0], b[1]]));
+                }
+            }
+        }
+        None
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there are no words.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
 /// The whole model, borrowed from its bytes.
 #[derive(Debug, Clone)]
 pub struct Model<'a> {
@@ -318,6 +383,8 @@ pub struct Model<'a> {
     pub lemmas: Records<'a>,
     /// `tag byte + reversed suffix` → `strip count byte + appended text`.
     pub rules: Records<'a>,
+    /// The parser's word clusters.
+    pub clusters: Clusters<'a>,
     /// Which tag classes are finite verbs (the second tagger pass's verb context).
     pub finite: [bool; 256],
 }
@@ -357,7 +424,12 @@ impl<'a> Cursor<'a> {
             *w = i32::from_le_bytes([b[0], b[1], b[2], b[3]]);
         }
         self.take(padding(self.at))?;
-        let slots = self.take(capacity.checked_mul(SLOT).ok_or(ModelError::TooBig)?)?;
+        let slots = self.take(
+            capacity
+                .checked_mul(SLOT)
+                .and_then(|n| n.checked_add(TAIL))
+                .ok_or(ModelError::TooBig)?,
+        )?;
         let entries = self.take(entries)?;
         Ok(Table {
             slots,
@@ -376,6 +448,12 @@ impl<'a> Cursor<'a> {
         )?;
         let blob = self.take(blob_len)?;
         Ok(Records { offsets, blob, len })
+    }
+    fn clusters(&mut self) -> Result<Clusters<'a>, ModelError> {
+        let len = self.u32()?;
+        let hashes = self.take(len.checked_mul(8).ok_or(ModelError::TooBig)?)?;
+        let ids = self.take(len * 2)?;
+        Ok(Clusters { hashes, ids, len })
     }
 }
 
@@ -407,6 +485,7 @@ impl<'a> Model<'a> {
         let parser = c.table()?;
         let lemmas = c.records()?;
         let rules = c.records()?;
+        let clusters = c.clusters()?;
         let finite = finite_classes(tags.iter().map(|t| t.1));
         Ok(Model {
             finite,
@@ -417,6 +496,7 @@ impl<'a> Model<'a> {
             parser,
             lemmas,
             rules,
+            clusters,
         })
     }
 }
@@ -433,6 +513,8 @@ pub struct ModelParts {
     pub parser: Vec<Row>,
     pub lemmas: Vec<(Vec<u8>, Vec<u8>)>,
     pub rules: Vec<(Vec<u8>, Vec<u8>)>,
+    /// Word hash → cluster.
+    pub clusters: Vec<(u64, u16)>,
 }
 
 fn put_u32(out: &mut Vec<u8>, n: usize) {
@@ -464,14 +546,14 @@ pub fn entry_bytes(weights: usize) -> usize {
     if weights <= INLINE {
         0
     } else {
-        2 * weights.min(255)
+        1 + 2 * weights.min(255)
     }
 }
 
 /// Bytes a table of `features` features takes in the model, `outside` bytes of them outside
 /// the slots (the sum of [`entry_bytes`]).
 pub fn table_bytes_for(features: usize, outside: usize) -> usize {
-    8 + 1024 + SLOT + table_capacity(features) * SLOT + outside
+    8 + 1024 + ALIGN + table_capacity(features) * SLOT + TAIL + outside
 }
 
 /// The weight codes: 0 is 0; 1..=127 are positive magnitudes growing geometrically from the
@@ -516,12 +598,15 @@ fn write_table(out: &mut Vec<u8>, rows: &[Row]) {
     rows.sort_by_key(|r| r.0);
     let capacity = table_capacity(rows.len());
     let (lo, step, lut) = codebook(&rows.iter().map(|r| (*r).clone()).collect::<Vec<_>>());
-    let mut slots = vec![0u8; capacity * SLOT];
+    let mut slots = vec![0u8; capacity * SLOT + TAIL];
     let mut entries = Vec::new();
     for (hash, weights) in rows {
         let weights = &weights[..weights.len().min(255)];
-        if weights.len() > INLINE && entries.len() + weights.len() * 2 > 1 << 24 {
+        if weights.len() > INLINE && entries.len() + 1 + weights.len() * 2 > 1 << 24 {
             continue; // offsets are 24 bits
+        }
+        if weights.iter().any(|&(class, _)| class == LONG) {
+            continue; // class 255 is the marker of a long slot
         }
         let key = key_of(*hash);
         let mut idx = home(*hash, capacity);
@@ -537,15 +622,16 @@ fn write_table(out: &mut Vec<u8>, rows: &[Row]) {
             continue; // the same home and key: the first feature keeps the slot
         }
         slots[at..at + 2].copy_from_slice(&key.to_le_bytes());
-        slots[at + 2] = weights.len() as u8;
         if weights.len() <= INLINE {
             for (k, &(class, w)) in weights.iter().enumerate() {
-                slots[at + 3 + 2 * k] = class;
-                slots[at + 4 + 2 * k] = encode(w, lo, step);
+                slots[at + 2 + 2 * k] = class;
+                slots[at + 3 + 2 * k] = encode(w, lo, step);
             }
         } else {
             let offset = entries.len() as u32;
+            slots[at + 2] = LONG;
             slots[at + 3..at + 6].copy_from_slice(&offset.to_le_bytes()[..3]);
+            entries.push(weights.len() as u8);
             for &(class, w) in weights {
                 entries.push(class);
                 entries.push(encode(w, lo, step));
@@ -601,6 +687,16 @@ pub fn write(parts: &ModelParts) -> Vec<u8> {
     write_table(&mut out, &parts.parser);
     write_records(&mut out, &parts.lemmas);
     write_records(&mut out, &parts.rules);
+    let mut clusters = parts.clusters.clone();
+    clusters.sort_unstable();
+    clusters.dedup_by_key(|c| c.0);
+    put_u32(&mut out, clusters.len());
+    for (h, _) in &clusters {
+        out.extend_from_slice(&h.to_le_bytes());
+    }
+    for (_, c) in &clusters {
+        out.extend_from_slice(&c.to_le_bytes());
+    }
     out
 }
 
@@ -626,6 +722,7 @@ mod tests {
             parser: p.parser.clone(),
             lemmas: p.lemmas.clone(),
             rules: p.rules.clone(),
+            clusters: p.clusters.clone(),
         }
     }
 
@@ -643,6 +740,7 @@ mod tests {
             parser: vec![],
             lemmas: vec![(b"\x01went".to_vec(), b"go".to_vec())],
             rules: vec![],
+            clusters: vec![(b, 7), (a, 3)],
         };
         let bytes = write(&parts);
         let m = Model::parse(&bytes).unwrap();
@@ -687,6 +785,9 @@ mod tests {
         assert_eq!(scores[3], got[3].1 + m3.parser.lookup(a).unwrap()[0].1);
         assert_eq!(m.lemmas.get(b"\x01went"), Some(&b"go"[..]));
         assert_eq!(m.lemmas.get(b"\x01go"), None);
+        assert_eq!(m.clusters.get(a), Some(3));
+        assert_eq!(m.clusters.get(b), Some(7));
+        assert_eq!(m.clusters.get(crate::analysis::text::hash::str("c")), None);
         assert!(m.parser.lookup(a).is_none());
         for cut in 0..bytes.len() {
             assert_eq!(
@@ -708,6 +809,7 @@ mod tests {
             parser: vec![],
             lemmas: vec![],
             rules: vec![],
+            clusters: vec![],
         };
         let bytes = write(&parts);
         assert!(Model::parse(&bytes).is_ok());

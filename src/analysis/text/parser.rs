@@ -17,10 +17,12 @@
 //! the label is chosen with the arc, from the same features. The trees produced are projective;
 //! training trees are made projective by lifting (the training program's job).
 //!
-//! The features (about 115 templates): Zhang & Nivre's words, tags, distances, valencies and
+//! The features (about 120 templates): Zhang & Nivre's words, tags, distances, valencies and
 //! children's labels of `s0`, `s1`, `b0`; the tags of the words next to `s0`, `s1` and `b0` in
-//! the sentence (which the stack and buffer do not show); children's children (third order).
-//! A state with an empty stack can only shift, and is not scored.
+//! the sentence (which the stack and buffer do not show); children's children (third order);
+//! the word clusters of `s0`, `s1`, `b0`, `b1` (`WordInfo::cluster`, from the model's table,
+//! learnt from unlabeled text by the training program), alone and paired as the words are
+//! (Koo et al. 2008: a rare word's attachments learnt from its cluster's). A state with an empty stack can only shift, and is not scored.
 //!
 //! [`State`], [`features`], [`State::costs`] are shared with the training program.
 
@@ -295,6 +297,16 @@ pub fn features(state: &State, words: &[WordInfo], tags: &[u8], out: &mut Vec<u6
     let (n0, n1, nb) = (node(s0), node(s1), node(b0));
     let (s0w, s0t, s1w, s1t, s2t) = (w(s0), t(s0), w(s1), t(s1), t(s2));
     let (b0w, b0t, b1w, b1t, b2t) = (w(b0), t(b0), w(b1), t(b1), t(b2));
+    let c = |x: u16| {
+        if x == NIL {
+            NO_WORD
+        } else if usize::from(x) >= n {
+            ROOT_WORD
+        } else {
+            words.get(usize::from(x)).map_or(NO_WORD, |w| w.cluster)
+        }
+    };
+    let (s0c, s1c, b0c, b1c) = (c(s0), c(s1), c(b0), c(b1));
     let s0wt = f1(s0w, s0t);
     let s1wt = f1(s1w, s1t);
     let b0wt = f1(b0w, b0t);
@@ -443,6 +455,15 @@ pub fn features(state: &State, words: &[WordInfo], tags: &[u8], out: &mut Vec<u6
         f3(113, s0w, t(n0.rc1), b0t),
         f3(114, s0t, b0w, t(nb.lc1)),
         f3(115, s1t, s0t, lab(n0.lc1)),
+        // word clusters (distributional classes learnt from unlabeled text)
+        f1(116, s0c),
+        f1(117, b0c),
+        f2(118, s0c, b0c),
+        f2(119, s0c, b0t),
+        f2(120, s0t, b0c),
+        f2(121, s1c, s0c),
+        f3(122, s0c, b0c, d0),
+        f2(123, b0c, b1c),
     ];
     out.extend_from_slice(&f);
 }
