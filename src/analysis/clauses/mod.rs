@@ -247,12 +247,13 @@ pub fn read_all(src: &str, sentences: &[Span], roles: &[Role]) -> Vec<Reading> {
 const BATCH_BYTES: usize = 64 * 1024;
 
 /// How sentence `i` is written: a title or subtitle, or any sentence in title case, is a
-/// headline (`text::headline`: it gets a verb when the tagger finds none).
+/// headline, any other is prose (`text::missing_verb`: each gets a verb when the tagger finds
+/// none).
 fn register(roles: &[Role], i: usize, title_case: bool) -> Register {
     match roles.get(i) {
         Some(Role::Title | Role::Subtitle) => Register::Headline,
         _ if title_case => Register::Headline,
-        _ => Register::Running,
+        _ => Register::Prose,
     }
 }
 

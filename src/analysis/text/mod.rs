@@ -10,7 +10,8 @@
 //!   [`annotate`] tags and parses its tokens, and stages that need no tree read
 //!   [`tokenize`] alone (the timeline's dates, alignment's topic words);
 //! - `tagger.rs`: averaged-perceptron tagger (joint UPOS + XPOS);
-//! - `headline.rs`: a headline's verb, when the tagger finds none ([`Register::Headline`]);
+//! - `missing_verb.rs`: a clause's verb, when the tagger reads a headline with no verb or a
+//!   sentence with no finite verb;
 //! - `lemma.rs`: lemma table and learnt suffix rules;
 //! - `parser.rs`: greedy arc-hybrid parser with an averaged perceptron;
 //! - `model.rs`: the binary model, read in place from the bytes compiled into the binary;
@@ -34,8 +35,8 @@
 
 pub mod conllu;
 pub mod hash;
-pub mod headline;
 pub mod lemma;
+pub mod missing_verb;
 pub mod model;
 pub mod parser;
 pub mod tagger;
@@ -169,11 +170,18 @@ pub fn tokenize_into(text: &str, out: &mut Vec<(u32, u32)>) {
     tokenize::tokenize_into(text, out);
 }
 
-/// How a sentence is written: running text, or a headline (read as `headline.rs` says).
+/// How a sentence is written (`missing_verb.rs` says how prose and headlines are given a verb
+/// the tagger missed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Register {
+    /// Text of any kind, as the treebanks hold (forum posts and reviews with fragments): the
+    /// tagger's reading stands.
     #[default]
     Running,
+    /// Edited prose, an article's body: a sentence with no finite verb is a tagging error more
+    /// often than a fragment.
+    Prose,
+    /// A headline: articles and auxiliaries dropped.
     Headline,
 }
 
@@ -312,16 +320,7 @@ pub fn annotate_words_as(
             .collect();
     };
     let infos = word_infos(model, words);
-    let tags = match register {
-        Register::Running => tagger::tag(
-            &model.tagger,
-            &model.tagger2,
-            model.tags.len(),
-            &model.finite,
-            &infos,
-        ),
-        Register::Headline => headline::tag(model, words, &infos),
-    };
+    let tags = missing_verb::tag(model, words, &infos, register);
     let n_labels = model.labels.len();
     let root = model.labels.iter().position(|l| *l == "root").unwrap_or(0) as u8;
     let mut out = Vec::with_capacity(words.len());
