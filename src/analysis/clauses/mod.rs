@@ -63,7 +63,8 @@
 //!    The speaker is whoever the subject is: a side, a third party, "experts", "she".
 //! 2. **Act** ([`Act`]): the subject of the main predicate — of *any* verb, adjective or noun
 //!    that is the root, or of the roots coordinated with it, or (when the root has no subject:
-//!    a misparse under a fronted word) of the verb right under it — with its conjuncts ("Brun
+//!    a misparse under a fronted word or a name) of the verb right under it, a finite verb
+//!    read as the root's reduced relative included — with its conjuncts ("Brun
 //!    and Varga threw their support behind…"). No verb list decides that a predicate is an
 //!    act; three classes are told apart because the labelling guideline treats them
 //!    differently: **logistics** (the call or meeting happened: a logistics verb, "had a
@@ -884,11 +885,18 @@ fn act(shape: &Shape) -> Option<Act> {
             .children(root)
             .filter(|&c| toks[c].rel_base() == "conj" && words::predicate(&toks[c])),
     );
-    // a root without a subject (a misparse hanging the clause under a fronted word):
-    // the verbs right under it
+    // a root without a subject (a misparse hanging the clause under a fronted word): the
+    // verbs right under it, and a finite verb read as a reduced relative of the root ("Sylvania,
+    // a member of the council, voted…" with "voted" an `acl` of "Sylvania": a reduced relative
+    // is a participle, never a finite verb)
     if shape.subject(root).is_none() {
         preds.extend(shape.children(root).filter(|&c| {
-            matches!(toks[c].rel_base(), "ccomp" | "parataxis") && toks[c].upos.as_str() == "VERB"
+            let verb = toks[c].upos.as_str() == "VERB";
+            (matches!(toks[c].rel_base(), "ccomp" | "parataxis") && verb)
+                || (toks[c].rel == "acl"
+                    && c > root
+                    && verb
+                    && matches!(toks[c].xpos, "VBD" | "VBZ" | "VBP"))
         }));
     }
     for p in preds {

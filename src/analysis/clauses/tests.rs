@@ -141,6 +141,39 @@ fn any_verb_makes_an_act_and_a_coordinated_subject_gives_every_conjunct() {
 }
 
 #[test]
+fn a_finite_verb_misparsed_as_the_reduced_relative_of_a_name_root_is_its_act() {
+    // Sylvania , a member of the council , voted against the motion .  (the parser hung
+    // "voted" under "Sylvania" as a reduced relative; a finite verb cannot head one)
+    let rows = |tag: &'static str| {
+        [
+            "Sylvania PROPN NNP 0 root Sylvania",
+            ", PUNCT , 4 punct ,",
+            "a DET DT 4 det a",
+            "member NOUN NN 1 appos member",
+            "of ADP IN 7 case of",
+            "the DET DT 7 det the",
+            "council NOUN NN 4 nmod council",
+            ", PUNCT , 1 punct ,",
+            tag,
+            "against ADP IN 12 case against",
+            "the DET DT 12 det the",
+            "motion NOUN NN 9 obl motion",
+            ". PUNCT . 1 punct .",
+        ]
+    };
+    let (text, toks) = sentence(&rows("voted VERB VBD 1 acl vote"));
+    let (r, _) = read(&toks, &text, 0, false);
+    let act = r.act.unwrap();
+    assert_eq!(span_text(&text, act.predicate), "voted");
+    assert_eq!(span_text(&text, act.subject), "Sylvania");
+    // a participle is a true reduced relative: "Sylvania, …, voted down by the council"
+    // names no act of Sylvania's
+    let (text, toks) = sentence(&rows("voted VERB VBN 1 acl vote"));
+    let (r, _) = read(&toks, &text, 0, false);
+    assert_eq!(r.act, None);
+}
+
+#[test]
 fn a_subject_made_joint_by_its_determiner_or_its_of_phrase() {
     // Officials from both countries explored ways .
     let (text, toks) = sentence(&[
