@@ -5,10 +5,11 @@
 //! the lexicon or a learnt cue ("Says", "Shows", "Over"), or when English text mostly writes
 //! it in lower case (`assets/lower_case_words.txt`, counted in treebank and news text by
 //! `examples/learn_casing.rs`: "Awards", "Vows", "Ties"). Names keep their capital: "Somalia"
-//! or "Trump" are written capitalised in running text. A word neither list knows keeps its
-//! capital. Only the first letter of ASCII words changes, so offsets stay the same.
+//! or "Trump" are written capitalised in running text, and so does a title of
+//! `assets/titles.txt` before a word that keeps its capital ("President Joe Biden"). A word
+//! neither list knows keeps its capital. Only the first letter of ASCII words changes, so offsets stay the same.
 
-use crate::analysis::lexicon::LEXICON;
+use crate::analysis::lexicon::{LEXICON, mark};
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
@@ -52,18 +53,30 @@ impl CommonWords {
             return None;
         }
         let mut out = sentence.as_bytes().to_vec();
-        for &(at, w) in all.iter().skip(1) {
+        // right to left, so that a title knows whether the word after it stays capitalised
+        let mut next_capital = false;
+        for (k, &(at, w)) in all.iter().enumerate().rev() {
             let first = w.as_bytes()[0];
-            if !first.is_ascii_uppercase() || w.bytes().skip(1).any(|b| b.is_ascii_uppercase()) {
+            let next = std::mem::replace(&mut next_capital, first.is_ascii_uppercase());
+            if k == 0
+                || !first.is_ascii_uppercase()
+                || w.bytes().skip(1).any(|b| b.is_ascii_uppercase())
+            {
                 continue;
             }
             let low = w.to_ascii_lowercase();
-            if self.lower.contains(&low)
+            let lower = self.lower.contains(&low)
                 || LEXICON.known(&low)
                 || super::words::cue_form(&low)
-                || LOWER_CASE_WORDS.contains(low.as_str())
-            {
+                || LOWER_CASE_WORDS.contains(low.as_str());
+            // a title before a name keeps its capital, as running text writes it: "President
+            // Joe Biden" (not "president Joe Biden", which the parser reads as a second name's
+            // modifier); `mark::TITLE` marks one word of each title, its longest (a one-word
+            // title itself: "president", "minister")
+            let title = next && LEXICON.classes(&low).0 & mark::TITLE != 0;
+            if lower && !title {
                 out[at] = first.to_ascii_lowercase();
+                next_capital = false;
             }
         }
         // only ASCII bytes changed case: still UTF-8
@@ -89,6 +102,17 @@ mod tests {
             none.sentence_case("Court Awards Somalia Bulk Of Territory Claimed By Kenya")
                 .as_deref(),
             Some("Court awards Somalia bulk of territory claimed by Kenya")
+        );
+        // a title before a name keeps its capital, one before a lowered word does not
+        assert_eq!(
+            c.sentence_case("Joint Statement By President Vale And President Brun Following Call")
+                .as_deref(),
+            Some("Joint statement by President Vale and President Brun following call")
+        );
+        assert_eq!(
+            c.sentence_case("Talks Resume As Minister Brun Says President Will Attend")
+                .as_deref(),
+            Some("Talks resume as Minister Brun says president will attend")
         );
         // a sentence in sentence case is left alone
         assert_eq!(c.sentence_case("Vale said the poll was wrong."), None);
