@@ -557,6 +557,15 @@ fn coordinated_content(
 /// Predicate `p` is the root or hangs from it through conjuncts and parataxis only.
 fn main(shape: &Shape, p: usize) -> bool {
     let toks = shape.toks;
+    // a subordinate clause misparsed as the root: its main clause is the main one
+    if let Some(m) = shape.main_under_subordinate_root() {
+        if p == m {
+            return true;
+        }
+        if shape.head(p).is_none() {
+            return false;
+        }
+    }
     let mut k = p;
     for _ in 0..64 {
         let Some(h) = shape.head(k) else {

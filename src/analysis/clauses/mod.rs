@@ -878,8 +878,10 @@ fn noun_cue(shape: &Shape) -> Option<Speech> {
 fn act(shape: &Shape) -> Option<Act> {
     let toks = shape.toks;
     let root = shape.root()?;
-    // the root and the predicates coordinated with it, first with a subject wins
-    let mut preds = vec![root];
+    // the root and the predicates coordinated with it, first with a subject wins; a
+    // subordinate clause misparsed as the root gives way to its main clause
+    let mut preds: Vec<usize> = shape.main_under_subordinate_root().into_iter().collect();
+    preds.push(root);
     preds.extend(
         shape
             .children(root)

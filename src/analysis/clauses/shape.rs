@@ -112,6 +112,62 @@ impl<'a> Shape<'a> {
         self.toks.iter().position(|t| t.head.is_none())
     }
 
+    /// The main clause of a sentence whose root the parser made its subordinate clause:
+    /// "Although Sylvania protested, the envoy is standing firm" with "standing" hung under
+    /// "protested". The root has a subordinator before it ("although", "because", "if": a
+    /// `mark`), and a clause after it, set off by a comma, has its own subject before its
+    /// finite verb: that clause is the main one. `None` when the root is no such clause.
+    pub fn main_under_subordinate_root(&self) -> Option<usize> {
+        let toks = self.toks;
+        let r = self.root()?;
+        if !self
+            .children(r)
+            .any(|c| c < r && toks[c].rel_base() == "mark")
+        {
+            return None;
+        }
+        self.children(r).find(|&c| {
+            let subject = self
+                .children(c)
+                .filter(|&s| s < c && matches!(toks[s].rel, "nsubj" | "nsubj:pass"))
+                .min();
+            let finite = matches!(toks[c].xpos, "VBD" | "VBZ" | "VBP" | "MD")
+                || self.children(c).any(|a| {
+                    matches!(toks[a].rel_base(), "aux" | "cop")
+                        && matches!(toks[a].xpos, "VBD" | "VBZ" | "VBP" | "MD")
+                });
+            let marked = self.children(c).any(|m| {
+                m < c
+                    && (matches!(toks[m].rel_base(), "mark" | "cc")
+                        || matches!(toks[m].xpos, "WDT" | "WP" | "WP$" | "WRB"))
+            });
+            let comma = subject.is_some_and(|s| {
+                let first = self.first_of(s);
+                first > 0 && &*toks[first - 1].lemma == ","
+            });
+            c > r && subject.is_some() && finite && !marked && comma
+        })
+    }
+
+    /// The first word of the subtree of `h` (punctuation hung from it left out: the parser
+    /// may hang the comma before a phrase from the phrase).
+    fn first_of(&self, h: usize) -> usize {
+        let mut first = h;
+        let mut stack = vec![h];
+        while let Some(k) = stack.pop() {
+            for c in self.children(k) {
+                if self.toks[c].upos.as_str() == "PUNCT" {
+                    continue;
+                }
+                first = first.min(c);
+                if stack.len() < 64 {
+                    stack.push(c);
+                }
+            }
+        }
+        first
+    }
+
     /// Byte span of the noun phrase headed by `h`: the head and its descendants through
     /// [`PHRASE_RELS`] (no relative clauses, appositions or clauses), without its own case
     /// marker or conjunction ("by the press service" → "the press service").
@@ -156,6 +212,11 @@ impl<'a> Shape<'a> {
         appos: bool,
     ) -> (u32, u32) {
         let (mut lo, mut hi) = (self.toks[h].start, self.toks[h].end);
+        // the kept words' ends, and where the first phrase left out after the head begins:
+        // the span stops before it ("the diplomat in Cuba, James Cason" ties "the diplomat",
+        // not "Cuba", whatever apposition follows)
+        let mut ends = vec![hi];
+        let mut left_out = u32::MAX;
         let mut stack = vec![h];
         let mut seen = 0usize;
         while let Some(k) = stack.pop() {
@@ -173,9 +234,19 @@ impl<'a> Shape<'a> {
                 if through && keep(self, c) {
                     lo = lo.min(self.toks[c].start);
                     hi = hi.max(self.toks[c].end);
+                    ends.push(self.toks[c].end);
                     stack.push(c);
+                } else if k == h && c > h && rel != "punct" {
+                    left_out = left_out.min(self.toks[self.first_of(c)].start);
                 }
             }
+        }
+        if hi > left_out {
+            hi = ends
+                .into_iter()
+                .filter(|&e| e <= left_out)
+                .max()
+                .unwrap_or(hi);
         }
         (lo, hi)
     }

@@ -174,6 +174,70 @@ fn a_finite_verb_misparsed_as_the_reduced_relative_of_a_name_root_is_its_act() {
 }
 
 #[test]
+fn a_subordinate_clause_misparsed_as_the_root_gives_way_to_the_main_clause() {
+    // Although Sylvania protested , the envoy is standing firm .  (the parser made the
+    // "although" clause the root and hung the main clause under it)
+    let rows = |comma: &'static str| {
+        [
+            "Although SCONJ IN 3 mark although",
+            "Sylvania PROPN NNP 3 nsubj Sylvania",
+            "protested VERB VBD 0 root protest",
+            comma,
+            "the DET DT 6 det the",
+            "envoy NOUN NN 8 nsubj envoy",
+            "is AUX VBZ 8 aux be",
+            "standing VERB VBG 3 advcl stand",
+            "firm ADV RB 8 advmod firm",
+            ". PUNCT . 3 punct .",
+        ]
+    };
+    let (text, toks) = sentence(&rows(", PUNCT , 8 punct ,"));
+    let (r, _) = read(&toks, &text, 0, false);
+    let act = r.act.unwrap();
+    assert_eq!(span_text(&text, act.predicate), "standing");
+    assert_eq!(span_text(&text, act.subject), "the envoy");
+    let main: Vec<&str> = r
+        .frames
+        .iter()
+        .filter(|f| f.main)
+        .map(|f| span_text(&text, f.verb))
+        .collect();
+    assert_eq!(main, ["standing"]);
+    // a clause not set off by a comma from the subordinate one is not taken for the main
+    // one: the root stands
+    let (text, toks) = sentence(&rows("; PUNCT : 8 punct ;"));
+    let (r, _) = read(&toks, &text, 0, false);
+    assert_eq!(span_text(&text, r.act.unwrap().predicate), "protested");
+}
+
+#[test]
+fn a_subject_tie_stops_before_a_phrase_it_leaves_out() {
+    // The envoy in Sylvania , Anton Keller , protested .  ("in Sylvania" says where he
+    // serves, not whom he stands for; the apposition after it must not stretch the span over
+    // it)
+    let (text, toks) = sentence(&[
+        "The DET DT 2 det the",
+        "envoy NOUN NN 8 nsubj envoy",
+        "in ADP IN 4 case in",
+        "Sylvania PROPN NNP 2 nmod Sylvania",
+        ", PUNCT , 6 punct ,",
+        "Anton PROPN NNP 2 appos Anton",
+        "Keller PROPN NNP 6 flat Keller",
+        "protested VERB VBD 0 root protest",
+        ". PUNCT . 8 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    let subjects: Vec<&str> = r
+        .act
+        .unwrap()
+        .subjects
+        .iter()
+        .map(|&s| span_text(&text, s))
+        .collect();
+    assert_eq!(subjects, ["The envoy"]);
+}
+
+#[test]
 fn a_subject_made_joint_by_its_determiner_or_its_of_phrase() {
     // Officials from both countries explored ways .
     let (text, toks) = sentence(&[
