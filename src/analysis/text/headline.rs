@@ -31,7 +31,7 @@
 //! ("Yeah.", "Thanks again for the help.") and the tagger's reading stands.
 
 use super::Upos;
-use super::model::{Model, Table};
+use super::model::{Dense, Model, Table};
 use super::tagger::{self, WordInfo};
 
 /// The largest gap between a word's best score and its finite-verb score for it to be made
@@ -52,6 +52,7 @@ pub struct Candidate {
 /// The tagger's reading of a sentence: the second pass's tags and each word's scores.
 struct Reading<'m> {
     table: &'m Table<'m>,
+    rows: Option<&'m Dense>,
     first: Option<Vec<u8>>,
     tags: Vec<u8>,
     scores: Vec<Vec<i32>>,
@@ -59,15 +60,23 @@ struct Reading<'m> {
 
 fn read<'m>(model: &'m Model<'m>, infos: &[WordInfo]) -> Reading<'m> {
     let n_tags = model.tags.len();
-    let first = tagger::pass(&model.tagger, n_tags, infos, None, &model.finite);
-    let (table, first) = if model.tagger2.capacity() == 0 {
-        (&model.tagger, None)
+    let first = tagger::pass(
+        &model.tagger,
+        tagger::first_rows(model),
+        n_tags,
+        infos,
+        None,
+        &model.finite,
+    );
+    let (table, rows, first) = if model.tagger2.capacity() == 0 {
+        (&model.tagger, tagger::first_rows(model), None)
     } else {
-        (&model.tagger2, Some(first))
+        (&model.tagger2, tagger::second_rows(model), Some(first))
     };
     let mut scores: Vec<Vec<i32>> = Vec::with_capacity(infos.len());
     let tags = tagger::pass_with(
         table,
+        rows,
         n_tags,
         infos,
         first.as_deref(),
@@ -77,6 +86,7 @@ fn read<'m>(model: &'m Model<'m>, infos: &[WordInfo]) -> Reading<'m> {
     );
     Reading {
         table,
+        rows,
         first,
         tags,
         scores,
@@ -154,6 +164,7 @@ pub fn tag(model: &Model<'_>, words: &[&str], infos: &[WordInfo]) -> Vec<u8> {
     match chosen {
         Some(c) => tagger::pass_with(
             reading.table,
+            reading.rows,
             model.tags.len(),
             infos,
             reading.first.as_deref(),

@@ -313,16 +313,9 @@ pub fn annotate_words_as(
     };
     let infos = word_infos(model, words);
     let tags = match register {
-        Register::Running => tagger::tag(
-            &model.tagger,
-            &model.tagger2,
-            model.tags.len(),
-            &model.finite,
-            &infos,
-        ),
+        Register::Running => tagger::tag(model, &infos),
         Register::Headline => headline::tag(model, words, &infos),
     };
-    let n_labels = model.labels.len();
     let root = model.labels.iter().position(|l| *l == "root").unwrap_or(0) as u8;
     let mut out = Vec::with_capacity(words.len());
     for (chunk, (infos, tags)) in infos
@@ -331,7 +324,7 @@ pub fn annotate_words_as(
         .enumerate()
     {
         let offset = chunk * MAX_PARSE;
-        let arcs = parser::parse(&model.parser, n_labels, root, infos, tags);
+        let arcs = parser::parse(model, root, infos, tags);
         for (i, &(head, label)) in arcs.iter().enumerate() {
             let k = offset + i;
             let tag = tags.get(i).copied().unwrap_or(0);

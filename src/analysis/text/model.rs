@@ -41,8 +41,15 @@
 //! features in the same bytes), at the price of a slot straddling two cache lines now and
 //! then. Class 255 marks a slot whose weights are in the entries, so a table has at most
 //! 255 classes.
+//!
+//! Speed: tagging and parsing spend most of their time adding weights ([`Table::add_scores`]:
+//! look-ups batched behind prefetches, so that their cache misses overlap). The few features
+//! that are in nearly every look-up and weigh most classes (a tag, a label, the bias) are not
+//! looked up at all: the tagger and the parser keep their rows decoded ([`Dense`], built from
+//! the table on first use, the same sums) and add them with vector instructions.
 
 use super::Upos;
+use std::sync::OnceLock;
 
 const MAGIC: &[u8; 8] = b"BLSYN008";
 
@@ -166,15 +173,13 @@ impl<'a> Table<'a> {
         None
     }
 
-    /// Adds the weights kept in the slot itself (a missing second weight is code 0, which
-    /// weighs 0).
+    /// Adds the weights kept in the slot itself to `acc` (a missing second weight is code 0,
+    /// which weighs 0).
     #[inline]
-    fn add_inline(&self, slot: u64, scores: &mut [i32]) {
+    fn add_inline(&self, slot: u64, acc: &mut [i32; 256]) {
         let mut pairs = slot >> 16;
         for _ in 0..INLINE {
-            if let Some(s) = scores.get_mut((pairs & 0xff) as usize) {
-                *s += self.lut[((pairs >> 8) & 0xff) as usize];
-            }
+            acc[(pairs & 0xff) as usize] += self.lut[((pairs >> 8) & 0xff) as usize];
             pairs >>= 16;
         }
     }
@@ -214,55 +219,177 @@ impl<'a> Table<'a> {
 
     /// Adds the weights of every feature to `scores` (indexed by class).
     ///
-    /// The features are looked up in batches: first every feature's home slot is read (loads
-    /// that do not depend on each other, so their cache misses overlap); a slot holds up to
-    /// two weights itself, which are added at once, and the offset of longer lists, which are
-    /// added after the batch's slots are all read. On a table bigger than the cache this is
-    /// several times faster than looking the features up one after the other.
+    /// Most of a tagger's or parser's time is spent here, so it is written for the memory
+    /// system. The features are looked up in batches: first the cache is asked for every
+    /// feature's home slot (prefetches, which do not wait; the second line covers a slot that
+    /// straddles two and the probes after it), so that their cache misses overlap instead of
+    /// following one another; then each feature's slot is read, its inline weights added at
+    /// once and the cache asked for the entries of a longer list (the first two lines: the
+    /// most frequent features, a tag or a label, have dozens of weights); those lists are
+    /// added last, when their lines have had time to arrive. The sums are kept in a
+    /// 256-class array, which any class byte indexes without a bounds check, and added to
+    /// `scores` at the end.
     #[inline]
     pub fn add_scores(&self, features: &[u64], scores: &mut [i32]) {
-        const BATCH: usize = 64;
+        const BATCH: usize = 128;
         if self.capacity == 0 {
             return;
         }
-        let mut first = [0u64; BATCH];
-        let mut found = [0u64; BATCH];
+        let mut acc = [0i32; 256];
+        let mut long = [0u64; BATCH];
         for chunk in features.chunks(BATCH) {
-            for (h, &f) in first.iter_mut().zip(chunk) {
-                *h = read_slot(self.slots, home(f, self.capacity));
+            for &f in chunk {
+                let at = home(f, self.capacity) * SLOT;
+                prefetch(self.slots, at);
+                prefetch(self.slots, at + 56);
             }
             let mut count = 0;
-            for (&slot, &f) in first.iter().zip(chunk) {
-                let k = slot_key(slot);
-                let hit = if k == key_of(f) {
-                    Some(slot)
-                } else if k == 0 {
-                    None
-                } else {
-                    self.find(f)
-                };
-                if let Some(slot) = hit {
+            for &f in chunk {
+                if let Some(slot) = self.find(f) {
                     if !slot_long(slot) {
-                        self.add_inline(slot, scores);
+                        self.add_inline(slot, &mut acc);
                     } else {
-                        found[count] = slot;
+                        prefetch(self.entries, slot_offset(slot));
+                        prefetch(self.entries, slot_offset(slot) + 64);
+                        long[count] = slot;
                         count += 1;
                     }
                 }
             }
-            for &slot in &found[..count] {
+            for &slot in &long[..count] {
                 for pair in self.pairs(slot).chunks_exact(2) {
-                    if let Some(s) = scores.get_mut(usize::from(pair[0])) {
-                        *s += self.lut[usize::from(pair[1])];
-                    }
+                    acc[usize::from(pair[0])] += self.lut[usize::from(pair[1])];
                 }
             }
+        }
+        for (s, a) in scores.iter_mut().zip(acc) {
+            *s += a;
         }
     }
 
     /// Number of slots (for size reports).
     pub fn capacity(&self) -> usize {
         self.capacity
+    }
+
+    /// The weights of `features` decoded into rows of one weight per class (0 for a class or
+    /// feature without one), in order; `None` when a weight does not fit an `i16` (only a
+    /// malformed model has one: the training program scales them to ±32 000).
+    pub fn dense(&self, features: impl IntoIterator<Item = u64>, classes: usize) -> Option<Dense> {
+        let chunks = classes.div_ceil(LANES);
+        let mut rows = Vec::new();
+        let mut row = vec![0i32; chunks * LANES];
+        for f in features {
+            row.iter_mut().for_each(|w| *w = 0);
+            for (class, w) in self.lookup(f).unwrap_or_default() {
+                if let Some(slot) = row
+                    .get_mut(usize::from(class))
+                    .filter(|_| usize::from(class) < classes)
+                {
+                    *slot = slot.checked_add(w)?;
+                }
+            }
+            for chunk in row.chunks_exact(LANES) {
+                let mut lanes = [0i16; LANES];
+                for (l, &w) in lanes.iter_mut().zip(chunk) {
+                    *l = i16::try_from(w).ok()?;
+                }
+                rows.push(lanes);
+            }
+        }
+        Some(Dense { chunks, rows })
+    }
+}
+
+/// Classes a [`Dense`] row adds at a time.
+const LANES: usize = 8;
+
+/// Some features' weights decoded into one `i16` per class ([`Table::dense`]).
+///
+/// For the few features that occur in almost every look-up and carry a weight for most
+/// classes (a tag, a label: `parser.rs` and `tagger.rs` say which), adding whole rows with
+/// vector instructions is several times cheaper than finding each feature and adding its
+/// `(class, code)` pairs one by one, and gives the same sums. A row is padded with zeros to
+/// a multiple of [`LANES`] classes, and the rows of a state are added [`LANES`] classes at
+/// a time, all rows into one register's sums before they are added to the scores.
+#[derive(Debug, Clone)]
+pub struct Dense {
+    /// [`LANES`]-class chunks per row.
+    chunks: usize,
+    rows: Vec<[i16; LANES]>,
+}
+
+impl Dense {
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.rows.len() / self.chunks.max(1)
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Adds rows `rows` to `scores` (a row past the end adds nothing).
+    #[inline]
+    pub fn add(&self, rows: &[usize], scores: &mut [i32]) {
+        const ZERO: [i16; LANES] = [0; LANES];
+        for (c, scores) in scores.chunks_mut(LANES).enumerate().take(self.chunks) {
+            let row = |r: usize| self.rows.get(r * self.chunks + c).unwrap_or(&ZERO);
+            let sum = sum_rows(rows.iter().map(|&r| row(r)));
+            for (s, v) in scores.iter_mut().zip(sum) {
+                *s += v;
+            }
+        }
+    }
+}
+
+/// The sums of [`LANES`]-wide rows, lane by lane: with SSE2 (every x86-64 CPU), each row is
+/// one load, two widenings and two additions, all in registers.
+#[inline]
+fn sum_rows<'r>(rows: impl Iterator<Item = &'r [i16; LANES]>) -> [i32; LANES] {
+    let mut sum = [0i32; LANES];
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{
+            _mm_add_epi32, _mm_loadu_si128, _mm_setzero_si128, _mm_srai_epi32, _mm_storeu_si128,
+            _mm_unpackhi_epi16, _mm_unpacklo_epi16,
+        };
+        // SAFETY: SSE2 is part of every x86-64 CPU (the target's baseline), so these
+        // instructions exist wherever this runs; the unaligned loads read the 16 bytes of a
+        // row, the unaligned stores write the 16 bytes of each half of `sum`.
+        unsafe {
+            let (mut lo, mut hi) = (_mm_setzero_si128(), _mm_setzero_si128());
+            for w in rows {
+                let v = _mm_loadu_si128(w.as_ptr().cast());
+                // each i16 into the high half of an i32, shifted down with its sign
+                lo = _mm_add_epi32(lo, _mm_srai_epi32::<16>(_mm_unpacklo_epi16(v, v)));
+                hi = _mm_add_epi32(hi, _mm_srai_epi32::<16>(_mm_unpackhi_epi16(v, v)));
+            }
+            let (low, high) = sum.split_at_mut(LANES / 2);
+            _mm_storeu_si128(low.as_mut_ptr().cast(), lo);
+            _mm_storeu_si128(high.as_mut_ptr().cast(), hi);
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    for w in rows {
+        for (s, &w) in sum.iter_mut().zip(w) {
+            *s += i32::from(w);
+        }
+    }
+    sum
+}
+
+/// Asks the cache for the line holding `bytes[at]` without waiting for it.
+#[inline]
+fn prefetch(bytes: &[u8], at: usize) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+        // SAFETY: a prefetch is only a hint to the cache: it never faults, whatever the
+        // address, and changes nothing the program can read (SSE, which it needs, is part of
+        // every x86-64 CPU).
+        unsafe { _mm_prefetch::<_MM_HINT_T0>(bytes.as_ptr().wrapping_add(at).cast()) };
     }
 }
 
@@ -387,6 +514,12 @@ pub struct Model<'a> {
     pub clusters: Clusters<'a>,
     /// Which tag classes are finite verbs (the second tagger pass's verb context).
     pub finite: [bool; 256],
+    /// The dense rows ([`Dense`]) of the tagger's two passes and of the parser, decoded on
+    /// first use (`tagger::first_rows`, `tagger::second_rows`, `parser::rows`): a few
+    /// thousand look-ups, a few milliseconds whatever the model's size.
+    pub(super) tagger_rows: OnceLock<Option<Dense>>,
+    pub(super) tagger2_rows: OnceLock<Option<Dense>>,
+    pub(super) parser_rows: OnceLock<Option<Dense>>,
 }
 
 struct Cursor<'a> {
@@ -489,6 +622,9 @@ impl<'a> Model<'a> {
         let finite = finite_classes(tags.iter().map(|t| t.1));
         Ok(Model {
             finite,
+            tagger_rows: OnceLock::new(),
+            tagger2_rows: OnceLock::new(),
+            parser_rows: OnceLock::new(),
             tags,
             labels,
             tagger,
