@@ -21,6 +21,10 @@
 //! trained on first-pass tags made by jackknifing (each quarter of the training data tagged
 //! by a first pass that never saw it), so it learnt how far to trust them.
 //!
+//! The second pass does not look again at a word the first pass is sure of (its best tag
+//! leads the runner-up by [`SURE`]: "the", a comma, most words), which saves two thirds of
+//! its work and changes no tag on EWT dev.
+//!
 //! The bias, the previous tags, the clusters and the first pass's tags ([`SMALL`]) are
 //! added from decoded rows ([`dense_rows`]) rather than looked up, as in the parser.
 //!
@@ -340,6 +344,25 @@ pub fn pass_with(
     first: Option<&[u8]>,
     finite: &[bool; 256],
     forced: Option<(usize, u8)>,
+    seen: impl FnMut(usize, &[i32]),
+) -> Vec<u8> {
+    run(
+        table, rows, n_tags, words, first, finite, forced, None, seen,
+    )
+}
+
+/// [`pass_with`]; in a second pass, the tokens that `sure` marks keep their first-pass tag
+/// without being scored (and `seen` does not get them).
+#[allow(clippy::too_many_arguments)]
+fn run(
+    table: &Table<'_>,
+    rows: Option<&Dense>,
+    n_tags: usize,
+    words: &[WordInfo],
+    first: Option<&[u8]>,
+    finite: &[bool; 256],
+    forced: Option<(usize, u8)>,
+    sure: Option<&[bool]>,
     mut seen: impl FnMut(usize, &[i32]),
 ) -> Vec<u8> {
     let context = first.map_or_else(Vec::new, |f| verb_context(f, finite));
@@ -356,6 +379,15 @@ pub fn pass_with(
     let mut scores = vec![0i32; n_tags];
     let (mut p1, mut p2) = (NO_TAG, NO_TAG);
     for i in 0..words.len() {
+        let kept = sure
+            .filter(|s| s.get(i) == Some(&true))
+            .and(first.and_then(|f| f.get(i)));
+        if let Some(&t) = kept {
+            tags.push(t);
+            p2 = p1;
+            p1 = t;
+            continue;
+        }
         match first {
             Some(first) => {
                 features_second_split(words, i, p1, p2, first, &context, &mut feats, &mut small)
@@ -389,14 +421,62 @@ pub fn pass_with(
 }
 
 /// Tags a sentence with the model's tagger: one joint class per word. The second pass is
-/// skipped when its table is empty.
+/// skipped when its table is empty, and for the words the first pass is sure of (a lead of
+/// [`SURE`] over the runner-up).
 pub fn tag(model: &Model<'_>, words: &[WordInfo]) -> Vec<u8> {
+    tag_with(model, words, SURE)
+}
+
+/// How far the first pass's best tag must lead the runner-up for the second pass to keep it
+/// without a look. Chosen on EWT dev with the shipped model (weights scaled to ±32 000): at
+/// 30 000, 70 % of the words keep their first-pass tag and UPOS, UAS and LAS there do not
+/// move (at 25 000, 78 %, still none; at 20 000, 84 %, UPOS −0.02, LAS −0.04). A retrained
+/// model's leads differ: choose it again (the first pass's leads are [`lead`]).
+pub const SURE: i32 = 30_000;
+
+/// [`tag`] with another lead for "sure" (`i32::MAX`: the second pass reads every word).
+pub fn tag_with(model: &Model<'_>, words: &[WordInfo], sure: i32) -> Vec<u8> {
     let n_tags = model.tags.len();
     let (first, second) = (&model.tagger, &model.tagger2);
-    let tags = pass(first, first_rows(model), n_tags, words, None, &model.finite);
+    let mut keep = Vec::with_capacity(words.len());
+    let tags = pass_with(
+        first,
+        first_rows(model),
+        n_tags,
+        words,
+        None,
+        &model.finite,
+        None,
+        |_, scores| keep.push(lead(scores) >= sure),
+    );
     if second.capacity() == 0 {
         return tags;
     }
     let rows = second_rows(model);
-    pass(second, rows, n_tags, words, Some(&tags), &model.finite)
+    let finite = &model.finite;
+    run(
+        second,
+        rows,
+        n_tags,
+        words,
+        Some(&tags),
+        finite,
+        None,
+        Some(&keep),
+        |_, _| {},
+    )
+}
+
+/// How far the best score leads the runner-up.
+pub fn lead(scores: &[i32]) -> i32 {
+    let (mut best, mut next) = (i32::MIN, i32::MIN);
+    for &s in scores {
+        if s > best {
+            next = best;
+            best = s;
+        } else if s > next {
+            next = s;
+        }
+    }
+    best.saturating_sub(next)
 }
