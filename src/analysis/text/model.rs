@@ -936,6 +936,46 @@ mod tests {
     }
 
     #[test]
+    fn dense_rows_add_what_the_look_ups_add() {
+        let h = |i: u64| crate::analysis::text::hash::f1(7, i);
+        // 11 classes: a row is two chunks, the second padded; feature 3 has no weights
+        let rows: Vec<Row> = vec![
+            (h(0), vec![(0, 300), (5, -1200), (10, 32000)]),
+            (h(1), vec![(2, -7)]),
+            (
+                h(2),
+                (0..11u8).map(|c| (c, i16::from(c) * 97 - 500)).collect(),
+            ),
+        ];
+        let bytes = write(&ModelParts {
+            tags: vec![(Upos::Noun, "NN".into())],
+            labels: vec!["root".into()],
+            tagger: vec![],
+            tagger2: vec![],
+            parser: rows,
+            lemmas: vec![],
+            rules: vec![],
+            clusters: vec![],
+        });
+        let m = Model::parse(&bytes).unwrap();
+        let dense = m.parser.dense((0..4).map(h), 11).unwrap();
+        assert_eq!(dense.len(), 4);
+        for which in [
+            vec![0],
+            vec![1, 2],
+            vec![0, 1, 2, 3],
+            vec![2, 2, 0],
+            vec![3, 9],
+        ] {
+            let features: Vec<u64> = which.iter().map(|&i| h(i as u64)).collect();
+            let (mut want, mut got) = (vec![5i32; 11], vec![5i32; 11]);
+            m.parser.add_scores(&features, &mut want);
+            dense.add(&which, &mut got);
+            assert_eq!(got, want, "{which:?}");
+        }
+    }
+
+    #[test]
     fn a_corrupted_model_says_what_is_wrong() {
         let parts = ModelParts {
             tags: vec![(Upos::Noun, "NN".into()), (Upos::Verb, "VB".into())],
