@@ -526,6 +526,7 @@ fn jackknife(
         for (i, s) in sents.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
             let tags = tagger::pass(
                 &m.tagger,
+                None,
                 classes,
                 &s.infos,
                 first.map(|f| f[i].as_slice()),
@@ -573,7 +574,7 @@ fn argmax64(scores: &[i64]) -> usize {
 fn tag_accuracy(m: &Model<'_>, dev: &[Sent]) -> f64 {
     let (mut right, mut total) = (0usize, 0usize);
     for s in dev {
-        let tags = tagger::tag(&m.tagger, &m.tagger2, m.tags.len(), &m.finite, &s.infos);
+        let tags = tagger::tag(m, &s.infos);
         right += tags.iter().zip(&s.tags).filter(|(a, b)| a == b).count();
         total += tags.len();
     }
@@ -605,8 +606,8 @@ fn parts(
 fn parse_scores(m: &Model<'_>, dev: &[Sent], root: u8) -> (f64, f64, f64) {
     let (mut upos, mut uas, mut las, mut total) = (0usize, 0usize, 0usize, 0usize);
     for s in dev {
-        let tags = tagger::tag(&m.tagger, &m.tagger2, m.tags.len(), &m.finite, &s.infos);
-        let arcs = parser::parse(&m.parser, m.labels.len(), root, &s.infos, &tags);
+        let tags = tagger::tag(m, &s.infos);
+        let arcs = parser::parse(m, root, &s.infos, &tags);
         for k in 0..s.forms.len() {
             let gold_upos = m.tags.get(usize::from(s.tags[k])).map(|t| t.0);
             let got_upos = m.tags.get(usize::from(tags[k])).map(|t| t.0);
@@ -1178,13 +1179,7 @@ fn run() -> Result<(), String> {
         ));
         let m = Model::parse(&bytes).map_err(|e| e.to_string())?;
         for s in &extra {
-            predicted.push(tagger::tag(
-                &m.tagger,
-                &m.tagger2,
-                m.tags.len(),
-                &m.finite,
-                &s.infos,
-            ));
+            predicted.push(tagger::tag(&m, &s.infos));
         }
         eprintln!(
             "  --final: {} more sentences (EWT dev after the first {HELD_ASIDE}, GUM-open dev), {PARSER_ITERATIONS_NOTE}",

@@ -285,3 +285,60 @@ mod properties {
         }
     }
 }
+
+/// The decoder's shortcuts change no decision: the rows it keeps decoded (`model::Dense`)
+/// give the tags and trees that looking every feature up gives, and a state with one legal
+/// action gets the action scoring would give it.
+#[test]
+fn decoded_rows_give_the_same_tags_and_trees_as_look_ups() {
+    use bilateral::analysis::text::parser::{self, Action, State};
+    use bilateral::analysis::text::{tagger, word_infos};
+    let m = model().expect("the compiled-in model reads");
+    let root = m.labels.iter().position(|l| *l == "root").unwrap() as u8;
+    let n_labels = m.labels.len();
+    for sentence in own() {
+        let forms: Vec<&str> = sentence.words().map(|w| w[conllu::FORM].as_str()).collect();
+        let infos = word_infos(m, &forms);
+        let n_tags = m.tags.len();
+        let first = tagger::pass(&m.tagger, None, n_tags, &infos, None, &m.finite);
+        let fast = tagger::pass(
+            &m.tagger,
+            tagger::first_rows(m),
+            n_tags,
+            &infos,
+            None,
+            &m.finite,
+        );
+        assert_eq!(first, fast);
+        let second = tagger::pass(&m.tagger2, None, n_tags, &infos, Some(&first), &m.finite);
+        let fast = tagger::pass(
+            &m.tagger2,
+            tagger::second_rows(m),
+            n_tags,
+            &infos,
+            Some(&first),
+            &m.finite,
+        );
+        assert_eq!(second, fast);
+        assert_eq!(tagger::tag_with(m, &infos, i32::MAX), second);
+        // the parse, every feature looked up and every state with a word on the stack scored
+        let mut state = State::new(infos.len(), root);
+        let (mut feats, mut scores) = (Vec::new(), vec![0i32; 1 + 2 * n_labels]);
+        while !state.done() {
+            if state.stack.is_empty() {
+                state.apply(Action::Shift);
+                continue;
+            }
+            parser::features(&state, &infos, &second, &mut feats);
+            scores.iter_mut().for_each(|s| *s = 0);
+            m.parser.add_scores(&feats, &mut scores);
+            let action = parser::best_legal(&state, &scores, n_labels);
+            state.apply(action);
+        }
+        let slow: Vec<(u16, u8)> = state.nodes[..infos.len()]
+            .iter()
+            .map(|x| (x.head, x.label))
+            .collect();
+        assert_eq!(parser::parse(m, root, &infos, &second), slow, "{forms:?}");
+    }
+}

@@ -57,7 +57,7 @@
 //! `cargo run --release --example missing_verbs [-- --prose] < LINES` prints each line's
 //! candidates and their gaps.
 
-use super::model::{Model, Table};
+use super::model::{Dense, Model, Table};
 use super::tagger::{self, WordInfo};
 use super::{Register, Upos};
 
@@ -82,6 +82,7 @@ pub struct Candidate {
 /// The tagger's reading of a sentence: the second pass's tags and each word's scores.
 struct Reading<'m> {
     table: &'m Table<'m>,
+    rows: Option<&'m Dense>,
     first: Option<Vec<u8>>,
     tags: Vec<u8>,
     scores: Vec<Vec<i32>>,
@@ -89,15 +90,23 @@ struct Reading<'m> {
 
 fn read<'m>(model: &'m Model<'m>, infos: &[WordInfo]) -> Reading<'m> {
     let n_tags = model.tags.len();
-    let first = tagger::pass(&model.tagger, n_tags, infos, None, &model.finite);
-    let (table, first) = if model.tagger2.capacity() == 0 {
-        (&model.tagger, None)
+    let first = tagger::pass(
+        &model.tagger,
+        tagger::first_rows(model),
+        n_tags,
+        infos,
+        None,
+        &model.finite,
+    );
+    let (table, rows, first) = if model.tagger2.capacity() == 0 {
+        (&model.tagger, tagger::first_rows(model), None)
     } else {
-        (&model.tagger2, Some(first))
+        (&model.tagger2, tagger::second_rows(model), Some(first))
     };
     let mut scores: Vec<Vec<i32>> = Vec::with_capacity(infos.len());
     let tags = tagger::pass_with(
         table,
+        rows,
         n_tags,
         infos,
         first.as_deref(),
@@ -107,6 +116,7 @@ fn read<'m>(model: &'m Model<'m>, infos: &[WordInfo]) -> Reading<'m> {
     );
     Reading {
         table,
+        rows,
         first,
         tags,
         scores,
@@ -216,22 +226,10 @@ pub fn tag(model: &Model<'_>, words: &[&str], infos: &[WordInfo], register: Regi
     let max_gap = match register {
         Register::Headline => MAX_GAP,
         Register::Running => {
-            return tagger::tag(
-                &model.tagger,
-                &model.tagger2,
-                model.tags.len(),
-                &model.finite,
-                infos,
-            );
+            return tagger::tag(model, infos);
         }
         Register::Prose => {
-            let tags = tagger::tag(
-                &model.tagger,
-                &model.tagger2,
-                model.tags.len(),
-                &model.finite,
-                infos,
-            );
+            let tags = tagger::tag(model, infos);
             if has_verb(model, words, &tags, register) {
                 return tags;
             }
@@ -245,6 +243,7 @@ pub fn tag(model: &Model<'_>, words: &[&str], infos: &[WordInfo], register: Regi
     match chosen {
         Some(c) => tagger::pass_with(
             reading.table,
+            reading.rows,
             model.tags.len(),
             infos,
             reading.first.as_deref(),

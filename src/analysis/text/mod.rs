@@ -321,7 +321,6 @@ pub fn annotate_words_as(
     };
     let infos = word_infos(model, words);
     let tags = missing_verb::tag(model, words, &infos, register);
-    let n_labels = model.labels.len();
     let root = model.labels.iter().position(|l| *l == "root").unwrap_or(0) as u8;
     let mut out = Vec::with_capacity(words.len());
     for (chunk, (infos, tags)) in infos
@@ -330,7 +329,7 @@ pub fn annotate_words_as(
         .enumerate()
     {
         let offset = chunk * MAX_PARSE;
-        let arcs = parser::parse(&model.parser, n_labels, root, infos, tags);
+        let arcs = parser::parse(model, root, infos, tags);
         for (i, &(head, label)) in arcs.iter().enumerate() {
             let k = offset + i;
             let tag = tags.get(i).copied().unwrap_or(0);
