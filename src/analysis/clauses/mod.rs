@@ -39,8 +39,9 @@
 //!      subject the parser gave it, is the speaker ("The money kept her there, Ms. Henry
 //!      said", "Sunday on CNN, President Obama said") — not past a comma, nor an object or a
 //!      time. A verb whose learnt cues mostly name no source ("seems", "appears",
-//!      "is expected") has no speaker; an agentless cue ("It was stressed") still names the
-//!      cue. Nor has a verb whose speaker the **learnt judge** ([`learnt`]: a logistic
+//!      "is expected") has a speaker only where the learnt judge finds it likely (at least
+//!      [`ADD_FROM`]: "Officials expect a rise", not "Vale seems tired"); an agentless cue
+//!      ("It was stressed") still names the cue. Nor has a verb whose speaker the **learnt judge** ([`learnt`]: a logistic
 //!      regression over the tree's features, learnt from PolNeAR's training split by
 //!      `examples/learn_cue_model.rs`) gives a probability under [`DROP_BELOW`] — a listed
 //!      verb is not a cue wherever it stands ("The rain added to delays", "Voters who
@@ -466,17 +467,18 @@ fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
     // nor one whose speaker the learnt judge finds unlikely (unless it frames a quotation)
     let mut feats = Vec::new();
     let mut who = |v: usize| {
-        if words::sourceless(&toks[v]) {
-            return None;
-        }
         let s = speaker_of(shape, text, base, v)?;
+        let sourceless = words::sourceless(&toks[v]);
         // a verb that frames a direct quotation is its cue whatever the judge says: "“…,”
         // Vale smiled" is Vale's, however rarely "smile" reports
-        if quote_frame(shape, text, base, v) {
+        if quote_frame(shape, text, base, v) && !sourceless {
             return Some(s);
         }
         learnt::features(shape, text, base, v, s, depths[v], &mut feats);
-        (learnt::probability(&feats) >= DROP_BELOW).then_some(s)
+        // a verb whose learnt cues mostly name no source ("is expected", "seems") names its
+        // subject only where the judge finds it likely: "Officials expect a rise"
+        let least = if sourceless { ADD_FROM } else { DROP_BELOW };
+        (learnt::probability(&feats) >= least).then_some(s)
     };
     let found = cands
         .iter()

@@ -721,12 +721,13 @@ fn a_stance_adjective_names_its_holder_but_not_the_stance_of_it() {
     ]);
     let (r, _) = read(&toks, &text, 0, false);
     assert_eq!(r.speech, None);
-    // The dinner was quick .  — no complement: a description, not a stance
+    // The dinner was long .  — no complement: a description, not a stance ("quick" is no
+    // longer the example: the judge learnt "quick to condemn" from PolNeAR)
     let (text, toks) = sentence(&[
         "The DET DT 2 det the",
         "dinner NOUN NN 4 nsubj dinner",
         "was AUX VBD 4 cop be",
-        "quick ADJ JJ 0 root quick",
+        "long ADJ JJ 0 root long",
         ". PUNCT . 4 punct .",
     ]);
     let (r, _) = read(&toks, &text, 0, false);
@@ -791,4 +792,32 @@ fn the_learnt_judge_adds_an_unlisted_cue_and_drops_an_unlikely_speaker() {
     ]);
     let (r, _) = read(&toks, &text, 0, false);
     assert_eq!(r.speech, None);
+}
+
+#[test]
+fn a_verb_mostly_without_a_source_names_its_subject_only_when_the_judge_finds_it_likely() {
+    // Officials expect rates to rise .  — "expect" is mostly "is expected to" (no source),
+    // but its active subject holds the expectation; "Vale seems to be tired" names no one
+    let (text, toks) = sentence(&[
+        "Officials NOUN NNS 2 nsubj official",
+        "expect VERB VBP 0 root expect",
+        "rates NOUN NNS 2 obj rate",
+        "to PART TO 5 mark to",
+        "rise VERB VB 2 xcomp rise",
+        ". PUNCT . 2 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    let sp = r.speech.unwrap();
+    assert_eq!(span_text(&text, sp.cue), "expect");
+    assert_eq!(span_text(&text, sp.speaker.unwrap()), "Officials");
+    let (text, toks) = sentence(&[
+        "Vale PROPN NNP 2 nsubj vale",
+        "seems VERB VBZ 0 root seem",
+        "to PART TO 5 mark to",
+        "be AUX VB 5 cop be",
+        "tired ADJ JJ 2 xcomp tired",
+        ". PUNCT . 2 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    assert!(r.speech.is_none_or(|sp| sp.speaker.is_none()));
 }
