@@ -36,10 +36,15 @@
 //!      the parser gave the verb no subject, or one inside the relative clause, or a time
 //!      (not a time's own phrase: "Last week, the director, Brun, said"). A bare time is no
 //!      speaker: the noun phrase before it is ("Judge Vale late Thursday ruled", "a poll
-//!      released Sunday showed", "Rep. Vale (Fr.) last week said"). A verb that English puts before its speaker (learnt: the table's `inverted`
+//!      released Sunday showed", "Rep. Vale (Fr.) last week said"). A capitalized first word
+//!      right before a finite verb with no subject slot and a clause after it is a name the
+//!      tagger misread ("Jolly said he…"). A verb that English puts before its speaker (learnt: the table's `inverted`
 //!      share; "said", "wrote", never "told"), right after a comma or a quotation closed by
 //!      one, takes the noun phrase after it whatever the parser made the subject ("“…,” said
-//!      Republican consultant Chris Russell", "…, says political scientist Dossym Satpayev"),
+//!      Republican consultant Chris Russell", "…, says political scientist Dossym Satpayev";
+//!      a participle before a name is its adjective, "said retired Gen. Vale", and an
+//!      adjective alone and capitalized, or after a determiner, stands for a noun, "said
+//!      Cuban, who…"),
 //!      unless that phrase has a verb of its own ("Kasich, a Republican, said the family
 //!      deserved better"). A noun phrase right before a finite cue, nearer to it than the
 //!      subject the parser gave it, is the speaker ("The money kept her there, Ms. Henry
@@ -546,7 +551,8 @@ fn speaker_of(shape: &Shape, text: &str, base: u32, v: usize) -> Option<shape::S
     let s = shape
         .subject(v)
         .map(|s| shape.nearer_subject(v, s).unwrap_or(s))
-        .or_else(|| shape.adjacent_subject(v));
+        .or_else(|| shape.adjacent_subject(v))
+        .or_else(|| first_word(shape, text, base, v));
     // "Vale, who chairs the board, said…": the subject the parser gave the verb inside the
     // clause set off before it (or none, or a time) — the sentence's opening noun phrase speaks
     if let Some((head, relative)) = opening(shape, text, base, v)
@@ -564,6 +570,38 @@ fn speaker_of(shape: &Shape, text: &str, base: u32, v: usize) -> Option<shape::S
             .or(s),
         s => s,
     }
+}
+
+/// The sentence's first word, capitalized, right before finite verb `v` with no subject slot:
+/// a name the tagger took for an adverb or adjective ("Jolly said he…", "Small argued
+/// that…"), when the verb has a clause after it — not "So says a voice", "Enough said".
+fn first_word(shape: &Shape, text: &str, base: u32, v: usize) -> Option<shape::Subject> {
+    let toks = shape.toks;
+    let clause = shape
+        .children(v)
+        .any(|c| c > v && matches!(toks[c].rel_base(), "ccomp" | "xcomp"));
+    let slot = shape.children(v).any(|c| {
+        matches!(
+            toks[c].rel,
+            "nsubj" | "nsubj:pass" | "csubj" | "csubj:pass" | "expl" | "expl:pass"
+        )
+    });
+    (v == 1
+        && clause
+        && !slot
+        && !shape.inside[0]
+        && !shape.inside[v]
+        && toks[v].upos.as_str() == "VERB"
+        && matches!(toks[v].xpos, "VBD" | "VBZ" | "VBP")
+        && matches!(toks[0].upos.as_str(), "ADV" | "ADJ" | "PROPN" | "NOUN" | "X")
+        && word(&toks[0], text, base)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase))
+    .then_some(shape::Subject {
+        head: 0,
+        agent: false,
+    })
 }
 
 /// The noun phrase a bare time phrase headed by `t` follows (see [`speaker_of`]).
@@ -848,19 +886,36 @@ fn inverted(shape: &Shape, text: &str, base: u32, v: usize) -> Option<usize> {
     }
     // after: the noun phrase
     let n = toks.len();
+    // (a participle before a name is its adjective: "said retired Gen. Vale", not "said
+    // closed primaries -- …")
+    let nominal = |k: usize| toks[k].upos.as_str() == "PROPN";
     let mut e = v + 1;
     while e < n
         && !shape.inside[e]
         && (matches!(
             toks[e].upos.as_str(),
             "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM"
-        ) || matches!(w(e), "'s" | "\u{2019}s"))
+        ) || matches!(w(e), "'s" | "\u{2019}s")
+            || (toks[e].upos.as_str() == "VERB"
+                && matches!(toks[e].xpos, "VBN" | "VBD")
+                && e + 1 < n
+                && !shape.inside[e + 1]
+                && nominal(e + 1)))
     {
         e += 1;
     }
     let run = v + 1..e;
     let noun = |k: &usize| matches!(toks[*k].upos.as_str(), "NOUN" | "PROPN");
-    if !run.clone().any(|k| noun(&k))
+    // an adjective standing for a noun ends the phrase: "said Cuban, who…", "said the
+    // 46-year-old." — capitalized alone, or after a determiner, then punctuation
+    let adjective_head = (e > v + 1 && toks[e - 1].upos.as_str() == "ADJ")
+        .then_some(e - 1)
+        .filter(|&a| {
+            let alone = a == v + 1 && w(a).chars().next().is_some_and(char::is_uppercase);
+            let determined = toks[v + 1].upos.as_str() == "DET";
+            (alone || determined) && (e == n || toks[e].upos.as_str() == "PUNCT")
+        });
+    if !run.clone().any(|k| noun(&k)) && adjective_head.is_none()
         || run.clone().any(|k| {
             matches!(
                 toks[k].rel,
@@ -887,6 +942,7 @@ fn inverted(shape: &Shape, text: &str, base: u32, v: usize) -> Option<usize> {
     run.clone()
         .rfind(|k| noun(k) && outside(k))
         .or_else(|| run.clone().rfind(noun))
+        .or(adjective_head)
 }
 
 /// A quotation mark, opening or closing.

@@ -894,3 +894,65 @@ fn a_time_or_a_reflexive_is_no_speaker() {
     let (r, _) = read(&toks, &text, 0, false);
     assert_eq!(span_text(&text, r.speech.unwrap().speaker.unwrap()), "Vale");
 }
+
+#[test]
+fn an_inverted_speaker_may_be_a_capitalized_adjective_or_follow_a_participle() {
+    // “ We lost , ” said Marner , who left .  — "Marner" tagged as an adjective and read as
+    // the object: a naive rule wants a noun after "said"
+    let (text, toks) = sentence(&[
+        "“ PUNCT `` 3 punct “",
+        "We PRON PRP 3 nsubj we",
+        "lost VERB VBD 7 ccomp lose",
+        "~, PUNCT , 3 punct ,",
+        "~” PUNCT '' 3 punct ”",
+        "said VERB VBD 0 root say",
+        "Marner ADJ JJ 6 xcomp marner",
+        "~, PUNCT , 10 punct ,",
+        "who PRON WP 10 nsubj who",
+        "left VERB VBD 7 acl:relcl leave",
+        "~. PUNCT . 6 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    let sp = r.speech.unwrap();
+    assert_eq!(span_text(&text, sp.cue), "said");
+    assert!(span_text(&text, sp.speaker.unwrap()).starts_with("Marner"));
+    // “ We lost , ” said retired Gen. Marner .  — the participle taken for a verb
+    let (text, toks) = sentence(&[
+        "“ PUNCT `` 3 punct “",
+        "We PRON PRP 3 nsubj we",
+        "lost VERB VBD 6 ccomp lose",
+        "~, PUNCT , 3 punct ,",
+        "~” PUNCT '' 3 punct ”",
+        "said VERB VBD 0 root say",
+        "retired VERB VBD 6 ccomp retire",
+        "Gen. PROPN NNP 7 obj gen.",
+        "Marner PROPN NNP 8 flat marner",
+        "~. PUNCT . 6 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    let who = span_text(&text, r.speech.unwrap().speaker.unwrap()).to_string();
+    assert!(who.contains("Marner"), "{who}");
+}
+
+#[test]
+fn a_capitalized_first_word_before_a_verb_without_a_subject_speaks_when_a_clause_follows() {
+    // Jolly said he would stay .  — the name tagged as an adverb
+    let (text, toks) = sentence(&[
+        "Jolly ADV RB 2 advmod jolly",
+        "said VERB VBD 0 root say",
+        "he PRON PRP 5 nsubj he",
+        "would AUX MD 5 aux would",
+        "stay VERB VB 2 ccomp stay",
+        ". PUNCT . 2 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    assert_eq!(span_text(&text, r.speech.unwrap().speaker.unwrap()), "Jolly");
+    // Enough said .  — no clause: no one
+    let (text, toks) = sentence(&[
+        "Enough ADV RB 2 advmod enough",
+        "said VERB VBD 0 root say",
+        ". PUNCT . 2 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    assert!(r.speech.is_none_or(|sp| sp.speaker.is_none()));
+}
