@@ -593,7 +593,10 @@ fn first_word(shape: &Shape, text: &str, base: u32, v: usize) -> Option<shape::S
         && !shape.inside[v]
         && toks[v].upos.as_str() == "VERB"
         && matches!(toks[v].xpos, "VBD" | "VBZ" | "VBP")
-        && matches!(toks[0].upos.as_str(), "ADV" | "ADJ" | "PROPN" | "NOUN" | "X")
+        && matches!(
+            toks[0].upos.as_str(),
+            "ADV" | "ADJ" | "PROPN" | "NOUN" | "X"
+        )
         && word(&toks[0], text, base)
             .chars()
             .next()

@@ -946,7 +946,10 @@ fn a_capitalized_first_word_before_a_verb_without_a_subject_speaks_when_a_clause
         ". PUNCT . 2 punct .",
     ]);
     let (r, _) = read(&toks, &text, 0, false);
-    assert_eq!(span_text(&text, r.speech.unwrap().speaker.unwrap()), "Jolly");
+    assert_eq!(
+        span_text(&text, r.speech.unwrap().speaker.unwrap()),
+        "Jolly"
+    );
     // Enough said .  — no clause: no one
     let (text, toks) = sentence(&[
         "Enough ADV RB 2 advmod enough",
