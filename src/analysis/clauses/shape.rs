@@ -268,7 +268,8 @@ impl<'a> Shape<'a> {
     }
 
     /// The subject of predicate `v`: its `nsubj` (or `csubj`; of two, the nearest before
-    /// it), the agent of a passive ("was reported by the press service"), or — for a predicate
+    /// it, but never a reflexive or a bare time over another: "Vale herself said", "Judge
+    /// Vale late Thursday ruled"), the agent of a passive ("was reported by the press service"), or — for a predicate
     /// that shares its subject with the one it hangs from (a conjunct, "…, adding", "declined
     /// to say") — that predicate's; a verb misparsed as the `acl` or `xcomp` of a nominal root
     /// before it has that root as its subject ("Others supported the bid").
@@ -279,10 +280,16 @@ impl<'a> Shape<'a> {
             let mut passive = false;
             // of two subjects (a misparse: "The news for Cruz, Woolson said, is…"), the
             // nearest before the predicate, else the first after it
+            // — but a reflexive or a bare time never over another ("Vale herself said",
+            // "Brun late Thursday issued")
             let mut subject: Option<usize> = None;
             for c in self.children(v) {
                 match self.toks[c].rel {
-                    "nsubj" | "csubj" if subject.is_none_or(|s| c < v && s < c) => {
+                    "nsubj" | "csubj"
+                        if subject.is_none_or(|s| {
+                            (c < v && s < c && !self.weak(c)) || (self.weak(s) && !self.weak(c))
+                        }) =>
+                    {
                         subject = Some(c);
                     }
                     "nsubj:pass" | "csubj:pass" | "expl" | "expl:pass" => passive = true,
@@ -330,6 +337,29 @@ impl<'a> Shape<'a> {
 }
 
 impl Shape<'_> {
+    /// Token `c` heads a bare time phrase: a time noun ([`crate::analysis::lexicon::Lexicon::time`]:
+    /// "last week", "this month", "Tuesday") with no preposition, conjunct or modifier of its
+    /// own ("three years after the vote" is more than a time).
+    pub fn bare_time(&self, c: usize) -> bool {
+        let toks = self.toks;
+        matches!(toks[c].upos.as_str(), "NOUN" | "PROPN")
+            && crate::analysis::lexicon::LEXICON.time(&toks[c].lemma)
+            && !self.children(c).any(|g| {
+                matches!(
+                    toks[g].rel_base(),
+                    "case" | "conj" | "nmod" | "acl" | "appos" | "advcl"
+                )
+            })
+    }
+
+    /// A subject that never wins over another: a reflexive pronoun ("Vale herself") or a bare
+    /// time ([`Shape::bare_time`]).
+    fn weak(&self, c: usize) -> bool {
+        let t = &self.toks[c];
+        (t.upos.as_str() == "PRON" && (t.lemma.ends_with("self") || t.lemma.ends_with("selves")))
+            || self.bare_time(c)
+    }
+
     /// The first noun phrase after token `k` (outside quotations), by its head: "according
     /// to show insiders" when the parser hung "according" elsewhere.
     pub fn nominal_after(&self, k: usize) -> Option<usize> {
@@ -433,7 +463,8 @@ impl Shape<'_> {
     /// CNN, President Obama said", where the parser took a noun of the reported clause or a
     /// time for the subject. Between the phrase and the verb only adverbs, auxiliaries and the
     /// phrase's own prepositional phrase ("Clinton on Tuesday said"); not past a comma ("Vale, a
-    /// senator, said": the subject stands), nor an object, an oblique or a time.
+    /// senator, said": the subject stands), nor an object, an oblique, a time or a reflexive
+    /// ("Vale herself said").
     pub fn nearer_subject(&self, v: usize, s: Subject) -> Option<Subject> {
         if s.agent || s.head > v || !matches!(self.toks[v].xpos, "VBD" | "VBZ" | "VBP") {
             return None;
@@ -485,7 +516,8 @@ impl Shape<'_> {
             }
         }
         let rel = self.toks[h].rel;
-        if matches!(self.toks[h].rel_base(), "obj" | "iobj" | "obl" | "nmod")
+        if self.weak(h)
+            || matches!(self.toks[h].rel_base(), "obj" | "iobj" | "obl" | "nmod")
             || matches!(
                 rel,
                 "obl:unmarked" | "obl:tmod" | "nmod:unmarked" | "nmod:tmod"
