@@ -255,8 +255,8 @@ fn names_then_verb(shape: &Shape, text: &str, base: u32, from: usize) -> Option<
 
 /// The subject heads of predicate `p` (see the module doc), only its own: a predicate sharing
 /// another's subject is that one's frame. Two subjects before the predicate with a
-/// conjunction between them are one coordination the parser split ("Brun and Varga met" read
-/// with two `nsubj`). `true` with them when the predicate is a main verb the parser hung
+/// conjunction, or only a comma, between them are one coordination the parser split ("Brun
+/// and Varga met", "Brun, Varga vow…" read with two `nsubj`). `true` with them when the predicate is a main verb the parser hung
 /// from a nominal root ([`Shape::subject`]'s repair: "The parties discussed…" read as a
 /// reduced relative).
 fn subject(shape: &Shape, p: usize) -> Option<(Vec<usize>, bool)> {
@@ -278,6 +278,14 @@ fn subject(shape: &Shape, p: usize) -> Option<(Vec<usize>, bool)> {
     if nsubj.len() > 1 && nsubj.iter().any(|&c| !time_phrase(shape, c)) {
         nsubj.retain(|&c| !time_phrase(shape, c));
     }
+    // "The Larkmoor Harbour Board last week warned…" read with the time phrase as the subject
+    // and the board as its compound: the noun before the phrase's own words is the subject
+    if !nsubj.is_empty()
+        && nsubj.iter().all(|&c| time_phrase(shape, c))
+        && let Some(c) = swallowed_subject(shape, p)
+    {
+        return Some((vec![c], false));
+    }
     if !nsubj.is_empty() {
         // the nearest before the predicate, else the first after it
         let near = nsubj
@@ -295,7 +303,8 @@ fn subject(shape: &Shape, p: usize) -> Option<(Vec<usize>, bool)> {
                 // "The call between Brun and Varga lasted an hour" read with two subjects:
                 // the later one is inside the earlier one's prepositional phrase
                 heads = vec![c];
-            } else if has("CCONJ") {
+            } else if has("CCONJ") || (between.len() == 1 && &*between[0].lemma == ",") {
+                // "Brun and Varga met", or a headline's "Brun, Varga vow…"
                 heads.push(c);
             } else {
                 break;
@@ -394,14 +403,17 @@ fn time_phrase(shape: &Shape, c: usize) -> bool {
             .any(|g| matches!(toks[g].rel_base(), "case" | "conj"))
 }
 
-/// The subject the parser hung inside a time phrase before predicate `p` (an `obl` of `p`):
+/// The subject the parser hung inside a time phrase before predicate `p` (an `obl` of `p`, or
+/// its `nsubj`):
 /// its noun dependent standing before the phrase's own words
 /// ("The Larkmoor Harbour Board last week warned…", "Board" a compound of "week").
 fn swallowed_subject(shape: &Shape, p: usize) -> Option<usize> {
     let toks = shape.toks;
     let t = shape
         .children(p)
-        .find(|&c| c < p && toks[c].rel_base() == "obl" && time_phrase(shape, c))?;
+        .find(|&c| {
+            c < p && matches!(toks[c].rel_base(), "obl" | "nsubj") && time_phrase(shape, c)
+        })?;
     let first_own = shape
         .children(t)
         .filter(|&g| matches!(toks[g].rel_base(), "det" | "amod" | "nummod"))
