@@ -409,11 +409,9 @@ fn time_phrase(shape: &Shape, c: usize) -> bool {
 /// ("The Larkmoor Harbour Board last week warned…", "Board" a compound of "week").
 fn swallowed_subject(shape: &Shape, p: usize) -> Option<usize> {
     let toks = shape.toks;
-    let t = shape
-        .children(p)
-        .find(|&c| {
-            c < p && matches!(toks[c].rel_base(), "obl" | "nsubj") && time_phrase(shape, c)
-        })?;
+    let t = shape.children(p).find(|&c| {
+        c < p && matches!(toks[c].rel_base(), "obl" | "nsubj") && time_phrase(shape, c)
+    })?;
     let first_own = shape
         .children(t)
         .filter(|&g| matches!(toks[g].rel_base(), "det" | "amod" | "nummod"))
