@@ -624,35 +624,12 @@ fn before_time(shape: &Shape, t: usize) -> Option<usize> {
         return None;
     }
     match toks[j].upos.as_str() {
-        "NOUN" | "PROPN" => Some(name_head(shape, j)),
+        "NOUN" | "PROPN" => Some(shape.name_head(j)),
         "VERB" if toks[j].xpos == "VBN" => shape
             .head(j)
             .filter(|&h| h < j && matches!(toks[h].upos.as_str(), "NOUN" | "PROPN")),
         _ => None,
     }
-}
-
-/// The head of the name or noun phrase that token `j` ends: up through its modifiers and the
-/// parts of a name ("Judge Carlton W. Reeves" from "Reeves").
-fn name_head(shape: &Shape, j: usize) -> usize {
-    let toks = shape.toks;
-    let mut h = j;
-    for _ in 0..6 {
-        match shape.head(h) {
-            Some(up)
-                if (up > h
-                    && matches!(
-                        toks[h].rel_base(),
-                        "compound" | "flat" | "amod" | "det" | "nummod"
-                    ))
-                    || (up < h && toks[h].rel_base() == "flat") =>
-            {
-                h = up
-            }
-            _ => break,
-        }
-    }
-    h
 }
 
 /// The sentence's opening noun phrase, when finite verb `v` follows it across a clause set

@@ -149,6 +149,28 @@ impl<'a> Shape<'a> {
         })
     }
 
+    /// The head of the name or noun phrase that token `j` ends: up through its modifiers and
+    /// the parts of a name ("Judge Carlton W. Reeves" from "Reeves").
+    pub fn name_head(&self, j: usize) -> usize {
+        let mut h = j;
+        for _ in 0..6 {
+            match self.head(h) {
+                Some(up)
+                    if (up > h
+                        && matches!(
+                            self.toks[h].rel_base(),
+                            "compound" | "flat" | "amod" | "det" | "nummod"
+                        ))
+                        || (up < h && self.toks[h].rel_base() == "flat") =>
+                {
+                    h = up
+                }
+                _ => break,
+            }
+        }
+        h
+    }
+
     /// The first word of the subtree of `h` (punctuation hung from it left out: the parser
     /// may hang the comma before a phrase from the phrase).
     fn first_of(&self, h: usize) -> usize {
@@ -498,23 +520,7 @@ impl Shape<'_> {
         if lo > at || (lo..hi).contains(&at) {
             return None;
         }
-        // the phrase's head: up through its modifiers and the parts of a name
-        let mut h = j;
-        for _ in 0..6 {
-            match self.head(h) {
-                Some(up)
-                    if (up > h
-                        && matches!(
-                            self.toks[h].rel_base(),
-                            "compound" | "flat" | "amod" | "det" | "nummod"
-                        ))
-                        || (up < h && self.toks[h].rel_base() == "flat") =>
-                {
-                    h = up
-                }
-                _ => break,
-            }
-        }
+        let h = self.name_head(j);
         let rel = self.toks[h].rel;
         if self.weak(h)
             || matches!(self.toks[h].rel_base(), "obj" | "iobj" | "obl" | "nmod")

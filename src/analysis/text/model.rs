@@ -345,6 +345,40 @@ impl Dense {
     }
 }
 
+/// Most small templates [`score`] takes from dense rows (more are looked up).
+const MAX_SMALL: usize = 32;
+
+/// Scores one decision of the tagger or the parser into `scores` (zeroed first): the atom
+/// `small[k]` of each small template `templates[k]` from its dense row `k * atoms + atom`
+/// when `rows` holds it (an atom below `atoms`), every other feature — `feats`, and the small
+/// ones without a row, pushed onto it as `f1(template, atom)` — looked up in `table`.
+#[inline]
+pub fn score(
+    table: &Table<'_>,
+    rows: Option<&Dense>,
+    templates: &[u64],
+    small: &[u64],
+    atoms: u64,
+    feats: &mut Vec<u64>,
+    scores: &mut [i32],
+) {
+    scores.iter_mut().for_each(|s| *s = 0);
+    let mut in_rows = [0usize; MAX_SMALL];
+    let mut dense = 0;
+    for (k, (&template, &atom)) in templates.iter().zip(small).enumerate() {
+        if rows.is_some() && atom < atoms && dense < MAX_SMALL {
+            in_rows[dense] = k * atoms as usize + atom as usize;
+            dense += 1;
+        } else {
+            feats.push(super::hash::f1(template, atom));
+        }
+    }
+    if let Some(rows) = rows {
+        rows.add(&in_rows[..dense], scores);
+    }
+    table.add_scores(feats, scores);
+}
+
 /// Asks the cache for the line holding `bytes[at]` without waiting for it.
 #[inline]
 fn prefetch(bytes: &[u8], at: usize) {

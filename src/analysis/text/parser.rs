@@ -35,7 +35,7 @@
 //! [`State`], [`features`], [`State::costs`] are shared with the training program.
 
 use super::hash::{f1, f2, f3, f4};
-use super::model::{Dense, Model, Table};
+use super::model::{self, Dense, Model, Table};
 use super::tagger::{WordInfo, argmax};
 
 /// No token.
@@ -531,7 +531,6 @@ pub fn parse(model: &Model<'_>, root_label: u8, words: &[WordInfo], tags: &[u8])
     let mut state = State::new(n, root_label);
     let mut feats = Vec::with_capacity(128);
     let mut small = [0u64; SMALL.len()];
-    let mut in_rows = [0usize; SMALL.len()];
     let mut scores = vec![0i32; 1 + 2 * n_labels];
     while !state.done() {
         if let Some(action) = only_legal(&state) {
@@ -540,20 +539,15 @@ pub fn parse(model: &Model<'_>, root_label: u8, words: &[WordInfo], tags: &[u8])
             continue;
         }
         features_split(&state, words, tags, &mut feats, &mut small);
-        scores.iter_mut().for_each(|s| *s = 0);
-        let mut dense = 0;
-        for (k, (&template, &atom)) in SMALL.iter().zip(&small).enumerate() {
-            if rows.is_some() && atom < SMALL_ATOMS {
-                in_rows[dense] = k * SMALL_ATOMS as usize + atom as usize;
-                dense += 1;
-            } else {
-                feats.push(f1(template, atom));
-            }
-        }
-        if let Some(rows) = rows {
-            rows.add(&in_rows[..dense], &mut scores);
-        }
-        table.add_scores(&feats, &mut scores);
+        model::score(
+            table,
+            rows,
+            &SMALL,
+            &small,
+            SMALL_ATOMS,
+            &mut feats,
+            &mut scores,
+        );
         let action = best_legal(&state, &scores, n_labels);
         state.apply(action);
     }

@@ -32,7 +32,7 @@
 //! must see exactly the same features (`hash.rs` explains why).
 
 use super::hash::{self, f1, f2, f3};
-use super::model::{Dense, Model, Table};
+use super::model::{self, Dense, Model, Table};
 
 /// No tag (before the start of the sentence).
 pub const NO_TAG: u8 = 255;
@@ -375,7 +375,6 @@ fn run(
     let mut tags = Vec::with_capacity(words.len());
     let mut feats = Vec::with_capacity(48);
     let mut small = [0u64; SMALL.len()];
-    let mut in_rows = [0usize; SMALL.len()];
     let mut scores = vec![0i32; n_tags];
     let (mut p1, mut p2) = (NO_TAG, NO_TAG);
     for i in 0..words.len() {
@@ -394,20 +393,15 @@ fn run(
             }
             None => features_split(words, i, p1, p2, &mut feats, &mut small),
         };
-        scores.iter_mut().for_each(|s| *s = 0);
-        let mut dense = 0;
-        for (k, (&template, &atom)) in small_templates.iter().zip(&small).enumerate() {
-            if rows.is_some() && atom < SMALL_ATOMS {
-                in_rows[dense] = k * SMALL_ATOMS as usize + atom as usize;
-                dense += 1;
-            } else {
-                feats.push(f1(template, atom));
-            }
-        }
-        if let Some(rows) = rows {
-            rows.add(&in_rows[..dense], &mut scores);
-        }
-        table.add_scores(&feats, &mut scores);
+        model::score(
+            table,
+            rows,
+            small_templates,
+            &small,
+            SMALL_ATOMS,
+            &mut feats,
+            &mut scores,
+        );
         seen(i, &scores);
         let t = match forced {
             Some((at, tag)) if at == i => tag,
