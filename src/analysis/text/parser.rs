@@ -315,15 +315,17 @@ fn features_split(
 ) {
     out.clear();
     let n = state.n;
-    let w = |x: u16| {
+    // a word's atom `of` it (its form, its cluster), or the atom of no word or the root
+    let atom = |x: u16, of: fn(&WordInfo) -> u64| {
         if x == NIL {
             NO_WORD
         } else if usize::from(x) >= n {
             ROOT_WORD
         } else {
-            words.get(usize::from(x)).map_or(NO_WORD, |w| w.norm)
+            words.get(usize::from(x)).map_or(NO_WORD, of)
         }
     };
+    let w = |x: u16| atom(x, |w| w.norm);
     let t = |x: u16| {
         if x == NIL {
             NO_TAG
@@ -350,15 +352,7 @@ fn features_split(
     let (n0, n1, nb) = (node(s0), node(s1), node(b0));
     let (s0w, s0t, s1w, s1t, s2t) = (w(s0), t(s0), w(s1), t(s1), t(s2));
     let (b0w, b0t, b1w, b1t, b2t) = (w(b0), t(b0), w(b1), t(b1), t(b2));
-    let c = |x: u16| {
-        if x == NIL {
-            NO_WORD
-        } else if usize::from(x) >= n {
-            ROOT_WORD
-        } else {
-            words.get(usize::from(x)).map_or(NO_WORD, |w| w.cluster)
-        }
-    };
+    let c = |x: u16| atom(x, |w| w.cluster);
     let (s0c, s1c, b0c, b1c) = (c(s0), c(s1), c(b0), c(b1));
     let s0wt = f1(s0w, s0t);
     let s1wt = f1(s1w, s1t);
