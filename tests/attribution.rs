@@ -560,6 +560,17 @@ fn the_issuers_untied_leader_is_the_issuer_not_a_side_against_it() {
 }
 
 #[test]
+fn a_portfolio_before_a_title_is_no_organisation() {
+    // "Trade and Investment Minister Elena Soto": "Investment" opens the title; it is not an
+    // organisation that acts, and Soto speaks for Chile (the country of the source line)
+    let a = run("portfolio_title.txt", &[]);
+    let names: Vec<&str> = a.parties.iter().map(|p| p.name.as_str()).collect();
+    assert!(!names.contains(&"Investment"), "{names:?}");
+    assert_eq!(side_of(&a, "Trade and Investment Minister"), "Chile");
+    assert_eq!(side_of(&a, "\"Peru had failed"), "Chile");
+}
+
+#[test]
 fn a_country_that_opens_an_organisation_name_does_not_claim_its_president() {
     // "President of the Sylvania Nursing Association" is the association's president: no person
     // "Nursing Association", and Lenz is not Sylvania's side against Sylvania's own minister

@@ -154,7 +154,7 @@ fn people_and_runs(
         }
         found_people.extend(people::find(text, &raw.tokens, &raw.titles, &hits, &slots));
         let tree = readings.get(si).map_or(&[][..], |r| &r.frames[..]);
-        runs.add(text, &raw.tokens, &slots, tree);
+        runs.add(text, &raw.tokens, &slots, &raw.titles, tree);
     }
     (found_people, runs)
 }

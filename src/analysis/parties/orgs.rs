@@ -6,7 +6,8 @@
 //! forms, titles or known people's names. It becomes an organisation when it ends a name that a
 //! subject holds in the sentence's tree ([`crate::analysis::clauses::frames`]'s `names`:
 //! "Acme has announced", "Acme and Bolt sued", "Acme's representatives have not commented";
-//! not "Energy" in "Energy Secretary Grant Marsh said";
+//! not "Energy" in "Energy Secretary Grant Marsh said", nor any run that opens a title, alone
+//! or coordinated ("Trade and Investment Minister Todd McClay");
 //! not an apposition to another subject: "Freedonia's ruling party, the Unity Party, has
 //! proposed") or is
 //! the object of "according to", and when it also appears capitalised somewhere other than at the
@@ -80,10 +81,40 @@ fn runs(toks: &[Token], slot: impl Fn(usize) -> Slot, out: &mut Vec<(usize, usiz
     }
 }
 
+/// Whether a capitalised run ending before token `b` is the portfolio of a title: the title
+/// starts at `b` ("Energy Secretary Grant Marsh"), or after "and"/"&" and more capitalised
+/// words ("Trade and Investment Minister Todd McClay"): a part of the title, not an
+/// organisation.
+fn opens_title(src: &str, toks: &[Token], b: usize, titles: &[(usize, usize)]) -> bool {
+    let title_at = |k: usize| titles.iter().any(|&(t, _)| t == k);
+    if title_at(b) {
+        return true;
+    }
+    let joins = toks
+        .get(b)
+        .is_some_and(|t| t.is(class::COORD) || t.text(src) == "&");
+    if !joins {
+        return false;
+    }
+    let mut k = b + 1;
+    while k < toks.len() && k <= b + 4 && toks[k].capitalised() && !title_at(k) {
+        k += 1;
+    }
+    k > b + 1 && title_at(k)
+}
+
 impl Runs {
     /// Records the runs of one sentence.
     /// `tree`: the sentence's subject–predicate pairs ([`crate::analysis::clauses::frames`]).
-    pub fn add(&mut self, src: &str, toks: &[Token], slots: &[Slot], tree: &[TreeFrame]) {
+    /// `titles`: the sentence's title hits, `[first, last)` token spans.
+    pub fn add(
+        &mut self,
+        src: &str,
+        toks: &[Token],
+        slots: &[Slot],
+        titles: &[(usize, usize)],
+        tree: &[TreeFrame],
+    ) {
         let mut found = std::mem::take(&mut self.found);
         runs(toks, |_| Slot::Free, &mut found);
         let mut initials = std::mem::take(&mut self.initials_buf);
@@ -104,6 +135,9 @@ impl Runs {
         for &(a, b) in &found {
             // "Freedonian Foreign Ministry": an institution of a side, not an organisation
             if a > 0 && slots[a - 1] == Slot::Taken && toks[a - 1].is_word() {
+                continue;
+            }
+            if opens_title(src, toks, b, titles) {
                 continue;
             }
             let text = &src[toks[a].start()..toks[b - 1].end()];
