@@ -572,8 +572,55 @@ pub struct Subject {
 }
 
 /// Per token: inside quotation marks. Curly quotes open and close; a straight double quote
-/// toggles. The quotation marks themselves count as inside.
+/// toggles. The quotation marks themselves count as inside. A quotation whose closing mark the
+/// source left out, still open at the end of a sentence that ends in a short post-posed frame
+/// (", Mr Vale said."), ends at that comma ([`unclosed_before_frame`]).
 fn quote_mask(toks: &[Token], text: &str, base: u32, open_at_start: bool) -> (Vec<bool>, bool) {
+    let (mut mask, open) = marks_mask(toks, text, base, open_at_start);
+    if open {
+        if let Some(comma) = unclosed_before_frame(toks, &mask) {
+            mask[comma + 1..].fill(false);
+            return (mask, false);
+        }
+    }
+    (mask, open)
+}
+
+/// Most words between the comma and the verb of a post-posed frame ("Mr Vale", "the deputy
+/// foreign minister").
+const MAX_FRAME_SPEAKER: usize = 5;
+
+/// A sentence still inside a quotation at its end, whose last clause is a comma, a short noun
+/// phrase and a finite verb with nothing after it but punctuation ("“We told them so, Mr Vale
+/// said."): the comma where the quotation must have ended. A quotation that runs on into the
+/// next sentence never ends this way; a post-posed frame after a comma is how English
+/// attributes a quotation, so the closing mark is what is missing.
+fn unclosed_before_frame(toks: &[Token], mask: &[bool]) -> Option<usize> {
+    let mut end = toks.len();
+    while end > 0 && toks[end - 1].upos.as_str() == "PUNCT" {
+        end -= 1;
+    }
+    let verb = end.checked_sub(1)?;
+    if toks[verb].upos.as_str() != "VERB" || !matches!(toks[verb].xpos, "VBD" | "VBZ" | "VBP") {
+        return None;
+    }
+    let mut k = verb;
+    while k > 0
+        && verb - k < MAX_FRAME_SPEAKER
+        && matches!(
+            toks[k - 1].upos.as_str(),
+            "PROPN" | "NOUN" | "PRON" | "DET" | "ADJ"
+        )
+    {
+        k -= 1;
+    }
+    let comma = k.checked_sub(1)?;
+    (k < verb && toks[comma].xpos == "," && mask[comma] && mask[..comma].iter().any(|&q| q))
+        .then_some(comma)
+}
+
+/// The quotation marks alone: see [`quote_mask`].
+fn marks_mask(toks: &[Token], text: &str, base: u32, open_at_start: bool) -> (Vec<bool>, bool) {
     let mut open = open_at_start;
     let word = |k: usize| {
         let s = toks[k].start.saturating_sub(base) as usize;

@@ -66,6 +66,42 @@ fn the_speaker_of_a_post_posed_verb_is_found_over_a_verb_inside_the_quotation() 
 }
 
 #[test]
+fn a_quotation_left_open_before_a_post_posed_frame_ends_at_its_comma() {
+    // “ We warned them , Mr Vale said .   (the source left out the closing mark)
+    let rows = [
+        "“ PUNCT `` 3 punct “",
+        "We PRON PRP 3 nsubj we",
+        "warned VERB VBD 0 root warn",
+        "them PRON PRP 3 obj they",
+        ", PUNCT , 3 punct ,",
+        "Mr PROPN NNP 7 compound mr",
+        "Vale PROPN NNP 8 nsubj vale",
+        "said VERB VBD 3 parataxis say",
+        ". PUNCT . 3 punct .",
+    ];
+    let (text, toks) = sentence(&rows);
+    let (r, open) = read(&toks, &text, 0, false);
+    assert!(!open, "the quotation ends at the comma");
+    let sp = r.speech.expect("a speech");
+    assert_eq!(span_text(&text, sp.cue), "said");
+    assert_eq!(span_text(&text, sp.speaker.unwrap()), "Mr Vale");
+    // “ We warned them , and they listened .   — a quotation running on: no frame at its end
+    let (text, toks) = sentence(&[
+        "“ PUNCT `` 3 punct “",
+        "We PRON PRP 3 nsubj we",
+        "warned VERB VBD 0 root warn",
+        "them PRON PRP 3 obj they",
+        ", PUNCT , 8 punct ,",
+        "and CCONJ CC 8 cc and",
+        "they PRON PRP 8 nsubj they",
+        "listened VERB VBD 3 conj listen",
+        ". PUNCT . 3 punct .",
+    ]);
+    let (_, open) = read(&toks, &text, 0, false);
+    assert!(open, "a conjunction is no post-posed frame");
+}
+
+#[test]
 fn the_agent_of_a_passive_is_the_speaker_and_an_agentless_passive_has_none() {
     // This was reported by the press service .
     let (text, toks) = sentence(&[
