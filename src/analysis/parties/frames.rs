@@ -14,7 +14,8 @@
 //!   token holding the cue.
 //! * **Quotation.** A frame whose first member is inside a quotation is `quoted`; a reporting
 //!   frame outside one after a quotation mark in the sentence is `post` ("“…,” said Brun",
-//!   "“…,” Brun said").
+//!   "“…,” Brun said"), unless a word that opens a clause ("and that", "because") stands
+//!   between the last quotation mark and the frame.
 
 use super::tokens::{Kind, Token};
 use super::{Ment, Target};
@@ -79,6 +80,23 @@ fn token_end(toks: &[Token], b: u32) -> usize {
     toks.partition_point(|t| t.start() < b as usize)
 }
 
+/// Whether a frame starting at token `start` follows a quotation as its frame does: no word
+/// that opens a clause of its own ("and", "that", "because") between the last quotation mark
+/// before it and the frame. "“…,” said Brun", "“…,” Brun said", but not the clause after a
+/// short quotation: "… would reopen “within days” and that both governments would share".
+fn follows_quotation(toks: &[Token], start: usize) -> bool {
+    use crate::analysis::lexicon::class;
+    let Some(q) = toks[..start.min(toks.len())]
+        .iter()
+        .rposition(|t| t.kind() == Kind::Quote)
+    else {
+        return false;
+    };
+    !toks[q + 1..start]
+        .iter()
+        .any(|t| t.is_word() && t.is(class::COORD | class::SUBORD))
+}
+
 /// Frames of one sentence from its tree's frames. `inside` tells which tokens are inside a
 /// quotation.
 pub fn find(toks: &[Token], ments: &[Ment], inside: &[bool], tree: &[TreeFrame]) -> Vec<Frame> {
@@ -120,8 +138,10 @@ pub fn find(toks: &[Token], ments: &[Ment], inside: &[bool], tree: &[TreeFrame])
             continue;
         }
         let quoted = inside.get(first).copied().unwrap_or(false);
-        let post =
-            first_quote.is_some_and(|q| q < first) && tf.class == VerbClass::Report && !quoted;
+        let post = first_quote.is_some_and(|q| q < first)
+            && tf.class == VerbClass::Report
+            && !quoted
+            && follows_quotation(toks, first.min(verb));
         frames.push(Frame {
             members,
             first,
@@ -201,6 +221,17 @@ mod tests {
             got[2].contains(&(vec![s("Freedonia")], s("said"), true, true)),
             "{:?}",
             got[2]
+        );
+        // a clause after a short quotation is no frame of it
+        let got = frames_of(
+            "Freedonia said the border would reopen “within days” and that Sylvania \
+             would report on the talks.\n",
+        );
+        let report = got[0].iter().find(|(_, v, _, _)| v == "report");
+        assert!(
+            report.is_some_and(|(m, _, _, post)| m == &[s("Sylvania")] && !post),
+            "{:?}",
+            got[0]
         );
     }
 }

@@ -14,6 +14,8 @@
 //!   sentence with no finite verb;
 //! - `lemma.rs`: lemma table and learnt suffix rules;
 //! - `parser.rs`: greedy arc-hybrid parser with an averaged perceptron;
+//! - `tree_repair.rs`: mends one impossible tree the greedy parser makes (a sentence-initial
+//!   adjective left as the root);
 //! - `model.rs`: the binary model, read in place from the bytes compiled into the binary;
 //! - `hash.rs`: the feature hashing shared with the training program;
 //! - `conllu.rs`: CoNLL-U reading and writing (`bilateral parse --conllu`, training).
@@ -41,6 +43,7 @@ pub mod model;
 pub mod parser;
 pub mod tagger;
 pub mod tokenize;
+pub mod tree_repair;
 
 use model::{Model, ModelError};
 use std::sync::LazyLock;
@@ -330,6 +333,7 @@ pub fn annotate_words_as(
     {
         let offset = chunk * MAX_PARSE;
         let arcs = parser::parse(model, root, infos, tags);
+        let at = out.len();
         for (i, &(head, label)) in arcs.iter().enumerate() {
             let k = offset + i;
             let tag = tags.get(i).copied().unwrap_or(0);
@@ -362,6 +366,9 @@ pub fn annotate_words_as(
                 head,
                 rel,
             });
+        }
+        if chunk == 0 {
+            tree_repair::adjective_root(&mut out[at..]);
         }
     }
     out
