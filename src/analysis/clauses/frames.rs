@@ -256,15 +256,19 @@ fn names_then_verb(shape: &Shape, text: &str, base: u32, from: usize) -> Option<
 /// The subject heads of predicate `p` (see the module doc), only its own: a predicate sharing
 /// another's subject is that one's frame. Two subjects before the predicate with a
 /// conjunction, or only a comma, between them are one coordination the parser split ("Brun
-/// and Varga met", "Brun, Varga vow…" read with two `nsubj`). `true` with them when the predicate is a main verb the parser hung
+/// and Varga met", "Brun, Varga vow…" read with two `nsubj`, or the first as a `vocative`). `true` with them when the predicate is a main verb the parser hung
 /// from a nominal root ([`Shape::subject`]'s repair: "The parties discussed…" read as a
 /// reduced relative).
 fn subject(shape: &Shape, p: usize) -> Option<(Vec<usize>, bool)> {
     let toks = shape.toks;
     let (mut nsubj, mut pass, mut agent, mut expl) = (Vec::new(), None, None, false);
+    let mut set_off = Vec::new();
     for c in shape.children(p) {
         match toks[c].rel {
             "nsubj" => nsubj.push(c),
+            "vocative" | "dislocated" if c < p && toks[c].upos.as_str() == "PROPN" => {
+                set_off.push(c)
+            }
             "nsubj:pass" => pass = pass.or(Some(c)),
             "obl:agent" => agent = agent.or(Some(c)),
             "expl" | "expl:pass" | "csubj" | "csubj:pass" => expl = true,
@@ -285,6 +289,13 @@ fn subject(shape: &Shape, p: usize) -> Option<(Vec<usize>, bool)> {
         && let Some(c) = swallowed_subject(shape, p)
     {
         return Some((vec![c], false));
+    }
+    // "Chile, Peru agree…" read with "Chile" as a vocative: a name set off before a named
+    // subject is its conjunct when only a comma stands between them (checked below); never
+    // before a pronoun or a common noun ("Mr President, we will…" is an address)
+    if nsubj.iter().any(|&c| toks[c].upos.as_str() == "PROPN") {
+        nsubj.extend(set_off);
+        nsubj.sort_unstable();
     }
     if !nsubj.is_empty() {
         // the nearest before the predicate, else the first after it

@@ -111,6 +111,31 @@ fn two_subjects_joined_by_and_are_one_coordination_but_not_across_a_preposition(
 }
 
 #[test]
+fn a_name_set_off_as_a_vocative_before_a_named_subject_is_its_conjunct() {
+    // Brun , Varga agree to talks  — "Brun" read as a vocative
+    let f = summary(&[
+        "Brun PROPN NNP 4 vocative brun",
+        ", PUNCT , 1 punct ,",
+        "Varga PROPN NNP 4 nsubj varga",
+        "agree VERB VBP 0 root agree",
+        "to ADP IN 6 case to",
+        "talks NOUN NNS 4 obl talk",
+    ]);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].1, ["Brun", "Varga"]);
+    // Brun , we agree .  — an address: the subject is the pronoun alone
+    let f = summary(&[
+        "Brun PROPN NNP 4 vocative brun",
+        ", PUNCT , 1 punct ,",
+        "we PRON PRP 4 nsubj we",
+        "agree VERB VBP 0 root agree",
+        ". PUNCT . 4 punct .",
+    ]);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].1, ["we"]);
+}
+
+#[test]
 fn the_copula_is_the_cue_of_a_predicate_adjective_and_have_with_a_participle_is_its_verb() {
     // Sylvania is ready .
     let f = summary(&[
