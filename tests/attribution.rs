@@ -571,6 +571,17 @@ fn a_portfolio_before_a_title_is_no_organisation() {
 }
 
 #[test]
+fn a_leaders_home_country_may_be_named_by_its_capital_or_after_of() {
+    // Mwangi is tied to no country; Kenya is the one other acting country. "told journalists
+    // in Nairobi" and "the detention of Kenyan traders" do not make Kenya a country the text
+    // only talks about
+    let a = run("leader_in_capital.txt", &[]);
+    let names: Vec<&str> = a.parties.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Kenya", "Tanzania"]);
+    assert_eq!(side_of(&a, "Mwangi said"), "Kenya");
+}
+
+#[test]
 fn a_country_that_opens_an_organisation_name_does_not_claim_its_president() {
     // "President of the Sylvania Nursing Association" is the association's president: no person
     // "Nursing Association", and Lenz is not Sylvania's side against Sylvania's own minister

@@ -29,6 +29,7 @@
 use super::lexicon::class;
 use super::tokens::Token;
 use super::{Entity, EntityKind, Facts, Target};
+use crate::analysis::gazetteer::{Form, GAZETTEER};
 use crate::model::Role;
 use std::collections::BTreeMap;
 
@@ -89,7 +90,7 @@ pub fn home_country(
     {
         return None;
     }
-    let places = place_like(facts, entities.len());
+    let places = place_like(src, facts, entities.len());
     let candidate = |e: usize| {
         e != other
             && e != me
@@ -141,8 +142,13 @@ pub fn home_country(
 
 /// The one acting country with no named people, when another acting country has its named
 /// people and some untied leader acts too: where the untied leaders belong.
-pub fn leaders_country(facts: &[Facts], entities: &[Entity], score: &[usize]) -> Option<usize> {
-    let places = place_like(facts, entities.len());
+pub fn leaders_country(
+    src: &str,
+    facts: &[Facts],
+    entities: &[Entity],
+    score: &[usize],
+) -> Option<usize> {
+    let places = place_like(src, facts, entities.len());
     let acting = |e: usize| score.get(e).is_some_and(|&s| s > 0);
     let countries =
         || (0..entities.len()).filter(|&e| acting(e) && entities[e].kind == EntityKind::Country);
@@ -158,14 +164,24 @@ pub fn leaders_country(facts: &[Facts], entities: &[Entity], score: &[usize]) ->
 
 /// Per entity: named after a preposition somewhere ("the situation in Sylvania", "talks
 /// between Freedonia and…"): a country the text talks about, which a leader's own country
-/// rarely is in their own readout. Such a country is never guessed as a leader's home.
-fn place_like(facts: &[Facts], n: usize) -> Vec<bool> {
+/// rarely is in their own readout. Such a country is never guessed as a leader's home. A
+/// capital or seat of government after a preposition is where something happened ("told
+/// journalists in Nairobi"), which says nothing of the kind, and "of" relates rather than
+/// places ("the detention of Sylvanian traders"): neither counts.
+fn place_like(src: &str, facts: &[Facts], n: usize) -> Vec<bool> {
     let mut out = vec![false; n];
     for f in facts {
         for m in &f.mentions {
             let Target::Entity(e) = m.target else {
                 continue;
             };
+            let seat = GAZETTEER
+                .find(src, m.start, m.end)
+                .iter()
+                .any(|h| matches!(h.form, Form::Capital | Form::Seat));
+            if seat {
+                continue;
+            }
             // walk back over a few determiners: "in the Freedonian capital"
             let mut k = m.first;
             while k > 0
@@ -175,7 +191,14 @@ fn place_like(facts: &[Facts], n: usize) -> Vec<bool> {
             {
                 k -= 1;
             }
-            if e < n && k > 0 && f.tokens[k - 1].is_word() && f.tokens[k - 1].is(class::PREP) {
+            // "of" relates a noun to the country ("the people of Sylvania", "the detention of
+            // Sylvanian traders"); it does not place anything there
+            if e < n
+                && k > 0
+                && f.tokens[k - 1].is_word()
+                && f.tokens[k - 1].is(class::PREP)
+                && !f.tokens[k - 1].text(src).eq_ignore_ascii_case("of")
+            {
                 out[e] = true;
             }
         }

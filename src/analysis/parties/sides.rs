@@ -25,7 +25,7 @@ pub fn choose(
     scores: &mut Scores,
 ) -> Vec<usize> {
     if given.is_empty() {
-        leaders_home(facts, entities, scores);
+        leaders_home(text, facts, entities, scores);
     }
     let mut sides = rank(given, entities, scores);
     if given.is_empty() && sides.len() == 2 {
@@ -43,8 +43,8 @@ pub fn choose(
 
 /// Untied leaders who act, next to exactly one acting country with no named people and a
 /// counterpart country with its named leader: they speak for that country.
-fn leaders_home(facts: &mut [Facts], entities: &mut [Entity], scores: &mut Scores) {
-    let Some(home) = home::leaders_country(facts, entities, &scores.score) else {
+fn leaders_home(text: &str, facts: &mut [Facts], entities: &mut [Entity], scores: &mut Scores) {
+    let Some(home) = home::leaders_country(text, facts, entities, &scores.score) else {
         return;
     };
     for p in 0..entities.len() {
