@@ -582,6 +582,18 @@ fn a_leaders_home_country_may_be_named_by_its_capital_or_after_of() {
 }
 
 #[test]
+fn an_untied_official_speaks_for_the_side_that_names_none_of_its_people() {
+    // the Philippines' president is tied by a demonym, China names no one; two countries
+    // that act with no people (China, the United States) left the earlier rule undecided
+    let a = run("untied_spokesperson.txt", &[]);
+    let names: Vec<&str> = a.parties.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["China", "Philippines"]);
+    assert_eq!(side_of(&a, "Foreign ministry spokesperson Li Wen"), "China");
+    assert_eq!(side_of(&a, "\"The Philippine side must stop"), "China");
+    assert_eq!(side_of(&a, "The United States"), "neither");
+}
+
+#[test]
 fn a_country_that_opens_an_organisation_name_does_not_claim_its_president() {
     // "President of the Sylvania Nursing Association" is the association's president: no person
     // "Nursing Association", and Lenz is not Sylvania's side against Sylvania's own minister

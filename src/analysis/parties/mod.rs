@@ -27,6 +27,8 @@
 //!    A lone person or bare office chosen against the very country of the "Source: …" line is
 //!    that country's own leader (a readout names its own leader untied): they join it and the
 //!    second side is chosen again.
+//!    Untied officials who act but are no side belong to the side country that names none of
+//!    its people, when the other side's people are tied to it.
 //!    A side that is a lone person or bare office facing a country side is renamed after its
 //!    home country when the text shows it (`home`: the one country of a "Source: …" line, a
 //!    hyphen compound with the counterpart, or the one other country that acts); its mentions and people move to that country.

@@ -36,6 +36,7 @@ pub fn choose(
         }
     }
     if given.is_empty() && sides.len() == 2 {
+        officials_home(entities, facts, scores, &sides);
         home_and_order(text, roles, entities, facts, scores, &mut sides);
     }
     sides
@@ -49,6 +50,38 @@ fn leaders_home(text: &str, facts: &mut [Facts], entities: &mut [Entity], scores
     };
     for p in 0..entities.len() {
         if scores.score[p] > 0
+            && matches!(entities[p].kind, EntityKind::Person | EntityKind::Office)
+        {
+            merge(entities, facts, p, home);
+            scores.merge(p, home);
+        }
+    }
+}
+
+/// Untied officials who act but are no side ("Foreign ministry spokesperson Li Wen told a
+/// briefing…"), when one side is a country that names none of its people and the other a
+/// country whose people the text ties to it ("Philippine President Maria Cruz"): they speak
+/// for the first. A text ties the other side's people and leaves its own side's untied, the
+/// same reading as [`leaders_home`] before the sides are known.
+fn officials_home(
+    entities: &mut [Entity],
+    facts: &mut [Facts],
+    scores: &mut Scores,
+    sides: &[usize],
+) {
+    let country = |e: usize| entities[e].kind == EntityKind::Country;
+    let (a, b) = (sides[0], sides[1]);
+    if !country(a) || !country(b) {
+        return;
+    }
+    let home = match (entities[a].people.is_empty(), entities[b].people.is_empty()) {
+        (true, false) => a,
+        (false, true) => b,
+        _ => return,
+    };
+    for p in 0..entities.len() {
+        if scores.score[p] > 0
+            && !sides.contains(&p)
             && matches!(entities[p].kind, EntityKind::Person | EntityKind::Office)
         {
             merge(entities, facts, p, home);
