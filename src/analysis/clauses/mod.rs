@@ -17,13 +17,16 @@
 //!      logistics verb ("talk", "meet"), nor a form the table lists as rarely a cue
 //!      ("continues", "raised"); or **any finite verb framing a direct quotation** with
 //!      nothing but its subject beside it ("“…,” Vale smiled", "Vale went on, “…”"; quotation
-//!      marks are curly, straight, or two apostrophes ''). Of several, the one highest in the
-//!      tree that has a speaker wins ("Vale was criticized when she said…" is her speech; an
-//!      agentless one only when none has a speaker): the outermost attribution, which is also
-//!      the post-posed "“…,” X said" (UD attaches it as `parataxis` of the quotation's root);
-//!      a report set off by a comma as the root's `parataxis` ranks above the root itself
-//!      ("Organizers added guards, the daily reported", "He hoped, he said, that…") when it
-//!      has no object or complement of its own ("…, when the union dismissed an offer"). Its
+//!      marks are curly, straight, or two apostrophes ''). Of several that have a speaker,
+//!      the one the learnt judge (below) finds most likely wins, a verb framing a quotation
+//!      counting as certain ("Vale was criticized when she said…" is her speech; an agentless
+//!      one only when none has a speaker) — the judge has learnt that a verb under another
+//!      reporting verb is seldom the attribution, so this is mostly the outermost — and on
+//!      ties the one highest in the tree, which is also the post-posed "“…,” X said" (UD
+//!      attaches it as `parataxis` of the quotation's root); a report set off by a comma as
+//!      the root's `parataxis` ranks above the root itself ("Organizers added guards, the
+//!      daily reported", "He hoped, he said, that…") when it has no object or complement of
+//!      its own ("…, when the union dismissed an offer"). Its
 //!      speaker is its subject (of two, the nearest before it), the agent of its passive ("was
 //!      reported by the press service"), the subject it shares with the verb it hangs from
 //!      ("…, adding", "declined to say"), or the nominal root a misparsed verb hangs from as
@@ -490,17 +493,27 @@ fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
         // a verb that frames a direct quotation is its cue whatever the judge says: "“…,”
         // Vale smiled" is Vale's, however rarely "smile" reports
         if quote_frame(shape, text, base, v) && !sourceless {
-            return Some(s);
+            return Some((s, 1.0));
         }
         learnt::features(shape, text, base, v, s, depths[v], &mut feats);
         // a verb whose learnt cues mostly name no source ("is expected", "seems") names its
         // subject only where the judge finds it likely: "Officials expect a rise"
         let least = if sourceless { ADD_FROM } else { DROP_BELOW };
-        (learnt::probability(&feats) >= least).then_some(s)
+        let p = learnt::probability(&feats);
+        (p >= least).then_some((s, p))
     };
-    let found = cands
-        .iter()
-        .find_map(|&(_, v)| who(v).map(|s| (v, Some(s))));
+    // of the verbs with a speaker, the one the judge finds most likely (a verb framing a
+    // quotation counts as certain), the highest in the tree on ties: the judge knows that
+    // a verb under another reporting verb is seldom the attribution ("above")
+    let mut best: Option<(usize, shape::Subject, f32)> = None;
+    for &(_, v) in &cands {
+        if let Some((s, p)) = who(v)
+            && best.is_none_or(|b| p > b.2)
+        {
+            best = Some((v, s, p));
+        }
+    }
+    let found = best.map(|(v, s, _)| (v, Some(s)));
     if found.is_none()
         && let Some(l) = learnt_speech(shape, text, base, &cands)
     {
