@@ -7,7 +7,9 @@
 //!    - a transcript's **speaker label**, "FOREIGN SECRETARY VALE: …" (capitals, then a
 //!      colon, in the first words), or a **name before a headline's colon**, "Graham: Trump's
 //!      rhetoric hurts the party" (one to four nouns with a proper noun, then at least three
-//!      words; not "Update: …");
+//!      words; not "Update: …") — never a label of the newsroom ([`EDITORIAL_LABELS`]:
+//!      "Editor's note:", "UPDATE:", "CORRECTION:"), after which the sentence is read as
+//!      any other;
 //!    - **"according to X"**: X, the noun that "according" is the `case` of (or, when the
 //!      parser hung "according" elsewhere, the first noun phrase after "to");
 //!    - a **reporting verb** outside quotation marks — a verb whose lemma is a reporting verb
@@ -19,7 +21,7 @@
 //!      nothing but its subject beside it ("“…,” Vale smiled", "Vale went on, “…”"; quotation
 //!      marks are curly, straight, or two apostrophes ''). Of several that have a speaker,
 //!      the one the learnt judge (below) finds most likely wins, a verb framing a quotation
-//!      counting as certain ("Vale was criticized when she said…" is her speech; an agentless
+//!      or the root (the `parataxis` below) counting as certain ("Vale was criticized when she said…" is her speech; an agentless
 //!      one only when none has a speaker) — the judge has learnt that a verb under another
 //!      reporting verb is seldom the attribution, so this is mostly the outermost — and on
 //!      ties the one highest in the tree, which is also the post-posed "“…,” X said" (UD
@@ -400,8 +402,57 @@ fn name_colon(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
     })
 }
 
+/// Labels the newsroom puts before a colon, naming no speaker: what follows is the paper's
+/// own note or the news itself ("Editor's note: …", "UPDATE: Vale said…").
+const EDITORIAL_LABELS: &[&str] = &[
+    "editor's note",
+    "editors' note",
+    "editor's notes",
+    "note",
+    "programming note",
+    "update",
+    "updated",
+    "updates",
+    "correction",
+    "clarification",
+    "disclosure",
+    "full disclosure",
+    "exclusive",
+    "breaking",
+    "breaking news",
+    "developing",
+    "watch",
+    "related",
+    "read more",
+];
+
+/// The sentence opens with an editorial label and a colon ([`EDITORIAL_LABELS`]).
+fn editorial(shape: &Shape, text: &str, base: u32) -> bool {
+    let toks = shape.toks;
+    let Some(colon) = toks
+        .iter()
+        .take(LABEL_WORDS + 1)
+        .position(|t| word(t, text, base) == ":")
+    else {
+        return false;
+    };
+    let (a, b) = (
+        toks[0].start.saturating_sub(base) as usize,
+        toks[colon].start.saturating_sub(base) as usize,
+    );
+    let before = text
+        .get(a..b)
+        .unwrap_or("")
+        .trim()
+        .to_lowercase()
+        .replace('\u{2019}', "'");
+    EDITORIAL_LABELS.contains(&before.as_str())
+}
+
 fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
-    if let Some(l) = label(shape, text, base).or_else(|| name_colon(shape, text, base)) {
+    if !editorial(shape, text, base)
+        && let Some(l) = label(shape, text, base).or_else(|| name_colon(shape, text, base))
+    {
         return Some(l);
     }
     let toks = shape.toks;
@@ -505,12 +556,14 @@ fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
     // of the verbs with a speaker, the one the judge finds most likely (a verb framing a
     // quotation counts as certain), the highest in the tree on ties: the judge knows that
     // a verb under another reporting verb is seldom the attribution ("above")
+    // a report framing the root ("…, the daily reported": rank 0) counts as certain too
     let mut best: Option<(usize, shape::Subject, f32)> = None;
-    for &(_, v) in &cands {
-        if let Some((s, p)) = who(v)
-            && best.is_none_or(|b| p > b.2)
-        {
-            best = Some((v, s, p));
+    for &(rank, v) in &cands {
+        if let Some((s, p)) = who(v) {
+            let p = if rank == 0 { 1.0 } else { p };
+            if best.is_none_or(|b| p > b.2) {
+                best = Some((v, s, p));
+            }
         }
     }
     let found = best.map(|(v, s, _)| (v, Some(s)));
@@ -986,10 +1039,7 @@ fn inverted(shape: &Shape, text: &str, base: u32, v: usize) -> Option<usize> {
     let outside = |k: &usize| shape.head(*k).is_none_or(|h| !run.contains(&h));
     // — before its "of" phrase, if any: "Ann Vale of the Brun Institute"; or a number or
     // pronoun heading the "of" phrase: "one of those advisers"
-    let of = run
-        .clone()
-        .find(|&k| &*toks[k].lemma == "of")
-        .unwrap_or(e);
+    let of = run.clone().find(|&k| &*toks[k].lemma == "of").unwrap_or(e);
     let pre = v + 1..of;
     pre.clone()
         .rfind(|k| noun(k) && outside(k))

@@ -1157,3 +1157,41 @@ fn an_inverted_speaker_keeps_its_of_phrase() {
     ]);
     assert_eq!(speaker_text(&text, &toks, "said"), Some("one of the aides"));
 }
+
+#[test]
+fn a_newsroom_label_before_a_colon_names_no_speaker() {
+    // UPDATE : Vale said the vote was delayed .  — a naive label rule takes "UPDATE" (capitals
+    // and a colon) for the speaker
+    let (text, toks) = sentence(&[
+        "UPDATE NOUN NN 0 root update",
+        "~: PUNCT : 1 punct :",
+        "Vale PROPN NNP 4 nsubj vale",
+        "said VERB VBD 1 parataxis say",
+        "the DET DT 6 det the",
+        "vote NOUN NN 8 nsubj:pass vote",
+        "was AUX VBD 8 aux:pass be",
+        "delayed VERB VBN 4 ccomp delay",
+        ". PUNCT . 1 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    let sp = r.speech.unwrap();
+    assert!(!sp.label);
+    assert_eq!(span_text(&text, sp.cue), "said");
+    assert_eq!(span_text(&text, sp.speaker.unwrap()), "Vale");
+    // Editor ’s note : the author is a party donor .  — no speech at all
+    let (text, toks) = sentence(&[
+        "Editor PROPN NNP 3 nmod:poss editor",
+        "~’s PART POS 1 case ’s",
+        "Note PROPN NNP 0 root note",
+        "~: PUNCT : 3 punct :",
+        "the DET DT 6 det the",
+        "author NOUN NN 10 nsubj author",
+        "is AUX VBZ 10 cop be",
+        "a DET DT 10 det a",
+        "party NOUN NN 10 compound party",
+        "donor NOUN NN 3 appos donor",
+        ". PUNCT . 3 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    assert!(r.speech.is_none_or(|sp| sp.speaker.is_none()));
+}
