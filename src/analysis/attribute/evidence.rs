@@ -35,7 +35,9 @@ fn byte_mention((start, end): (u32, u32), party: Option<PartyId>) -> Mention {
 /// ([`crate::analysis::clauses::Speech`]): `speaker` and `cue` name attributions only — the
 /// tree's when it has a speaker (the outermost attribution: "Vale said Brun congratulated
 /// him" is Vale's, whichever side the decision took from the embedded clause), else the
-/// decision's own when it is speech, else the tree's cue with no speaker ("the outcome seems
+/// decision's own when it is speech — unless the tree read the same cue and found it no
+/// speaker ("Vale was asked about the plan": a passive's subject is asked, not speaking;
+/// "Vale is expected to sign") —, else the tree's cue with no speaker ("the outcome seems
 /// certain", also beside an act) — and an act's subject and predicate go to `actor` and
 /// `predicate`.
 pub fn build(
@@ -92,6 +94,15 @@ pub fn build(
         ),
         None => (None, None),
     };
+    // the tree read the decision's own cue and found no speaker for it — the subject of a
+    // passive ("Vale was asked about…", "Vale is expected to…"), a speaker the learnt judge
+    // finds unlikely ("Vale appears tired"): the decision's subject is no speaker either
+    if d.speech
+        && tree_speaker.is_none()
+        && matches!((&what, &tree_cue), (Some(a), Some(b)) if a.start == b.start)
+    {
+        who = None;
+    }
     // where the decision's speaker and the tree's overlap they name the same person: the
     // decision's spans stay (its speaker is the party's mention, "Israeli Prime Minister's
     // Office"); a shared cue is not enough ("Brun, an aide, said Vale's plan failed": the

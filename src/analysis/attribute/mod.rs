@@ -74,7 +74,10 @@
 //! Evidence: the speaker mention and its span, the cue (verb, "according to", colon, "by")
 //! and its span, the quote kind (direct: the content is all inside quotation marks; mixed:
 //! partly; indirect: reported without them; none: not reported speech), and hedges from
-//! `assets/hedges.txt` ("reportedly", "allegedly", "according to sources").
+//! `assets/hedges.txt` ("reportedly", "allegedly", "according to sources"). The speaker is
+//! the tree's when it found one; a rule's subject is none where the tree read the same cue
+//! and found it no speaker ("Vale was asked about the plan", "Vale is expected to sign": the
+//! cue stays, the side is the rule's).
 //!
 //! **The tree** ([`crate::analysis::clauses`]): where rules 2–13 find no source, the
 //! sentence's parse decides — the speaker of its attribution if that is a side

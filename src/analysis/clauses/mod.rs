@@ -7,7 +7,9 @@
 //!    - a transcript's **speaker label**, "FOREIGN SECRETARY VALE: …" (capitals, then a
 //!      colon, in the first words), or a **name before a headline's colon**, "Graham: Trump's
 //!      rhetoric hurts the party" (one to four nouns with a proper noun, then at least three
-//!      words; not "Update: …");
+//!      words; not "Update: …") — never a label of the newsroom ([`EDITORIAL_LABELS`]:
+//!      "Editor's note:", "UPDATE:", "CORRECTION:"), after which the sentence is read as
+//!      any other;
 //!    - **"according to X"**: X, the noun that "according" is the `case` of (or, when the
 //!      parser hung "according" elsewhere, the first noun phrase after "to");
 //!    - a **reporting verb** outside quotation marks — a verb whose lemma is a reporting verb
@@ -17,13 +19,16 @@
 //!      logistics verb ("talk", "meet"), nor a form the table lists as rarely a cue
 //!      ("continues", "raised"); or **any finite verb framing a direct quotation** with
 //!      nothing but its subject beside it ("“…,” Vale smiled", "Vale went on, “…”"; quotation
-//!      marks are curly, straight, or two apostrophes ''). Of several, the one highest in the
-//!      tree that has a speaker wins ("Vale was criticized when she said…" is her speech; an
-//!      agentless one only when none has a speaker): the outermost attribution, which is also
-//!      the post-posed "“…,” X said" (UD attaches it as `parataxis` of the quotation's root);
-//!      a report set off by a comma as the root's `parataxis` ranks above the root itself
-//!      ("Organizers added guards, the daily reported", "He hoped, he said, that…") when it
-//!      has no object or complement of its own ("…, when the union dismissed an offer"). Its
+//!      marks are curly, straight, or two apostrophes ''). Of several that have a speaker,
+//!      the one the learnt judge (below) finds most likely wins, a verb framing a quotation
+//!      or the root (the `parataxis` below) counting as certain ("Vale was criticized when she said…" is her speech; an agentless
+//!      one only when none has a speaker) — the judge has learnt that a verb under another
+//!      reporting verb is seldom the attribution, so this is mostly the outermost — and on
+//!      ties the one highest in the tree, which is also the post-posed "“…,” X said" (UD
+//!      attaches it as `parataxis` of the quotation's root); a report set off by a comma as
+//!      the root's `parataxis` ranks above the root itself ("Organizers added guards, the
+//!      daily reported", "He hoped, he said, that…") when it has no object or complement of
+//!      its own ("…, when the union dismissed an offer"). Its
 //!      speaker is its subject (of two, the nearest before it), the agent of its passive ("was
 //!      reported by the press service"), the subject it shares with the verb it hangs from
 //!      ("…, adding", "declined to say"), or the nominal root a misparsed verb hangs from as
@@ -31,10 +36,14 @@
 //!      with no subject slot at all, the noun phrase next to it ("Rep. Vale (Fr.) said",
 //!      "“…,” said Mr. Vale"), read over a prepositional phrase ("Vale, on the other hand,
 //!      argued"). The sentence's opening noun phrase speaks for a finite verb right after a
-//!      clause set off by commas or dashes — a relative clause or an apposition ("Vale, who
-//!      runs the party's office, said", "Vale, an aide whose firm Brun hired, said") — where
-//!      the parser gave the verb no subject, or one inside the relative clause, or a time
-//!      (not a time's own phrase: "Last week, the director, Brun, said"). A bare time is no
+//!      clause set off by commas or dashes — a relative clause, an apposition or an adverb's
+//!      adjective ("Vale, who runs the party's office, said", "Vale, an aide whose firm Brun
+//!      hired, said", "Vale, clearly annoyed, responded") — where the parser gave the verb no
+//!      subject, or one inside the relative clause, or a time (not a time's own phrase: "Last
+//!      week, the director, Brun, said"); after a fronted phrase ("In May, Vale, the
+//!      nominee, proposed"); and a past participle with no auxiliary but "have" is such a
+//!      finite verb, however the tagger read it ("Vale, a party operative, vouched for…",
+//!      "Vale -- whose husband… -- has derided…"; not "was named"). A bare time is no
 //!      speaker: the noun phrase before it is ("Judge Vale late Thursday ruled", "a poll
 //!      released Sunday showed", "Rep. Vale (Fr.) last week said"). A capitalized first word
 //!      right before a finite verb with no subject slot and a clause after it is a name the
@@ -42,6 +51,7 @@
 //!      share; "said", "wrote", never "told"), right after a comma or a quotation closed by
 //!      one, takes the noun phrase after it whatever the parser made the subject ("“…,” said
 //!      Republican consultant Chris Russell", "…, says political scientist Dossym Satpayev";
+//!      its "of" phrase is part of it, "said one of the aides";
 //!      a participle before a name is its adjective, "said retired Gen. Vale", and an
 //!      adjective alone and capitalized, or after a determiner, stands for a noun, "said
 //!      Cuban, who…"),
@@ -392,8 +402,57 @@ fn name_colon(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
     })
 }
 
+/// Labels the newsroom puts before a colon, naming no speaker: what follows is the paper's
+/// own note or the news itself ("Editor's note: …", "UPDATE: Vale said…").
+const EDITORIAL_LABELS: &[&str] = &[
+    "editor's note",
+    "editors' note",
+    "editor's notes",
+    "note",
+    "programming note",
+    "update",
+    "updated",
+    "updates",
+    "correction",
+    "clarification",
+    "disclosure",
+    "full disclosure",
+    "exclusive",
+    "breaking",
+    "breaking news",
+    "developing",
+    "watch",
+    "related",
+    "read more",
+];
+
+/// The sentence opens with an editorial label and a colon ([`EDITORIAL_LABELS`]).
+fn editorial(shape: &Shape, text: &str, base: u32) -> bool {
+    let toks = shape.toks;
+    let Some(colon) = toks
+        .iter()
+        .take(LABEL_WORDS + 1)
+        .position(|t| word(t, text, base) == ":")
+    else {
+        return false;
+    };
+    let (a, b) = (
+        toks[0].start.saturating_sub(base) as usize,
+        toks[colon].start.saturating_sub(base) as usize,
+    );
+    let before = text
+        .get(a..b)
+        .unwrap_or("")
+        .trim()
+        .to_lowercase()
+        .replace('\u{2019}', "'");
+    EDITORIAL_LABELS.contains(&before.as_str())
+}
+
 fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
-    if let Some(l) = label(shape, text, base).or_else(|| name_colon(shape, text, base)) {
+    if !editorial(shape, text, base)
+        && let Some(l) = label(shape, text, base).or_else(|| name_colon(shape, text, base))
+    {
         return Some(l);
     }
     let toks = shape.toks;
@@ -485,17 +544,29 @@ fn speech(shape: &Shape, text: &str, base: u32) -> Option<Speech> {
         // a verb that frames a direct quotation is its cue whatever the judge says: "“…,”
         // Vale smiled" is Vale's, however rarely "smile" reports
         if quote_frame(shape, text, base, v) && !sourceless {
-            return Some(s);
+            return Some((s, 1.0));
         }
         learnt::features(shape, text, base, v, s, depths[v], &mut feats);
         // a verb whose learnt cues mostly name no source ("is expected", "seems") names its
         // subject only where the judge finds it likely: "Officials expect a rise"
         let least = if sourceless { ADD_FROM } else { DROP_BELOW };
-        (learnt::probability(&feats) >= least).then_some(s)
+        let p = learnt::probability(&feats);
+        (p >= least).then_some((s, p))
     };
-    let found = cands
-        .iter()
-        .find_map(|&(_, v)| who(v).map(|s| (v, Some(s))));
+    // of the verbs with a speaker, the one the judge finds most likely (a verb framing a
+    // quotation counts as certain), the highest in the tree on ties: the judge knows that
+    // a verb under another reporting verb is seldom the attribution ("above")
+    // a report framing the root ("…, the daily reported": rank 0) counts as certain too
+    let mut best: Option<(usize, shape::Subject, f32)> = None;
+    for &(rank, v) in &cands {
+        if let Some((s, p)) = who(v) {
+            let p = if rank == 0 { 1.0 } else { p };
+            if best.is_none_or(|b| p > b.2) {
+                best = Some((v, s, p));
+            }
+        }
+    }
+    let found = best.map(|(v, s, _)| (v, Some(s)));
     if found.is_none()
         && let Some(l) = learnt_speech(shape, text, base, &cands)
     {
@@ -634,19 +705,32 @@ fn before_time(shape: &Shape, t: usize) -> Option<usize> {
 
 /// The sentence's opening noun phrase, when finite verb `v` follows it across a clause set
 /// off by commas or dashes: "Vale, who chairs the board, said", "Vale, an adviser whose
-/// firm was hired by Brun, said", "Vale, 54, argued" — the noun phrase starts the sentence
-/// (after a conjunction), the clause between is a relative one (it opens with "who",
-/// "whose", "which") or an apposition (a noun phrase: no finite verb before a relative
-/// pronoun), and only adverbs and auxiliaries stand between its closing mark and `v`
+/// firm was hired by Brun, said", "Vale, 54, argued", "Vale, clearly annoyed, responded" —
+/// the noun phrase starts the sentence (after a conjunction, or after a fronted phrase that
+/// opens with a preposition or adverb or names a time: "In May, Vale, the nominee,
+/// proposed"), the clause between is a relative one (it opens with "who", "whose",
+/// "which") or an apposition (a noun phrase, or an adverb and adjective: no finite verb
+/// before a relative pronoun, a past form before a noun being an adjective: "many of them
+/// retired officers"), `v` is finite or a past participle without a passive's auxiliary
+/// (the tagger's VBN for "Vale, a party operative, vouched"), and only adverbs and auxiliaries stand between its closing mark and `v`
 /// ("…, also said"). Returns the noun phrase's head and where the relative clause starts
 /// (the closing mark when there is none): a subject the parser found from there on is the
 /// relative clause's, not the verb's ("Vale, who runs the board's arm, said" read with "arm"
 /// for the subject), while one in the apposition names the same speaker.
 fn opening(shape: &Shape, text: &str, base: u32, v: usize) -> Option<(usize, usize)> {
     let toks = shape.toks;
+    // a past participle with no auxiliary but "have" stands where English has the finite
+    // verb: "Vale, a party operative, vouched for…" (tagged VBN and hung from the apposition
+    // as a reduced relative), "Vale -- whose husband… -- has derided…"; not a passive ("was
+    // named", "named by")
+    let participle = toks[v].xpos == "VBN"
+        && !shape.children(v).any(|c| {
+            matches!(toks[c].rel, "aux:pass" | "obl:agent")
+                || (toks[c].rel == "aux" && &*toks[c].lemma != "have")
+        });
     if shape.inside[v]
         || toks[v].upos.as_str() != "VERB"
-        || !matches!(toks[v].xpos, "VBD" | "VBZ" | "VBP")
+        || !(matches!(toks[v].xpos, "VBD" | "VBZ" | "VBP") || participle)
     {
         return None;
     }
@@ -660,40 +744,62 @@ fn opening(shape: &Shape, text: &str, base: u32, v: usize) -> Option<(usize, usi
     if !mark(close) {
         return None;
     }
-    // the opening noun phrase: from the start (after a conjunction) to the first mark
-    let from = usize::from(toks[0].upos.as_str() == "CCONJ");
+    // the opening noun phrase: from the start (after a conjunction, and after a fronted
+    // phrase set off by a comma: "In October, Vale, the nominee, proposed…") to the first
+    // mark
+    let mut from = usize::from(toks[0].upos.as_str() == "CCONJ");
+    if let Some(m) = (from..close).find(|&k| mark(k))
+        && m > from
+        && (matches!(toks[from].upos.as_str(), "ADP" | "ADV" | "SCONJ")
+            || (from..m).any(|k| crate::analysis::lexicon::LEXICON.time(&toks[k].lemma)))
+        && (m + 1..close).filter(|&k| mark(k)).count() >= 1
+    {
+        from = m + 1;
+    }
     let open = (from..close).find(|&k| mark(k))?;
     let nominal = |k: usize| matches!(toks[k].upos.as_str(), "NOUN" | "PROPN");
     let np = from..open;
+    // its words: a determiner, possessive, adjective, number or noun, and a preposition
+    // within it ("His critics in the capital")
     if np.is_empty()
         || !np.clone().any(nominal)
+        || toks[from].upos.as_str() == "ADP"
         || np.clone().any(|k| {
             shape.inside[k]
                 || !(matches!(
                     toks[k].upos.as_str(),
                     "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM"
-                ) || matches!(w(k), "'s" | "\u{2019}s" | "."))
+                ) || toks[k].xpos == "PRP$"
+                    || matches!(&*toks[k].lemma, "of" | "in" | "at" | "for" | "from")
+                    || matches!(w(k), "'s" | "\u{2019}s" | "."))
         })
         || w(open) != w(close)
     {
         return None;
     }
-    // the clause between: a relative clause, or an apposition up to its relative pronoun
+    // the clause between: a relative clause, or an apposition up to its relative pronoun,
+    // or a phrase of an adverb and an adjective ("Vale, clearly frustrated, responded")
     let between = open + 1..close;
     let relative = |k: usize| matches!(toks[k].xpos, "WP" | "WP$" | "WDT");
     let first = between.clone().next()?;
     let apposition = matches!(
         toks[first].upos.as_str(),
-        "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM"
+        "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM" | "ADV"
     );
     if !relative(first) && !apposition {
         return None;
     }
     let end = between.clone().find(|&k| relative(k)).unwrap_or(close);
+    // a finite verb makes it a clause; a past form right before a noun is an adjective
+    // ("many of them retired officers")
     if (first..end).any(|k| {
         shape.inside[k]
             || (matches!(toks[k].upos.as_str(), "VERB" | "AUX")
-                && matches!(toks[k].xpos, "VBD" | "VBZ" | "VBP" | "MD"))
+                && matches!(toks[k].xpos, "VBD" | "VBZ" | "VBP" | "MD")
+                && !(toks[k].xpos == "VBD"
+                    && toks[k].upos.as_str() == "VERB"
+                    && k + 1 < end
+                    && toks[k + 1].upos.as_str() == "NOUN"))
     }) {
         return None;
     }
@@ -838,7 +944,8 @@ fn set_off(shape: &Shape, text: &str, base: u32, v: usize) -> bool {
 /// and "wrote" are, "told" never is: "…, Ramos told AFP"), finite, right after a comma or
 /// after a quotation closed by a comma, question or exclamation mark, with a clause or a
 /// quotation before it; the noun phrase after it (determiners, adjectives, numbers, nouns, at
-/// least one noun, no time: "said Tuesday") is followed by no finite verb and no quotation up
+/// least one noun, no time: "said Tuesday"; with its "of" phrase: "said one of the aides",
+/// headed by "one") is followed by no finite verb and no quotation up
 /// to the next comma or relative pronoun — "Kasich, a Republican, said the Khan family
 /// deserved better" is the content's subject, not an inverted speaker. Returns the noun
 /// phrase's head.
@@ -878,6 +985,15 @@ fn inverted(shape: &Shape, text: &str, base: u32, v: usize) -> Option<usize> {
             toks[e].upos.as_str(),
             "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM"
         ) || matches!(w(e), "'s" | "\u{2019}s")
+            // "said one of those advisers", "wrote the authors of the report"
+            || (&*toks[e].lemma == "of"
+                && e > v + 1
+                && e + 1 < n
+                && !shape.inside[e + 1]
+                && matches!(
+                    toks[e + 1].upos.as_str(),
+                    "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM" | "PRON"
+                ))
             || (toks[e].upos.as_str() == "VERB"
                 && matches!(toks[e].xpos, "VBN" | "VBD")
                 && e + 1 < n
@@ -921,8 +1037,18 @@ fn inverted(shape: &Shape, text: &str, base: u32, v: usize) -> Option<usize> {
     }
     // the head: the last noun whose head lies outside the phrase, else its last noun
     let outside = |k: &usize| shape.head(*k).is_none_or(|h| !run.contains(&h));
-    run.clone()
+    // — before its "of" phrase, if any: "Ann Vale of the Brun Institute"; or a number or
+    // pronoun heading the "of" phrase: "one of those advisers"
+    let of = run.clone().find(|&k| &*toks[k].lemma == "of").unwrap_or(e);
+    let pre = v + 1..of;
+    pre.clone()
         .rfind(|k| noun(k) && outside(k))
+        .or_else(|| {
+            pre.clone()
+                .find(|&k| matches!(toks[k].upos.as_str(), "NUM" | "PRON"))
+        })
+        .or_else(|| pre.clone().rfind(noun))
+        .or_else(|| run.clone().rfind(|k| noun(k) && outside(k)))
         .or_else(|| run.clone().rfind(noun))
         .or(adjective_head)
 }

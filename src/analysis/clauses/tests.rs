@@ -1092,3 +1092,142 @@ fn a_capitalized_first_word_before_a_verb_without_a_subject_speaks_when_a_clause
     let (r, _) = read(&toks, &text, 0, false);
     assert!(r.speech.is_none_or(|sp| sp.speaker.is_none()));
 }
+
+/// The speaker [`speaker_of`] gives the token whose text is `verb`.
+fn speaker_text<'a>(text: &'a str, toks: &[Token], verb: &str) -> Option<&'a str> {
+    let shape = Shape::new(toks, text, 0, false);
+    let v = toks
+        .iter()
+        .position(|t| span_text(text, (t.start, t.end)) == verb)
+        .unwrap();
+    speaker_of(&shape, text, 0, v).map(|s| span_text(text, shape.phrase(s.head)))
+}
+
+#[test]
+fn a_participle_after_an_apposition_is_the_finite_verb_of_the_opening_phrase() {
+    // Sen. Vale , a party operative , vouched for Brun .  — "vouched" tagged VBN and hung
+    // from the apposition as a reduced relative: a naive rule finds no subject (or takes
+    // the apposition's noun)
+    let (text, toks) = sentence(&[
+        "Sen. PROPN NNP 2 nmod:desc sen.",
+        "Vale PROPN NNP 0 root vale",
+        ", PUNCT , 6 punct ,",
+        "a DET DT 6 det a",
+        "party NOUN NN 6 compound party",
+        "operative NOUN NN 2 appos operative",
+        ", PUNCT , 8 punct ,",
+        "vouched VERB VBN 6 acl vouch",
+        "for ADP IN 10 case for",
+        "Brun PROPN NNP 8 obl brun",
+        ". PUNCT . 2 punct .",
+    ]);
+    assert_eq!(speaker_text(&text, &toks, "vouched"), Some("Sen. Vale"));
+    // Vale , a party operative , was named by Brun .  — a passive is no such verb
+    let (text, toks) = sentence(&[
+        "Vale PROPN NNP 8 nsubj:pass vale",
+        ", PUNCT , 5 punct ,",
+        "a DET DT 5 det a",
+        "party NOUN NN 5 compound party",
+        "operative NOUN NN 1 appos operative",
+        ", PUNCT , 8 punct ,",
+        "was AUX VBD 8 aux:pass be",
+        "named VERB VBN 0 root name",
+        "by ADP IN 10 case by",
+        "Brun PROPN NNP 8 obl:agent brun",
+        ". PUNCT . 8 punct .",
+    ]);
+    assert_eq!(speaker_text(&text, &toks, "named"), Some("Brun"));
+}
+
+#[test]
+fn the_opening_phrase_speaks_after_a_fronted_phrase_or_an_adverb_and_adjective() {
+    // In May , Vale , the Sylvanian nominee , proposed a truce .  — misparsed with "May" as
+    // the root: a naive rule takes the sentence's first phrase, or none
+    let (text, toks) = sentence(&[
+        "In ADP IN 2 case in",
+        "May PROPN NNP 0 root may",
+        ", PUNCT , 4 punct ,",
+        "Vale PROPN NNP 2 conj vale",
+        ", PUNCT , 8 punct ,",
+        "the DET DT 8 det the",
+        "Sylvanian ADJ JJ 8 amod sylvanian",
+        "nominee NOUN NN 4 appos nominee",
+        ", PUNCT , 10 punct ,",
+        "proposed VERB VBN 8 acl propose",
+        "a DET DT 12 det a",
+        "truce NOUN NN 10 obj truce",
+        ". PUNCT . 2 punct .",
+    ]);
+    assert_eq!(speaker_text(&text, &toks, "proposed"), Some("Vale"));
+    // Brun , clearly annoyed , responded by leaving .  — read with the adjective as a
+    // parataxis of "Brun" and the verb as its conjunct: no subject slot
+    let (text, toks) = sentence(&[
+        "Brun PROPN NNP 0 root brun",
+        ", PUNCT , 4 punct ,",
+        "clearly ADV RB 4 advmod clearly",
+        "annoyed ADJ JJ 1 parataxis annoyed",
+        ", PUNCT , 6 punct ,",
+        "responded VERB VBD 4 conj respond",
+        "by SCONJ IN 8 mark by",
+        "leaving VERB VBG 6 advcl leave",
+        ". PUNCT . 1 punct .",
+    ]);
+    assert_eq!(speaker_text(&text, &toks, "responded"), Some("Brun"));
+}
+
+#[test]
+fn an_inverted_speaker_keeps_its_of_phrase() {
+    // “ We lost , ” said one of the aides .  — a naive rule wants a noun right after "said"
+    let (text, toks) = sentence(&[
+        "“ PUNCT `` 3 punct “",
+        "We PRON PRP 3 nsubj we",
+        "lost VERB VBD 6 ccomp lose",
+        "~, PUNCT , 3 punct ,",
+        "~” PUNCT '' 3 punct ”",
+        "said VERB VBD 0 root say",
+        "one NUM CD 6 nsubj one",
+        "of ADP IN 9 case of",
+        "the DET DT 9 det the",
+        "aides NOUN NNS 7 nmod aide",
+        ". PUNCT . 6 punct .",
+    ]);
+    assert_eq!(speaker_text(&text, &toks, "said"), Some("one of the aides"));
+}
+
+#[test]
+fn a_newsroom_label_before_a_colon_names_no_speaker() {
+    // UPDATE : Vale said the vote was delayed .  — a naive label rule takes "UPDATE" (capitals
+    // and a colon) for the speaker
+    let (text, toks) = sentence(&[
+        "UPDATE NOUN NN 0 root update",
+        "~: PUNCT : 1 punct :",
+        "Vale PROPN NNP 4 nsubj vale",
+        "said VERB VBD 1 parataxis say",
+        "the DET DT 6 det the",
+        "vote NOUN NN 8 nsubj:pass vote",
+        "was AUX VBD 8 aux:pass be",
+        "delayed VERB VBN 4 ccomp delay",
+        ". PUNCT . 1 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    let sp = r.speech.unwrap();
+    assert!(!sp.label);
+    assert_eq!(span_text(&text, sp.cue), "said");
+    assert_eq!(span_text(&text, sp.speaker.unwrap()), "Vale");
+    // Editor ’s note : the author is a party donor .  — no speech at all
+    let (text, toks) = sentence(&[
+        "Editor PROPN NNP 3 nmod:poss editor",
+        "~’s PART POS 1 case ’s",
+        "Note PROPN NNP 0 root note",
+        "~: PUNCT : 3 punct :",
+        "the DET DT 6 det the",
+        "author NOUN NN 10 nsubj author",
+        "is AUX VBZ 10 cop be",
+        "a DET DT 10 det a",
+        "party NOUN NN 10 compound party",
+        "donor NOUN NN 3 appos donor",
+        ". PUNCT . 3 punct .",
+    ]);
+    let (r, _) = read(&toks, &text, 0, false);
+    assert!(r.speech.is_none_or(|sp| sp.speaker.is_none()));
+}
