@@ -594,6 +594,18 @@ fn an_untied_official_speaks_for_the_side_that_names_none_of_its_people() {
 }
 
 #[test]
+fn a_leader_named_without_a_title_is_no_side_against_his_own_country() {
+    // "Ivan Petrov" has no title and nothing ties him to Russia, so the text alone makes him
+    // an organisation from his use as a subject; his name is shaped like a person's, the
+    // other country (Chile) names its president, Russia names no one: he is Russia's
+    let a = run("readout_untitled_leader.txt", &[]);
+    let names: Vec<&str> = a.parties.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Russia", "Chile"]);
+    assert_eq!(side_of(&a, "Ivan Petrov noted"), "Russia");
+    assert_eq!(side_of(&a, "Pablo Rivas thanked"), "Chile");
+}
+
+#[test]
 fn a_country_that_opens_an_organisation_name_does_not_claim_its_president() {
     // "President of the Sylvania Nursing Association" is the association's president: no person
     // "Nursing Association", and Lenz is not Sylvania's side against Sylvania's own minister

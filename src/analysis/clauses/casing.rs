@@ -25,6 +25,12 @@ static LOWER_CASE_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     crate::assets::entries(include_str!("../../../assets/lower_case_words.txt")).collect()
 });
 
+/// Whether English text mostly writes `word` in lower case (learnt; see the module doc): a
+/// common word, not a name. Any case.
+pub fn lower_case_word(word: &str) -> bool {
+    LOWER_CASE_WORDS.contains(word.to_lowercase().as_str())
+}
+
 /// Fewest words for a title-case sentence.
 const MIN_WORDS: usize = 4;
 

@@ -106,7 +106,7 @@
 //! returns byte spans; the caller maps them to the sides through the parties' mentions and
 //! the carried context.
 
-mod casing;
+pub mod casing;
 pub mod frames;
 mod learnt;
 pub mod shape;

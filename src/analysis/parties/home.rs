@@ -85,9 +85,7 @@ pub fn home_country(
     me: usize,
     other: usize,
 ) -> Option<usize> {
-    if !matches!(entities[me].kind, EntityKind::Person | EntityKind::Office)
-        || entities[other].kind != EntityKind::Country
-    {
+    if !entities[me].may_be_leader() || entities[other].kind != EntityKind::Country {
         return None;
     }
     let places = place_like(src, facts, entities.len());
@@ -152,8 +150,7 @@ pub fn leaders_country(
     let acting = |e: usize| score.get(e).is_some_and(|&s| s > 0);
     let countries =
         || (0..entities.len()).filter(|&e| acting(e) && entities[e].kind == EntityKind::Country);
-    let untied_leader = (0..entities.len())
-        .any(|e| acting(e) && matches!(entities[e].kind, EntityKind::Person | EntityKind::Office));
+    let untied_leader = (0..entities.len()).any(|e| acting(e) && entities[e].may_be_leader());
     let counterpart = countries().any(|e| !entities[e].people.is_empty());
     let mut bare = countries().filter(|&e| entities[e].people.is_empty() && !places[e]);
     match (untied_leader && counterpart, bare.next(), bare.next()) {

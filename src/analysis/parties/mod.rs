@@ -27,6 +27,8 @@
 //!    A lone person or bare office chosen against the very country of the "Source: …" line is
 //!    that country's own leader (a readout names its own leader untied): they join it and the
 //!    second side is chosen again.
+//!    A leader here is a person, a bare office, or an organisation found from its use as a
+//!    subject whose name is shaped like a person's ([`Entity::may_be_leader`]).
 //!    Untied officials who act but are no side belong to the side country that names none of
 //!    its people, when the other side's people are tied to it.
 //!    A side that is a lone person or bare office facing a country side is renamed after its
@@ -131,6 +133,34 @@ pub struct Entity {
     pub name: String,
     pub kind: EntityKind,
     pub people: Vec<Person>,
+}
+
+impl Entity {
+    /// A person or a bare office, or an "organisation" whose name is shaped like a person's
+    /// (two or three capitalised words, none a common word or a word of the lexicon: "Ivan
+    /// Petrov" acting with no title, found from its use as a subject; not "Network Rail" or
+    /// "Acme Foods"): someone who may speak for a country the text never ties them to.
+    pub fn may_be_leader(&self) -> bool {
+        match self.kind {
+            EntityKind::Person | EntityKind::Office => true,
+            EntityKind::Org => person_shaped(&self.name),
+            _ => false,
+        }
+    }
+}
+
+/// Two or three words, each a capital then lower-case letters, none a common word.
+fn person_shaped(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.clone().next().is_some()
+                && chars.all(|c| c.is_lowercase() || c == '-' || c == '\'')
+                && !super::clauses::casing::lower_case_word(w)
+                && !lexicon::LEXICON.known(w)
+        })
 }
 
 /// "According to X" in a sentence: the token of "according" and the mention after "to".

@@ -49,9 +49,7 @@ fn leaders_home(text: &str, facts: &mut [Facts], entities: &mut [Entity], scores
         return;
     };
     for p in 0..entities.len() {
-        if scores.score[p] > 0
-            && matches!(entities[p].kind, EntityKind::Person | EntityKind::Office)
-        {
+        if scores.score[p] > 0 && entities[p].may_be_leader() {
             merge(entities, facts, p, home);
             scores.merge(p, home);
         }
@@ -80,10 +78,7 @@ fn officials_home(
         _ => return,
     };
     for p in 0..entities.len() {
-        if scores.score[p] > 0
-            && !sides.contains(&p)
-            && matches!(entities[p].kind, EntityKind::Person | EntityKind::Office)
-        {
+        if scores.score[p] > 0 && !sides.contains(&p) && entities[p].may_be_leader() {
             merge(entities, facts, p, home);
             scores.merge(p, home);
         }
@@ -105,8 +100,7 @@ fn issuers_own_leader(
     let issuer = home::source_country(text, facts, roles, entities)?;
     (0..2).find_map(|k| {
         let (me, other) = (sides[k], sides[1 - k]);
-        (other == issuer && matches!(entities[me].kind, EntityKind::Person | EntityKind::Office))
-            .then_some((me, other))
+        (other == issuer && entities[me].may_be_leader()).then_some((me, other))
     })
 }
 
@@ -172,7 +166,10 @@ fn merge(entities: &mut [Entity], facts: &mut [Facts], from: usize, into: usize)
         }
     }
     let mut people = std::mem::take(&mut entities[from].people);
-    if people.is_empty() && entities[from].kind == EntityKind::Person {
+    if people.is_empty()
+        && entities[from].kind != EntityKind::Office
+        && entities[from].may_be_leader()
+    {
         people.push(Person {
             name: entities[from].name.clone(),
             title: None,
