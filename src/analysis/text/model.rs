@@ -62,10 +62,11 @@
 //! one a single slot. This cuts the CPU of `--json` on a 1 MB text by about 14 %. The control
 //! bytes are not in the file (the binary's size budget is spent on features): they are built
 //! from the slots on first use, which for the parser's table means reading all 9 MB, about
-//! 6 ms. That is more than a short article's whole parse saves, so a table builds them only
-//! once the process has made as many look-ups without control bytes as it has slots (about
-//! 200 000 look-ups for the tagger's tables, 1.5 million for the parser's: a text of a few
-//! hundred kilobytes); until then look-ups probe the slots.
+//! 6 ms on a cold cache (but a parse of more than a few thousand words reads most of them
+//! anyway), more than a short text's parse saves, so a table builds them only once the
+//! process has made a quarter as many look-ups without control bytes as it has slots (about
+//! 60 000 look-ups for the tagger's tables, 380 000 for the parser's: a text of a dozen
+//! kilobytes); until then look-ups probe the slots.
 
 use super::Upos;
 use std::cell::Cell;
@@ -406,7 +407,7 @@ impl<'a> Table<'a> {
             Some(control) => Some(&control[..]),
             None => {
                 let seen = count_lookups(features.len());
-                (seen >= self.capacity && self.capacity < FAR as usize).then(|| self.control())
+                (seen >= self.capacity / 4 && self.capacity < FAR as usize).then(|| self.control())
             }
         };
         match control {
