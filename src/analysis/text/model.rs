@@ -66,12 +66,13 @@
 //! anyway), more than a short text's parse saves, so a table builds them only once the
 //! process has made a quarter as many look-ups without control bytes as it has slots (about
 //! 60 000 look-ups for the tagger's tables, 380 000 for the parser's: a text of a dozen
-//! kilobytes); until then look-ups probe the slots.
+//! kilobytes); until then look-ups probe the slots, and so do the other threads while one
+//! builds them (a reader's first frame would otherwise wait for it on every core).
 
 use super::Upos;
 use std::cell::Cell;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 const MAGIC: &[u8; 8] = b"BLSYN008";
 
@@ -99,7 +100,7 @@ pub enum ModelError {
 }
 
 /// A feature → weights table, read in place.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Table<'a> {
     slots: &'a [u8],
     entries: &'a [u8],
@@ -108,6 +109,23 @@ pub struct Table<'a> {
     lut: [i32; 256],
     /// One control byte per slot ([`Table::control`]), built on first use.
     control: OnceLock<Box<[u8]>>,
+    /// Whether a thread has started building `control` (the others go on without it
+    /// meanwhile rather than wait).
+    building: AtomicBool,
+}
+
+impl Clone for Table<'_> {
+    fn clone(&self) -> Self {
+        let control = self.control.clone();
+        Table {
+            slots: self.slots,
+            entries: self.entries,
+            capacity: self.capacity,
+            lut: self.lut,
+            building: AtomicBool::new(control.get().is_some()),
+            control,
+        }
+    }
 }
 
 /// Look-ups made in tables without control bytes ([`Table::add_scores`]), by all threads:
@@ -407,7 +425,10 @@ impl<'a> Table<'a> {
             Some(control) => Some(&control[..]),
             None => {
                 let seen = count_lookups(features.len());
-                (seen >= self.capacity / 4 && self.capacity < FAR as usize).then(|| self.control())
+                let build = seen >= self.capacity / 4
+                    && self.capacity < FAR as usize
+                    && !self.building.swap(true, Ordering::Relaxed);
+                build.then(|| self.control())
             }
         };
         match control {
@@ -824,6 +845,7 @@ impl<'a> Cursor<'a> {
             capacity,
             lut,
             control: OnceLock::new(),
+            building: AtomicBool::new(false),
         })
     }
     fn records(&mut self) -> Result<Records<'a>, ModelError> {
