@@ -486,24 +486,37 @@ impl<'a> Table<'a> {
                     }
                 };
                 if let Some(slot) = found {
-                    if !slot_long(slot) {
-                        self.add_inline(slot, &mut acc);
-                    } else {
-                        prefetch(self.entries, slot_offset(slot));
-                        prefetch(self.entries, slot_offset(slot) + 64);
-                        long[count] = slot;
-                        count += 1;
-                    }
+                    self.add_or_queue(slot, &mut acc, &mut long, &mut count);
                 }
             }
-            for &slot in &long[..count] {
-                for pair in self.pairs(slot).chunks_exact(2) {
-                    acc[usize::from(pair[0])] += self.lut[usize::from(pair[1])];
-                }
-            }
+            self.add_long(&long[..count], &mut acc);
         }
         for (s, a) in scores.iter_mut().zip(acc) {
             *s += a;
+        }
+    }
+
+    /// A found slot: its inline weights added now, or its weight list prefetched and queued
+    /// in `long` (at `count`) for [`Table::add_long`].
+    #[inline]
+    fn add_or_queue(&self, slot: u64, acc: &mut [i32; 256], long: &mut [u64], count: &mut usize) {
+        if !slot_long(slot) {
+            self.add_inline(slot, acc);
+        } else {
+            prefetch(self.entries, slot_offset(slot));
+            prefetch(self.entries, slot_offset(slot) + 64);
+            long[*count] = slot;
+            *count += 1;
+        }
+    }
+
+    /// Adds the weight lists of the queued slots.
+    #[inline]
+    fn add_long(&self, long: &[u64], acc: &mut [i32; 256]) {
+        for &slot in long {
+            for pair in self.pairs(slot).chunks_exact(2) {
+                acc[usize::from(pair[0])] += self.lut[usize::from(pair[1])];
+            }
         }
     }
 
@@ -522,21 +535,10 @@ impl<'a> Table<'a> {
             let mut count = 0;
             for &f in chunk {
                 if let Some(slot) = self.find(f) {
-                    if !slot_long(slot) {
-                        self.add_inline(slot, &mut acc);
-                    } else {
-                        prefetch(self.entries, slot_offset(slot));
-                        prefetch(self.entries, slot_offset(slot) + 64);
-                        long[count] = slot;
-                        count += 1;
-                    }
+                    self.add_or_queue(slot, &mut acc, &mut long, &mut count);
                 }
             }
-            for &slot in &long[..count] {
-                for pair in self.pairs(slot).chunks_exact(2) {
-                    acc[usize::from(pair[0])] += self.lut[usize::from(pair[1])];
-                }
-            }
+            self.add_long(&long[..count], &mut acc);
         }
         for (s, a) in scores.iter_mut().zip(acc) {
             *s += a;
