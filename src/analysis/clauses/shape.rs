@@ -577,11 +577,9 @@ pub struct Subject {
 /// (", Mr Vale said."), ends at that comma ([`unclosed_before_frame`]).
 fn quote_mask(toks: &[Token], text: &str, base: u32, open_at_start: bool) -> (Vec<bool>, bool) {
     let (mut mask, open) = marks_mask(toks, text, base, open_at_start);
-    if open {
-        if let Some(comma) = unclosed_before_frame(toks, &mask) {
-            mask[comma + 1..].fill(false);
-            return (mask, false);
-        }
+    if open && let Some(comma) = unclosed_before_frame(toks, &mask) {
+        mask[comma + 1..].fill(false);
+        return (mask, false);
     }
     (mask, open)
 }

@@ -28,12 +28,13 @@ pub fn choose(
         leaders_home(text, facts, entities, scores);
     }
     let mut sides = rank(given, entities, scores);
-    if given.is_empty() && sides.len() == 2 {
-        if let Some((leader, country)) = issuers_own_leader(text, roles, entities, facts, &sides) {
-            merge(entities, facts, leader, country);
-            scores.merge(leader, country);
-            sides = rank(given, entities, scores);
-        }
+    if given.is_empty()
+        && sides.len() == 2
+        && let Some((leader, country)) = issuers_own_leader(text, roles, entities, facts, &sides)
+    {
+        merge(entities, facts, leader, country);
+        scores.merge(leader, country);
+        sides = rank(given, entities, scores);
     }
     if given.is_empty() && sides.len() == 2 {
         officials_home(entities, facts, scores, &sides);
