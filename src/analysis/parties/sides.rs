@@ -88,9 +88,9 @@ fn officials_home(
 
 /// A lone person or bare office chosen as a side against the very country that issued the
 /// text (the one country of its "Source: …" line, [`home::source_country`]): the issuer's
-/// own leader, whom its readout names without a tie ("Vladimir Putin sent a message…" on the
-/// Kremlin's page), not a side of their own. Returns (that side, the country) so that the
-/// person joins the country and the second side is chosen again.
+/// own leader, whom its readout names without a tie ("President Brun sent a message…" under
+/// "Source: Government of Freedonia"), not a side of their own. Returns (that side, the
+/// country) so that the person joins the country and the second side is chosen again.
 fn issuers_own_leader(
     text: &str,
     roles: &[Role],

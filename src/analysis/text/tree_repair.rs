@@ -22,8 +22,9 @@
 //!
 //! With gold tokens (`bilateral parse --conllu`), the repair changes no tree of UD English EWT
 //! test, GUM-open test or PUD (their scores are unchanged); in the first 200 PolNeAR training
-//! articles it fires on 3 of 6 711 sentences ("Former Secretary of State … Albright recently
-//! urged…"), and on 14 of 31 "DEMONYM Foreign Minister NAME said…" sentences, one per demonym.
+//! articles it fires on 3 of 6 711 sentences (a former minister's title and name before
+//! "recently urged…"), and on 14 of 31 "DEMONYM Foreign Minister NAME said…" sentences, one
+//! per demonym.
 
 use super::{Annotation, Upos};
 
