@@ -1141,6 +1141,20 @@ mod tests {
         }
     }
 
+    /// A model of one tag and one label whose only table is the parser's `rows`.
+    fn parser_model(rows: Vec<Row>) -> Vec<u8> {
+        write(&ModelParts {
+            tags: vec![(Upos::Noun, "NN".into())],
+            labels: vec!["root".into()],
+            tagger: vec![],
+            tagger2: vec![],
+            parser: rows,
+            lemmas: vec![],
+            rules: vec![],
+            clusters: vec![],
+        })
+    }
+
     #[test]
     fn a_written_model_reads_back() {
         let (a, b) = (
@@ -1226,16 +1240,7 @@ mod tests {
                 (0..11u8).map(|c| (c, i16::from(c) * 97 - 500)).collect(),
             ),
         ];
-        let bytes = write(&ModelParts {
-            tags: vec![(Upos::Noun, "NN".into())],
-            labels: vec!["root".into()],
-            tagger: vec![],
-            tagger2: vec![],
-            parser: rows,
-            lemmas: vec![],
-            rules: vec![],
-            clusters: vec![],
-        });
+        let bytes = parser_model(rows);
         let m = Model::parse(&bytes).unwrap();
         let dense = m.parser.dense((0..4).map(h), 11).unwrap();
         assert_eq!(dense.len(), 4);
@@ -1274,16 +1279,7 @@ mod tests {
         }
         let tiny: Vec<Row> = (0..3).map(|i| (h(i), vec![(0, 100)])).collect();
         for rows in [rows, tiny] {
-            let bytes = write(&ModelParts {
-                tags: vec![(Upos::Noun, "NN".into())],
-                labels: vec!["root".into()],
-                tagger: vec![],
-                tagger2: vec![],
-                parser: rows,
-                lemmas: vec![],
-                rules: vec![],
-                clusters: vec![],
-            });
+            let bytes = parser_model(rows);
             let m = Model::parse(&bytes).unwrap();
             let t = &m.parser;
             let control = t.control();
